@@ -1,0 +1,52 @@
+"""Compiler-style diagnostics: ``PATH:LINE:COL: level: message [code]``.
+
+One diagnostic per problem, all problems at once; the same data renders as text for
+people and as JSON for editors and scripts (yamllint and compilers do the same).
+Lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning", "suggestion"]
+
+LEVEL_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place in one file."""
+
+    path: str
+    line: int
+    column: int
+    level: Level
+    message: str
+    code: str
+    end_column: int | None = None
+    #: Optional structured context: step id, excuse id, rule id, matched text, suggestions…
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        return data
+
+
+def sort_key(d: Diagnostic) -> tuple:
+    return (d.path, d.line, d.column, LEVEL_ORDER[d.level], d.code)
+
+
+def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
+    """Render diagnostics sorted by place; ``fmt`` is ``text`` or ``json``."""
+    items = sorted(diagnostics, key=sort_key)
+    if fmt == "json":
+        return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2, default=str)
+    return "\n".join(d.format() for d in items)

@@ -1,0 +1,193 @@
+"""The customer file (*dossier*): everything the seeds say to gather before calling.
+
+What was delivered and when, whether it was signed for, complaints, the due date,
+reminders sent, earlier contacts and agreements, earlier payment problems, and who to
+ask for. Scripts fill their lines from it through ``{field}`` templates; the set of
+fields is fixed here (:data:`TEMPLATE_FIELDS`) so a script can be checked before use.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from belscript.money import AmountSyntaxError, format_amount, parse_amount
+
+
+def _amount(value: object) -> Decimal:
+    try:
+        return parse_amount(value)  # type: ignore[arg-type]
+    except AmountSyntaxError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Amount = Annotated[Decimal, BeforeValidator(_amount)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Person(_Strict):
+    name: str
+    role: str | None = Field(default=None, description="e.g. 'financiële administratie', 'eigenaar'.")
+    phone: str | None = None
+    email: str | None = None
+
+
+class Customer(_Strict):
+    name: str = Field(description="Company or person that owes the money.")
+    number: str | None = Field(default=None, description="Customer number.")
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    new_customer: bool = False
+
+
+class Caller(_Strict):
+    """Who is calling, on behalf of which company (used in the opening and the e-mail)."""
+
+    name: str
+    company: str
+    phone: str | None = None
+    email: str | None = None
+    iban: str | None = None
+
+
+class Invoice(_Strict):
+    number: str
+    amount: Amount
+    paid: Amount = Field(default=Decimal("0.00"), description="Already paid on this invoice.")
+    invoice_date: date
+    due_date: date
+    order_number: str | None = None
+    delivered: str | None = Field(default=None, description="What was delivered or done.")
+    delivered_on: date | None = None
+    signed_for_receipt: bool | None = Field(default=None, description="Was delivery signed for?")
+    complaints: list[str] = Field(default_factory=list, description="Complaints known about this delivery or invoice.")
+
+    @property
+    def open_amount(self) -> Decimal:
+        return self.amount - self.paid
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Invoice":
+        if self.due_date < self.invoice_date:
+            raise ValueError("due_date lies before invoice_date")
+        if self.paid > self.amount:
+            raise ValueError("paid is more than the invoice amount")
+        return self
+
+
+class Reminder(_Strict):
+    date: date
+    kind: Literal["herinnering", "aanmaning", "ingebrekestelling", "e-mail", "brief"] = "herinnering"
+    note: str | None = None
+
+
+class Contact(_Strict):
+    """An earlier contact about payment."""
+
+    date: date
+    who: str = Field(description="Who we spoke to.")
+    summary: str
+    agreed: str | None = Field(default=None, description="What was agreed, if anything.")
+    kept: bool | None = Field(default=None, description="Was the agreement kept?")
+
+
+class Dossier(_Strict):
+    """A customer file."""
+
+    customer: Customer
+    contact: Person | None = Field(default=None, description="Who to ask for; who handles payments.")
+    caller: Caller
+    invoices: list[Invoice] = Field(min_length=1)
+    payment_terms: str | None = Field(default=None, description="Payment terms and special conditions.")
+    reminders: list[Reminder] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    payment_problems: list[str] = Field(default_factory=list, description="Earlier payment problems with this customer.")
+    best_reachable: str | None = Field(default=None, description="When this customer is best reached, from earlier contacts.")
+    goal: str | None = Field(default=None, description="What you want from this call, e.g. a promise for all open invoices.")
+
+    @property
+    def total_due(self) -> Decimal:
+        return sum((inv.open_amount for inv in self.invoices), Decimal("0.00"))
+
+    @property
+    def oldest_invoice(self) -> Invoice:
+        return min(self.invoices, key=lambda inv: inv.due_date)
+
+
+#: Every field a script may use in ``{…}``, with a Dutch description for authors.
+TEMPLATE_FIELDS: dict[str, str] = {
+    "klant": "naam van de klant (bedrijf of persoon)",
+    "klantnummer": "klantnummer",
+    "contactpersoon": "naam van de contactpersoon (of 'de financiële administratie')",
+    "beller": "uw eigen naam",
+    "bedrijf": "uw bedrijfsnaam",
+    "factuurnummer": "nummer van de oudste openstaande factuur",
+    "facturen": "alle openstaande factuurnummers, bijvoorbeeld '2026-0142 en 2026-0157'",
+    "aantal_facturen": "aantal openstaande facturen",
+    "bedrag": "openstaand bedrag van de oudste factuur, bijvoorbeeld € 1.250,50",
+    "totaal": "totaal openstaand bedrag over alle facturen",
+    "factuurdatum": "factuurdatum van de oudste factuur, in woorden",
+    "vervaldatum": "vervaldatum van de oudste factuur, in woorden",
+    "dagen_te_laat": "aantal dagen sinds de vervaldatum",
+    "geleverd": "wat er geleverd of gedaan is",
+    "geleverd_op": "leverdatum, in woorden",
+    "laatste_herinnering": "datum van de laatste herinnering of aanmaning, in woorden",
+    "laatste_afspraak": "wat er bij het vorige contact is afgesproken",
+    "betalingsvoorwaarden": "de betalingsvoorwaarden",
+    "email_klant": "e-mailadres van de klant of contactpersoon",
+}
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def template_fields_in(text: str) -> list[tuple[int, str]]:
+    """Return ``(offset, name)`` for every ``{name}`` in ``text``."""
+    return [(m.start(), m.group(1)) for m in _FIELD.finditer(text)]
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Fill ``{field}`` placeholders; unknown ones are left visible rather than guessed."""
+    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def template_values(dossier: Dossier, *, today: date, words: "callable[[date], str]") -> dict[str, str]:
+    """Compute every template field from a dossier.
+
+    ``words`` renders a date in Dutch words (supplied by the agreement layer's date
+    formatter so this module stays free of locale libraries).
+    """
+    oldest = dossier.oldest_invoice
+    open_invoices = [inv.number for inv in dossier.invoices if inv.open_amount > 0] or [oldest.number]
+    numbers = open_invoices[0] if len(open_invoices) == 1 else ", ".join(open_invoices[:-1]) + " en " + open_invoices[-1]
+    last_reminder = max(dossier.reminders, key=lambda r: r.date) if dossier.reminders else None
+    last_contact = max(dossier.contacts, key=lambda c: c.date) if dossier.contacts else None
+    contact = dossier.contact.name if dossier.contact else "de financiële administratie"
+    return {
+        "klant": dossier.customer.name,
+        "klantnummer": dossier.customer.number or "",
+        "contactpersoon": contact,
+        "beller": dossier.caller.name,
+        "bedrijf": dossier.caller.company,
+        "factuurnummer": oldest.number,
+        "facturen": numbers,
+        "aantal_facturen": str(len(open_invoices)),
+        "bedrag": format_amount(oldest.open_amount),
+        "totaal": format_amount(dossier.total_due),
+        "factuurdatum": words(oldest.invoice_date),
+        "vervaldatum": words(oldest.due_date),
+        "dagen_te_laat": str(max(0, (today - oldest.due_date).days)),
+        "geleverd": oldest.delivered or "",
+        "geleverd_op": words(oldest.delivered_on) if oldest.delivered_on else "",
+        "laatste_herinnering": words(last_reminder.date) if last_reminder else "",
+        "laatste_afspraak": (last_contact.agreed or "") if last_contact else "",
+        "betalingsvoorwaarden": dossier.payment_terms or "",
+        "email_klant": (dossier.contact.email if dossier.contact and dossier.contact.email else dossier.customer.email) or "",
+    }
