@@ -13,8 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 
-_CLEAN = re.compile(r"^(?:€|eur|euro)?\s*(-?)\s*([0-9][0-9.\s]*)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|eur|euro|euros)?$", re.I)
-_DOT_DECIMAL = re.compile(r"^(?:€|eur|euro)?\s*(-?)\s*(\d+)\.(\d{1,2})\s*(?:€|eur|euro)?$", re.I)
+_CLEAN = re.compile(r"^(-?)\s*(?:€|eur|euro)?\s*(-?)\s*([0-9][0-9.\s]*)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|eur|euro|euros)?$", re.I)
+_DOT_DECIMAL = re.compile(r"^(-?)\s*(?:€|eur|euro)?\s*(-?)\s*(\d+)\.(\d{1,2})\s*(?:€|eur|euro)?$", re.I)
 
 
 class AmountSyntaxError(ValueError):
@@ -38,15 +38,16 @@ def parse_amount(text: str | int | float | Decimal) -> Decimal:
     else:
         raw = text.strip().replace("\u00a0", " ")
         m = _DOT_DECIMAL.match(raw)
-        if m:
-            value = Decimal(f"{m.group(1)}{m.group(2)}.{m.group(3)}")
+        if m and not (m.group(1) and m.group(2)):
+            value = Decimal(f"{m.group(1) or m.group(2)}{m.group(3)}.{m.group(4)}")
         else:
             m = _CLEAN.match(raw)
-            if not m:
+            if not m or (m.group(1) and m.group(2)):
                 raise AmountSyntaxError(f"'{text}' is geen bedrag; schrijf bijvoorbeeld € 1.250,50")
-            sign, whole, cents = m.groups()
-            whole = re.sub(r"\s", "", whole)
-            groups = whole.split(".")
+            lead_sign, inner_sign, whole, cents = m.groups()
+            sign = lead_sign or inner_sign
+            # A space groups thousands just like a dot ("1 250"); "12 50" is not an amount.
+            groups = re.split(r"\.|\s+", whole.strip())
             if len(groups) > 1 and not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
                 raise AmountSyntaxError(f"'{text}' is geen bedrag; schrijf bijvoorbeeld € 1.250,50")
             digits = "".join(groups)

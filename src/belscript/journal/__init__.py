@@ -1,0 +1,16 @@
+"""The call log: every event of every call, committed as it happens, in SQLite.
+
+Public API::
+
+    from belscript.journal import Journal, CallRecord, UnknownCall
+    journal = Journal.open()                       # $BELSCRIPT_HOME or the user data dir
+    call_id = journal.start_call(name, path, dossier, practice=False)
+    journal.append(call_id, event)                 # committed before it returns
+    journal.finish(call_id, outcome, our_actions=..., if_broken=..., contact=...)
+"""
+
+from belscript.journal.paths import call_folder, home_dir, write_private
+from belscript.journal.records import NO_AGREEMENT, CallRecord
+from belscript.journal.store import Journal, UnknownCall
+
+__all__ = ["Journal", "CallRecord", "UnknownCall", "NO_AGREEMENT", "call_folder", "home_dir", "write_private"]

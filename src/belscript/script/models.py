@@ -156,10 +156,23 @@ class RuleOverride(_Strict):
     reason: Text | None = None
 
 
+class Removal(_Strict):
+    """Inherited steps and excuses a script that ``extends:`` another one leaves out."""
+
+    steps: list[Id] = Field(default_factory=list)
+    excuses: list[Id] = Field(default_factory=list)
+
+
 class Script(_Strict):
     """A complete belscript."""
 
     belscript: Literal[1] = Field(description="Format version; always 1 for now.")
+    extends: str | None = Field(
+        default=None,
+        description="Build on a built-in script (its name) or another file (a path relative to this one); "
+                    "keys given here override or add to it.",
+    )
+    remove: Removal | None = Field(default=None, description="With extends: inherited steps and excuses to leave out.")
     name: Id
     title: Text
     description: Text = ""
@@ -170,6 +183,10 @@ class Script(_Strict):
     silence: dict[str, Text] = Field(default_factory=dict, description="Verification codes switched off for this script, each with a reason.")
     steps: dict[Id, Step] = Field(min_length=1)
     excuses: dict[Id, Excuse] = Field(default_factory=dict)
+    tests: list[dict] = Field(
+        default_factory=list,
+        description="Example conversations run by 'belscript test' (see docs/authoring.md); checked by that command.",
+    )
 
     @property
     def start_step(self) -> str:

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Benchmark: how fast `belscript validate` starts and how loading scales with script size.
+
+Prints a table with the median wall time of
+
+- a bare ``python -c pass`` (the floor every command pays),
+- ``belscript validate <default script>`` as a new process (target: at most 200 ms),
+- loading + validating + checking generated scripts of 1,000 and 5,000 steps in this
+  process (targets: at most 400 ms, and at most 5x that for 5,000 steps: linear).
+
+Run: ``.venv/bin/python scripts/bench_validate.py [--runs N]``. Exit 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def generated_script(steps: int) -> str:
+    """A realistic-looking script: a chain of steps with options, tips, fields and excuses."""
+    lines = [
+        "belscript: 1",
+        f"name: groot-{steps}",
+        f"title: Gegenereerd script met {steps} stappen",
+        "agreement:",
+        "  max_deferral_days: 14",
+        "  min_first_instalment: 25%",
+        "  if_broken: Dan sturen wij een aanmaning.",
+        "steps:",
+    ]
+    for i in range(steps):
+        last = i == steps - 1
+        role = "closing" if last else ("listening" if i % 3 == 1 else "purpose")
+        lines += [
+            f"  stap-{i}:",
+            f"    role: {role}",
+            f"    title: Stap {i}",
+            f"    say: Goedemorgen {{contactpersoon}}, het gaat om factuur {{factuurnummer}} van {{bedrag}} (stap {i}).",
+            "    tips:",
+            "      - Laat de klant uitpraten.",
+            "      - Vraag door tot u een datum hoort.",
+        ]
+        if last:
+            lines.append("    end: true")
+            continue
+        to_end = "agreement_is_concrete"  # reaching the end step needs the agreement guard
+        nxt, skip = i + 1, min(i + 2, steps - 1)
+        lines += [
+            "    options:",
+            "      - label: De klant stemt in.",
+            f"        go: stap-{nxt}",
+            f"        when: {to_end if nxt == steps - 1 else 'is_overdue'}",
+            "        do: [announce_confirmation]",
+            "      - label: De klant wil overleggen.",
+            f"        when: {to_end if skip == steps - 1 else 'has_contact_person'}",
+            f"        go: stap-{skip}",
+            "      - label: De factuur is niet ontvangen.",
+            "        excuse: niet-ontvangen",
+        ]
+    lines += [
+        "excuses:",
+        "  niet-ontvangen:",
+        "    label: Factuur niet ontvangen",
+        "    examples: [Ik heb geen factuur gehad.]",
+        "    say: Dan stuur ik hem nu naar {email_klant}.",
+        "    do: [send_invoice_copy]",
+        "    go: stap-1",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+
+    python = sys.executable
+    belscript = [python, "-m", "belscript"]
+    from belscript.script.builtin import DEFAULT_SCRIPT, builtin_path
+
+    default = str(builtin_path(DEFAULT_SCRIPT))
+    env = dict(os.environ, BELSCRIPT_HOME=tempfile.mkdtemp(prefix="belscript-bench-"))
+
+    def run(cmd: list[str]) -> None:
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    from belscript.cli.cmd_validate import check_path
+
+    rows: list[tuple[str, float, str, bool]] = []
+    bare = median_ms(lambda: run([python, "-c", "pass"]), args.runs)
+    rows.append(("python -c pass", bare, "-", True))
+    cli = median_ms(lambda: run(belscript + ["validate", default]), args.runs)
+    rows.append((f"belscript validate {DEFAULT_SCRIPT}", cli, "<= 200 ms", cli <= 200))
+
+    from belscript.script.loader import check_script
+    from belscript.script.yamlsafe import load_file
+
+    def load_only(p: str) -> None:
+        raw, source = load_file(p)
+        loaded, problems = check_script(raw, source, p)
+        assert loaded is not None, problems[:1]
+
+    full, load = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for steps in (1000, 5000):
+            path = Path(tmp) / f"groot-{steps}.yaml"
+            path.write_text(generated_script(steps), encoding="utf-8")
+            errors = [d for d in check_path(str(path)) if d.level == "error"]
+            if errors:
+                print(f"generated {steps}-step script has problems: {errors[0].format()}", file=sys.stderr)
+                return 1
+            repeats = max(3, args.runs // 2)
+            load[steps] = median_ms(lambda p=str(path): load_only(p), repeats)
+            full[steps] = median_ms(lambda p=str(path): check_path(p), repeats)
+    rows.append(("load+validate 1,000 steps (no graph checks)", load[1000], "-", True))
+    rows.append(("load+validate 5,000 steps (no graph checks)", load[5000], f"ratio {load[5000] / load[1000]:.1f}x", True))
+    rows.append(("load+validate+check 1,000 steps", full[1000], "<= 400 ms", full[1000] <= 400))
+    rows.append(("load+validate+check 5,000 steps", full[5000], "<= 2000 ms (5x400)", full[5000] <= 2000))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measurement':<{width}}  {'median':>10}  {'target':<20} ok")
+    for name, ms, target, ok in rows:
+        print(f"{name:<{width}}  {ms:>7.1f} ms  {target:<20} {'yes' if ok else 'NO'}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

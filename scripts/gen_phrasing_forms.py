@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Regenerate the word forms of the built-in phrasing rules from simplemma.
+
+The built-in rules use lemmas such as ``<moeten>``; expanding them needs simplemma's
+whole dictionary (over a second to load), so the result is shipped as
+``src/belscript/data/phrasing/<language>.forms.json``. Run this after changing a lemma
+in ``nl.yaml`` or ``en.yaml``, or after upgrading simplemma; the test suite fails
+while the shipped file differs from what simplemma gives.
+
+Usage: .venv/bin/python scripts/gen_phrasing_forms.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from belscript.phrasing.rules import LANGUAGES  # noqa: E402
+from belscript.phrasing.ruleset import write_forms_file  # noqa: E402
+
+
+def main() -> int:
+    for language in LANGUAGES:
+        print(f"wrote {write_forms_file(language)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Check the wording of belscripts, text files or standard input.
+
+Finds phrasings that make a collection call fail ("u moet…", "het heeft geen haast",
+"heeft u de factuur niet ontvangen?") and names a better alternative and the reason.
+
+  belscript lint mijn-script.yaml        every line the script tells you to say, and its tips
+  belscript lint notities.txt            a plain text file
+  echo "U moet betalen." | belscript lint -
+
+Files ending in .yaml or .yml are read as belscripts; anything else as plain text.
+Output: PATH:LINE:COL: level: message [rule]; --format json gives a list of objects.
+Silence a rule on one line of a script with a comment: '# belscript: allow moeten'.
+Exit status: 0 clean (suggestions only), 1 a warning or error was found, 2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+_SCRIPT_SUFFIXES = (".yaml", ".yml")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="script (.yaml), text file, or '-' for standard input")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--language", choices=("nl", "en"), default=None,
+                        help="rule set for text and standard input (default: nl; scripts use their own 'language:')")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="extra rule file (same format as the built-in rules); may be repeated")
+    parser.add_argument("--list-silenced", action="store_true",
+                        help="list the places where a '# belscript: allow' comment silences a rule, instead of findings")
+
+
+def _read_text(path: str) -> str:
+    from belscript.errors import InputError
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise InputError(f"{path} is a directory; name the files to check", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}", path=path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                         path=path) from None
+
+
+def _read_stdin() -> str:
+    from belscript.errors import InputError
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.diagnostics import render
+    from belscript.errors import InvalidDocument
+    from belscript.phrasing import known_rule_ids, lint_script, lint_text, load_user_rules
+
+    rule_files = tuple(args.rules)
+    for path in rule_files:
+        try:
+            loaded = load_user_rules(path)
+        except InvalidDocument as exc:
+            print(render(exc.diagnostics), file=sys.stderr)
+            print(f"belscript: rule file {path} has problems; nothing was checked", file=sys.stderr)
+            return 2
+        for warning in loaded.warnings:
+            print(warning.format(), file=sys.stderr)
+
+    language = args.language or "nl"
+    diagnostics = []
+    silenced = []
+    for path in args.paths:
+        if path == "-":
+            diagnostics += lint_text(_read_stdin(), "<stdin>", language=language, rule_files=rule_files, silenced=silenced)
+        elif path.lower().endswith(_SCRIPT_SUFFIXES):
+            from belscript.script.loader import load_script
+
+            try:
+                loaded = load_script(path, known_rules=known_rule_ids())
+            except InvalidDocument as exc:
+                diagnostics += exc.diagnostics
+                continue
+            diagnostics += lint_script(loaded, rule_files=rule_files, silenced=silenced)
+        else:
+            diagnostics += lint_text(_read_text(path), path, language=language, rule_files=rule_files, silenced=silenced)
+
+    if args.list_silenced:
+        if args.format == "json":
+            print(json.dumps([s.as_dict() for s in silenced], ensure_ascii=False, indent=2))
+        elif silenced:
+            print("\n".join(s.format() for s in sorted(silenced, key=lambda s: (s.path, s.line, s.column))))
+        return 0
+
+    if args.format == "json":
+        print(render(diagnostics, "json"))
+    elif diagnostics:
+        print(render(diagnostics))
+    return 1 if any(d.level in ("error", "warning") for d in diagnostics) else 0

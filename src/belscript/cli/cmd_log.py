@@ -1,0 +1,275 @@
+"""List, show and export earlier calls from the call log.
+
+  belscript log                          all calls, newest first
+  belscript log --practice               practice sessions only (never mixed with real calls)
+  belscript log show ID [--email] [--documents]
+                                         one call: outcome, notes, warnings, evaluation, timeline
+  belscript log export --format csv|json [--output FILE] [--practice]
+
+The log lives in $BELSCRIPT_HOME (or the user data directory) as calls.db.
+Exit codes: 0 done, 1 no call with that number, 2 usage error or unreadable log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.journal import CallRecord, Journal
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--practice", action="store_true", help="practice sessions instead of real calls")
+    sub = parser.add_subparsers(dest="log_action", metavar="ACTION")
+    show = sub.add_parser("show", help="show one call with its notes, outcome and timeline",
+                          description="Show one call: outcome, agreement, notes, warnings, evaluation and timeline.")
+    show.add_argument("id", type=int, metavar="ID", help="the call's number from 'belscript log'")
+    show.add_argument("--email", action="store_true", help="also print the confirmation e-mail and its mailto: link")
+    show.add_argument("--documents", action="store_true",
+                      help="(re)write the e-mail, calendar file and recap into the call's folder")
+    export = sub.add_parser("export", help="export the log as CSV or JSON",
+                            description="Export calls (summary as CSV; everything, events included, as JSON).")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
+    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
+    export.add_argument("--practice", action="store_true", dest="export_practice",
+                        help="export practice sessions instead of real calls")
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.journal import Journal
+
+    journal = Journal.open()
+    try:
+        for warning in journal.warnings:
+            print(f"belscript: {warning}", file=sys.stderr)
+        action = getattr(args, "log_action", None)
+        if action == "show":
+            return _show(journal, args.id, email=args.email, documents=args.documents)
+        if action == "export":
+            practice = bool(args.practice or args.export_practice)
+            return _export(journal, fmt=args.format, output=args.output, practice=practice)
+        return _list(journal, practice=bool(args.practice))
+    finally:
+        journal.close()
+
+
+# -- listing -----------------------------------------------------------------------
+
+def _outcome(record: "CallRecord") -> str:
+    from belscript.followup.wording import outcome_label
+
+    if record.status == "open":
+        return "onderbroken"
+    reason = (record.outcome_data or {}).get("reason") if record.outcome_data else None
+    label = outcome_label(record.outcome_kind, reason)
+    return f"afgebroken ({label})" if record.status == "aborted" and record.outcome_kind else label
+
+
+def _short_date(value: Any) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _rows(records: list["CallRecord"]) -> list[list[str]]:
+    from belscript.money import format_amount
+
+    return [
+        [
+            str(r.id),
+            r.started_at.strftime("%d-%m-%Y %H:%M"),
+            r.customer,
+            _outcome(r),
+            format_amount(r.promised_amount) if r.promised_amount is not None else "",
+            _short_date(r.first_promised_date),
+            r.contact_person or "",
+        ]
+        for r in records
+    ]
+
+
+def table(header: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()) -> str:
+    """An aligned plain-text table (columns in ``right`` are right-aligned)."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def _list(journal: "Journal", *, practice: bool) -> int:
+    records = journal.calls(practice=practice)
+    if not records:
+        what = "oefengesprekken" if practice else "gesprekken"
+        print(f"Er staan nog geen {what} in het logboek ({journal.path}).")
+        if not practice:
+            print("Start een gesprek met 'belscript call' of oefen eerst met 'belscript practice'.")
+        return 0
+    header = ["Nr", "Datum", "Klant", "Uitkomst", "Bedrag", "Betaaldatum", "Contactpersoon"]
+    print(table(header, _rows(records), right=frozenset({0, 4})))
+    open_count = sum(1 for r in records if r.is_open)
+    if open_count and not practice:
+        print(f"\n{open_count} onderbroken: hervat met 'belscript call --resume'.")
+    return 0
+
+
+# -- show --------------------------------------------------------------------------
+
+def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> int:
+    from belscript.agreement.model import NoAgreement
+    from belscript.followup.evaluation import answers, call_duration, observations, say_duration
+    from belscript.followup.facts import AfterCall
+    from belscript.followup.recap import recap_lines
+    from belscript.followup.wording import invoices_phrase, say_moment
+    from belscript.journal.timeline import describe
+    from belscript.money import format_amount
+
+    record = journal.get(call_id)
+    events = journal.events(call_id)
+    out: list[str] = []
+    title = "Oefengesprek" if record.practice else "Gesprek"
+    out.append(f"{title} {record.id}: {record.customer}")
+    status = {"open": "onderbroken (hervat met 'belscript call --resume')", "ended": "afgerond",
+              "aborted": "afgebroken"}[record.status]
+    facts = [("Begonnen", say_moment(record.started_at)), ("Script", record.script_name + (
+        f" ({record.script_path})" if record.script_path else "")), ("Status", status)]
+    duration = call_duration(events)
+    if duration is not None:
+        facts.append(("Duur", say_duration(duration)))
+    facts.append(("Uitkomst", _outcome(record)))
+    if record.promised_amount is not None:
+        facts.append(("Toegezegd", f"{format_amount(record.promised_amount)}, eerste betaling "
+                                   f"{_short_date(record.first_promised_date)}"))
+    outcome = record.outcome
+    if isinstance(outcome, NoAgreement):
+        if outcome.detail:
+            facts.append(("Toelichting", outcome.detail))
+        facts.append(("Vervolg", say_moment(outcome.follow_up)))
+    facts.append(("Gesproken met", record.contact_person or "niet genoteerd"))
+    try:
+        dossier = record.dossier
+        facts.append(("Over", f"{invoices_phrase(dossier)}, open {format_amount(dossier.total_due)}"))
+    except ValueError:
+        dossier = None
+    width = max(len(k) for k, _ in facts) + 1
+    out += [f"  {(k + ':').ljust(width)} {v}" for k, v in facts]
+
+    after = AfterCall.from_record(record) if dossier is not None else None
+    if after is not None:
+        out += ["", "Afspraken (samenvatting)"] + [f"  {line}" for line in recap_lines(after)]
+
+    notes = [e for e in events if e.kind == "note"]
+    out += ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.data.get('text', '')}" for e in notes] or ["  (geen)"])
+    warnings = [e for e in events if e.kind == "warning"]
+    out += ["", "Waarschuwingen over woordkeuze"] + (
+        [f"  {e.at:%H:%M}  {describe(e.kind, e.data).split(': ', 1)[-1]}" for e in warnings] or ["  (geen)"])
+
+    given = answers(events)
+    out += ["", "Evaluatie"] + [f"  {q} {a}" for q, a in given.items()]
+    marks = {"good": "+", "improve": "!", "info": "·"}
+    out += [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
+
+    if documents and after is not None:
+        from belscript.followup.output import write_documents
+
+        write_documents(after, journal.folder(call_id))
+    folder = journal.home / "calls" / str(call_id)
+    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    if files:
+        out += ["", "Documenten"] + [f"  {p}" for p in files]
+
+    if email and after is not None:
+        from belscript.followup.email import confirmation, note_to_self
+
+        mail = confirmation(after)
+        note = note_to_self(after)
+        if mail is not None:
+            out += ["", "Bevestigingsmail", *[f"  {line}" for line in mail.text.splitlines()], "", f"  {mail.mailto}"]
+        if note:
+            out += ["", "Notitie voor uzelf", *[f"  {line}" for line in note.splitlines()]]
+    elif email:
+        out += ["", "Nog geen bevestigingsmail: dit gesprek heeft (nog) geen uitkomst."]
+
+    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e.kind, e.data)}" for e in events]
+    print("\n".join(out))
+    return 0
+
+
+# -- export ------------------------------------------------------------------------
+
+CSV_COLUMNS = ["id", "started_at", "ended_at", "status", "script", "customer", "outcome", "outcome_label",
+               "promised_amount", "first_promised_date", "contact_person", "invoices", "total_due", "follow_up"]
+
+
+def _summary(record: "CallRecord") -> dict[str, Any]:
+    try:
+        dossier = record.dossier
+        invoices, total = " ".join(inv.number for inv in dossier.invoices), str(dossier.total_due)
+    except ValueError:
+        invoices, total = "", ""
+    follow_up = (record.outcome_data or {}).get("follow_up") if record.outcome_data else None
+    return {
+        "id": record.id,
+        "started_at": record.started_at.isoformat(),
+        "ended_at": record.ended_at.isoformat() if record.ended_at else "",
+        "status": record.status,
+        "script": record.script_name,
+        "customer": record.customer,
+        "outcome": record.outcome_kind or "",
+        "outcome_label": _outcome(record),
+        "promised_amount": str(record.promised_amount) if record.promised_amount is not None else "",
+        "first_promised_date": record.first_promised_date.isoformat() if record.first_promised_date else "",
+        "contact_person": record.contact_person or "",
+        "invoices": invoices,
+        "total_due": total,
+        "follow_up": follow_up or "",
+    }
+
+
+def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool) -> int:
+    from belscript.errors import UsageError
+    from belscript.journal import write_private
+
+    records = journal.calls(practice=practice)
+    if fmt == "csv":
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(_summary(record))
+        text = buffer.getvalue()
+    else:
+        items = []
+        for record in records:
+            item = _summary(record)
+            item.update({
+                "practice": record.practice,
+                "script_path": record.script_path,
+                "dossier": record.dossier_data,
+                "outcome_detail": record.outcome_data,
+                "our_actions": record.our_actions,
+                "if_broken": record.if_broken,
+                "events": [{"seq": seq, "at": at.isoformat(), "kind": kind, "data": data}
+                           for seq, at, kind, data in journal.events_data(record.id)],
+            })
+            items.append(item)
+        text = json.dumps({"calls": items}, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(output).expanduser()
+    if target.is_dir():
+        raise UsageError(f"{target} is een map; geef een bestandsnaam op, bijvoorbeeld {target / ('gesprekken.' + fmt)}")
+    try:
+        write_private(target, text)
+    except OSError as exc:
+        raise UsageError(f"kan {target} niet schrijven: {exc.strerror}") from None
+    what = "oefengesprekken" if practice else "gesprekken"
+    print(f"{len(records)} {what} geëxporteerd naar {target}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,33 @@
+"""Print the JSON Schema of the belscript format, for editor completion and checking.
+
+Save it next to your scripts and point your editor at it with a first line such as
+'# yaml-language-server: $schema=./belscript.schema.json'. See docs/format.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+from belscript.errors import InputError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of standard output")
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.script.schema import script_schema
+
+    text = json.dumps(script_schema(), ensure_ascii=False, indent=2) + "\n"
+    if not args.output:
+        print(text, end="")
+        return 0
+    try:
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InputError(f"cannot write {args.output}: {exc.strerror or exc}", path=args.output) from None
+    return 0

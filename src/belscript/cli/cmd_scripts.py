@@ -1,0 +1,52 @@
+"""List the built-in scripts with their title and description.
+
+Use a name with 'belscript call --script NAME', or copy one as a start for your own
+script with 'belscript new mijn-script.yaml --from NAME'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import textwrap
+
+from belscript.errors import InvalidDocument
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+
+def _summaries() -> list[dict]:
+    from belscript.script.builtin import DEFAULT_SCRIPT, builtin_names
+    from belscript.script.loader import load_builtin
+
+    rows = []
+    for name in builtin_names():
+        try:
+            script = load_builtin(name).script
+            title, description = script.title, " ".join(script.description.split())
+        except InvalidDocument as exc:
+            title, description = "(has problems; run 'belscript validate')", exc.message
+        rows.append({"name": name, "title": title, "description": description, "default": name == DEFAULT_SCRIPT})
+    return rows
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = _summaries()
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No built-in scripts are installed.")
+        return 0
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        mark = " (default)" if r["default"] else ""
+        print(f"{r['name']:<{width}}  {r['title']}{mark}")
+        if r["description"]:
+            first = re.split(r"(?<=[.!?])\s", r["description"], maxsplit=1)[0]
+            print(textwrap.fill(first, width=88, initial_indent=" " * (width + 2),
+                                subsequent_indent=" " * (width + 2)))
+    return 0

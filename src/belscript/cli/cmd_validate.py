@@ -1,0 +1,127 @@
+"""Check belscripts and customer files, reporting every problem with its line and column.
+
+Each problem is printed as PATH:LINE:COL: level: message [code]. Scripts get the
+format and reference checks, the phrasing check of their own lines (warnings; errors
+with --strict) and the soundness checks of the call graph. Customer files (YAML or
+JSON, recognised by their 'customer'/'invoices' keys or chosen with --kind dossier)
+get the same precise diagnostics.
+
+Exit status: 0 no errors, 1 problems found, 2 a file could not be read or wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import sys
+
+from belscript.diagnostics import Diagnostic, render
+from belscript.errors import InputError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="script or customer file (.yaml, .yml, .json)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings (such as phrasing) as errors")
+    parser.add_argument("--kind", choices=("auto", "script", "dossier"), default="auto",
+                        help="what the files are (default: recognise by their keys)")
+    parser.add_argument("--dossier", dest="kind", action="store_const", const="dossier",
+                        help="the files are customer files (same as --kind dossier)")
+
+
+def _optional(module: str, attribute: str):
+    """A function from a module that may not be installed in this build; None if absent.
+
+    Only the absence of that very module is tolerated: an error *inside* it is a bug
+    and must surface.
+    """
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name) and exc.name.startswith("belscript"):
+            return None
+        raise
+    return getattr(mod, attribute, None)
+
+
+def known_rule_ids() -> frozenset[str] | None:
+    """Ids of the phrasing rules, if the phrasing checker offers them."""
+    for attribute in ("rule_ids", "known_rule_ids"):
+        fn = _optional("belscript.phrasing", attribute)
+        if callable(fn):
+            return frozenset(fn())
+    return None
+
+
+def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[Diagnostic]:
+    """Every diagnostic for one file (raises :class:`InputError` if it cannot be read)."""
+    # Loading builds many small objects without reference cycles; with the cycle
+    # collector paused, checking stays linear in the size of the script.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_path(path, kind, strict=strict)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
+    from belscript.dossier_loader import DOSSIER_KEYS, check_dossier
+    from belscript.script.loader import check_script
+    from belscript.script.yamlsafe import parse, read_text
+
+    text, problems = read_text(path)
+    if text is None:
+        return problems
+    raw, source, problems = parse(text, path)
+    if problems:
+        return problems
+    if kind == "auto":
+        kind = "dossier" if isinstance(raw, dict) and DOSSIER_KEYS & raw.keys() and "steps" not in raw else "script"
+    if kind == "dossier":
+        return check_dossier(raw, source, path)[1]
+    loaded, problems = check_script(raw, source, path, known_rules=known_rule_ids())
+    if loaded is None:
+        return problems
+    lint = _optional("belscript.phrasing", "lint_script")
+    if lint is not None:
+        for d in lint(loaded):
+            problems.append(_promote(d) if strict and d.level == "warning" else d)
+    verify = _optional("belscript.script.verify", "verify")
+    if verify is not None:
+        problems.extend(verify(loaded))
+    return problems
+
+
+def _promote(d: Diagnostic) -> Diagnostic:
+    return Diagnostic(d.path, d.line, d.column, "error", d.message, d.code, d.end_column, dict(d.extra))
+
+
+def run(args: argparse.Namespace) -> int:
+    found: list[Diagnostic] = []
+    unreadable = False
+    for path in args.paths:
+        try:
+            found.extend(check_path(path, args.kind, strict=args.strict))
+        except InputError as exc:
+            unreadable = True
+            print(f"belscript: {exc.message}", file=sys.stderr)
+    if args.format == "json":
+        print(render(found, "json"))
+    elif found:
+        print(render(found, "text"))
+    errors = sum(d.level == "error" for d in found)
+    warnings = sum(d.level == "warning" for d in found)
+    if args.format == "text":
+        files = len(args.paths)
+        summary = f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}"
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        sys.stdout.flush()
+        print(summary, file=sys.stderr)
+    if unreadable:
+        return 2
+    if errors or (args.strict and warnings):
+        return 1
+    return 0

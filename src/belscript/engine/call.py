@@ -1,0 +1,784 @@
+"""A running call: the script as a state machine, plus everything said and agreed.
+
+One :class:`Call` owns one ``transitions`` machine whose states are the script's steps
+plus one state per excuse handler (``excuse:<id>``). Triggers are explicit: one per
+numbered option of a step (``option_<nr>``), one per excuse from steps that offer the
+excuse library (``excuse_<id>``), ``end`` and ``back``. Automatic ``to_<state>``
+triggers are switched off because they would walk around every guard.
+
+The one rule the engine keeps whatever the script says: a call only reaches an end
+step when the agreement is concrete (who pays what, when, and what if not) or when an
+explicit no-agreement outcome with a follow-up is recorded. That guard sits on every
+transition into an end step, so no script and no caller can get past it; only
+:meth:`Call.abort` ends a call otherwise, and it records why.
+
+Every change is an :class:`~belscript.engine.events.Event`. State changes happen only
+by applying events (:meth:`Call._apply`), both live and in :meth:`Call.replay`, so a
+call rebuilt from its stored events is the same call, without running actions again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from transitions import Machine
+
+from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason, NO_AGREEMENT_LABELS
+from belscript.clock import Clock
+from belscript.dossier import Dossier, fill, template_values
+from belscript.engine import registry
+from belscript.engine.events import Event
+from belscript.errors import AgreementError, BelscriptError, CallRefused
+from belscript.script.models import Option, Role, Script
+from belscript.script.vocabulary import CONDITIONS as CONDITION_TEXTS
+
+# ``transitions`` logs every trigger at INFO and problems at WARNING; none of that
+# belongs on the caller's screen (the live screen owns the terminal).
+_transitions_log = logging.getLogger("transitions")
+_transitions_log.addHandler(logging.NullHandler())
+_transitions_log.propagate = False
+_transitions_log.setLevel(logging.WARNING)
+
+EXCUSE_PREFIX = "excuse:"
+
+#: The alternative to a concrete agreement, as listed in ``CallRefused.missing``.
+NO_OUTCOME = "Leg vast waarom er geen afspraak is, met een vervolgmoment"
+
+_END_BLOCKED = (
+    "Het gesprek kan nog niet worden afgesloten: maak de afspraak concreet, "
+    "of leg vast waarom er geen afspraak is, met een vervolgmoment."
+)
+_CALL_OVER = "Het gesprek is al afgelopen."
+
+
+class ScriptMismatch(BelscriptError):
+    """The script cannot drive a call (a reference to nothing), or stored events do not
+    belong to this script (resuming after the script was changed)."""
+
+
+@dataclass(frozen=True)
+class OptionView:
+    """A numbered option as the screen shows it, with the dossier's values filled in."""
+
+    nr: int
+    label: str
+    say: str | None
+    available: bool
+    why_unavailable: str | None
+    target: str
+    is_excuse: bool
+
+
+@dataclass(frozen=True)
+class StepView:
+    """The current step as the screen shows it."""
+
+    id: str
+    role: Role
+    title: str
+    text: str
+    tips: list[str]
+    options: list[OptionView]
+    offers_excuses: bool
+    is_end: bool
+
+
+@dataclass(frozen=True)
+class ExcuseView:
+    """One excuse from the script's library, offered at listening steps."""
+
+    id: str
+    label: str
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A machine state: a step of the script or an excuse handler, normalised."""
+
+    id: str
+    role: Role
+    title: str
+    say: str
+    tips: list[str]
+    options: list[tuple[int, Option]]
+    do: list[str]
+    offers_excuses: bool
+    is_end: bool
+
+
+class _Flow:
+    """The object ``transitions`` drives; kept apart from :class:`Call` so the triggers
+    and ``is_<state>`` helpers it adds never clash with the call's own API."""
+
+    state: str
+
+
+def _as_json_moment(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class Call:
+    """One phone call guided by a script, about one customer file."""
+
+    def __init__(
+        self,
+        script: Script,
+        dossier: Dossier,
+        *,
+        clock: Clock,
+        practice: bool = False,
+        on_event: Callable[[Event], None] | None = None,
+        _replaying: bool = False,
+    ) -> None:
+        self.script = script
+        self.dossier = dossier
+        self.clock = clock
+        self.practice = practice
+        #: Called synchronously with every new event, after the call has applied it.
+        self.on_event = on_event
+        self._events: list[Event] = []
+        self._values: tuple[object, dict[str, str]] | None = None
+        # state, changed only in _apply
+        self._trail: list[str] = []
+        self._history: list[str] = []
+        self._contact: str | None = None
+        self._agreement = Agreement()
+        self._no_agreement: NoAgreement | None = None
+        self._ended = False
+        self._aborted = False
+        self._outcome: Agreement | NoAgreement | None = None
+        self._our_actions: list[str] = []
+        self._hints: list[str] = []
+        self._recap_done = False
+        self._evaluation: dict[str, str] | None = None
+        self._started_at: datetime | None = None
+        self._ended_at: datetime | None = None
+
+        self._nodes = self._build_nodes()
+        self._flow = _Flow()
+        self._machine = self._build_machine()
+        if not _replaying:
+            self._start()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_nodes(self) -> dict[str, _Node]:
+        script = self.script
+        problems: list[str] = []
+        nodes: dict[str, _Node] = {}
+        for sid, step in script.steps.items():
+            nodes[sid] = _Node(
+                id=sid, role=step.role, title=step.title or sid, say=step.say, tips=list(step.tips),
+                options=script.numbered_options(step.options), do=list(step.do),
+                offers_excuses=step.offers_excuses and bool(script.excuses), is_end=step.end,
+            )
+        for eid, excuse in script.excuses.items():
+            options = script.numbered_options(excuse.options)
+            if not any(opt.go == excuse.go for _, opt in options):
+                target = script.steps.get(excuse.go)
+                title = (target.title or excuse.go) if target else excuse.go
+                nr = max((n for n, _ in options), default=0) + 1
+                options.append((nr, Option(label=f"Verder met het gesprek: {title}", go=excuse.go)))
+            nodes[EXCUSE_PREFIX + eid] = _Node(
+                id=EXCUSE_PREFIX + eid, role=Role.excuse, title=excuse.label, say=excuse.say, tips=list(excuse.tips),
+                options=options, do=list(excuse.do), offers_excuses=False, is_end=False,
+            )
+        if script.start_step not in script.steps:
+            problems.append(f"de eerste stap '{script.start_step}' bestaat niet")
+        for node in nodes.values():
+            for nr, opt in node.options:
+                if opt.go is not None and opt.go not in script.steps:
+                    problems.append(f"optie {nr} van '{node.id}' gaat naar de onbekende stap '{opt.go}'")
+                if opt.excuse is not None and opt.excuse not in script.excuses:
+                    problems.append(f"optie {nr} van '{node.id}' gaat naar het onbekende excuus '{opt.excuse}'")
+                if opt.when is not None and opt.when not in registry.CONDITIONS:
+                    problems.append(f"optie {nr} van '{node.id}' gebruikt de onbekende voorwaarde '{opt.when}'")
+                problems.extend(
+                    f"optie {nr} van '{node.id}' gebruikt de onbekende actie '{name}'"
+                    for name in opt.do if name not in registry.ACTIONS
+                )
+            problems.extend(
+                f"'{node.id}' gebruikt de onbekende actie '{name}'" for name in node.do if name not in registry.ACTIONS
+            )
+        if problems:
+            raise ScriptMismatch(f"Het script '{script.name}' kan geen gesprek sturen: " + "; ".join(problems) + ".")
+        return nodes
+
+    def _build_machine(self) -> Machine:
+        machine = Machine(
+            model=self._flow,
+            states=list(self._nodes),
+            initial=self.script.start_step,
+            auto_transitions=False,
+            send_event=False,
+            ignore_invalid_triggers=False,
+        )
+        end_steps = [n.id for n in self._nodes.values() if n.is_end]
+        predecessors: dict[str, set[str]] = {}
+        for node in self._nodes.values():
+            if node.is_end:
+                continue  # nothing moves after the end
+            for nr, opt in node.options:
+                dest = opt.go if opt.go is not None else EXCUSE_PREFIX + opt.excuse  # type: ignore[operator]
+                conditions: list[Callable[[], bool]] = []
+                if opt.when is not None:
+                    conditions.append(self._condition(opt.when))
+                if self._nodes[dest].is_end:
+                    conditions.append(self.may_end)
+                machine.add_transition(
+                    f"option_{nr}", node.id, dest, conditions=conditions,
+                    before=[self._before_option(node.id, nr, opt)], after=[self._after_move(dest, "option")],
+                )
+                predecessors.setdefault(dest, set()).add(node.id)
+            if node.offers_excuses:
+                for eid in self.script.excuses:
+                    dest = EXCUSE_PREFIX + eid
+                    machine.add_transition(
+                        f"excuse_{eid}", node.id, dest,
+                        before=[self._before_excuse(node.id, eid)], after=[self._after_move(dest, "excuse")],
+                    )
+                    predecessors.setdefault(dest, set()).add(node.id)
+            direct = [opt.go for _, opt in node.options if opt.go is not None and self._nodes[opt.go].is_end]
+            end_dest = direct[0] if direct else (end_steps[0] if end_steps else None)
+            if end_dest is not None:
+                machine.add_transition("end", node.id, end_dest, conditions=[self.may_end],
+                                       after=[self._after_move(end_dest, "end")])
+        for dest, sources in predecessors.items():
+            for source in sorted(sources):
+                machine.add_transition("back", dest, source, conditions=[self._is_previous(source)],
+                                       after=[self._after_back(dest, source)])
+        return machine
+
+    def _condition(self, name: str) -> Callable[[], bool]:
+        check = registry.condition(name)
+        return lambda: check(self)
+
+    def _is_previous(self, source: str) -> Callable[[], bool]:
+        return lambda: len(self._trail) >= 2 and self._trail[-2] == source
+
+    def _before_option(self, source: str, nr: int, opt: Option) -> Callable[[], None]:
+        def before() -> None:
+            self._emit("option", {"step": source, "nr": nr, "label": opt.label,
+                                  "target": opt.go or EXCUSE_PREFIX + (opt.excuse or "")})
+            self._run_actions(opt.do, source=f"option {nr}")
+        return before
+
+    def _before_excuse(self, source: str, eid: str) -> Callable[[], None]:
+        def before() -> None:
+            self._emit("excuse", {"step": source, "excuse": eid, "label": self.script.excuses[eid].label})
+        return before
+
+    def _after_move(self, dest: str, via: str) -> Callable[[], None]:
+        def after() -> None:
+            self._emit("step", {"step": dest, "via": via})
+            node = self._nodes[dest]
+            self._run_actions(node.do, source=dest)
+            if node.is_end:
+                self._emit_ended()
+        return after
+
+    def _after_back(self, source: str, dest: str) -> Callable[[], None]:
+        return lambda: self._emit("back", {"from": source, "to": dest})
+
+    def _start(self) -> None:
+        start = self.script.start_step
+        self._emit("started", {
+            "script": self.script.name,
+            "title": self.script.title,
+            "practice": self.practice,
+            "step": start,
+            "customer": self.dossier.customer.name,
+            "invoices": [inv.number for inv in self.dossier.invoices],
+            "total_due": str(self.dossier.total_due),
+        })
+        self._run_actions(self._nodes[start].do, source=start)
+        if self._nodes[start].is_end and self.may_end():  # pragma: no cover - a one-step script
+            self._emit_ended()
+
+    # ------------------------------------------------------------------ events
+
+    def _emit(self, kind: str, data: dict[str, Any]) -> Event:
+        event = Event(seq=len(self._events) + 1, at=self._now(), kind=kind, data=data)
+        self._apply(event)
+        self._events.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
+        return event
+
+    def _apply(self, event: Event) -> None:
+        """Change the call's state by one event; the only place state changes."""
+        handler = _APPLY.get(event.kind)
+        if handler is None:
+            raise ScriptMismatch(f"Onbekende gebeurtenis '{event.kind}' in het gespreksverslag.")
+        try:
+            handler(self, event)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ScriptMismatch(
+                f"Gebeurtenis {event.seq} ('{event.kind}') past niet bij het script '{self.script.name}': {exc}"
+            ) from None
+
+    def _move_to(self, state: str) -> None:
+        if state not in self._nodes:
+            raise KeyError(f"onbekende stap '{state}'")
+        if self._flow.state != state:
+            self._machine.set_state(state, model=self._flow)
+
+    def _on_started(self, event: Event) -> None:
+        if event.data["script"] != self.script.name:
+            raise ValueError(f"het gesprek is gevoerd met het script '{event.data['script']}'")
+        self.practice = bool(event.data.get("practice", False))
+        self._started_at = event.at
+        self._move_to(event.data["step"])
+        self._trail = [event.data["step"]]
+        self._history = [event.data["step"]]
+
+    def _on_step(self, event: Event) -> None:
+        step = event.data["step"]
+        self._move_to(step)
+        self._trail.append(step)
+        self._history.append(step)
+        self._hints = []
+
+    def _on_back(self, event: Event) -> None:
+        self._trail.pop()
+        self._move_to(event.data["to"])
+        self._history.append(event.data["to"])
+        self._hints = []
+
+    def _on_contact(self, event: Event) -> None:
+        self._contact = event.data["name"]
+        if not self._agreement.agreed_by:
+            self._agreement = self._agreement.model_copy(update={"agreed_by": self._contact})
+
+    def _on_agreement(self, event: Event) -> None:
+        self._agreement = Agreement.model_validate(event.data["agreement"])
+
+    def _on_no_agreement(self, event: Event) -> None:
+        self._no_agreement = NoAgreement(
+            reason=NoAgreementReason(event.data["reason"]), detail=event.data.get("detail", ""),
+            follow_up=datetime.fromisoformat(event.data["follow_up"]),
+        )
+
+    def _on_action(self, event: Event) -> None:
+        todo, hint = event.data.get("todo"), event.data.get("hint")
+        if todo and todo not in self._our_actions:
+            self._our_actions.append(todo)
+        if hint:
+            self._hints.append(hint)
+        if event.data.get("recap_done"):
+            self._recap_done = True
+
+    def _on_ended(self, event: Event) -> None:
+        outcome = event.data["outcome"]
+        self._outcome = (Agreement.model_validate(outcome["agreement"]) if outcome["type"] == "agreement"
+                         else NoAgreement.model_validate(outcome["no_agreement"]))
+        self._ended = True
+        self._ended_at = event.at
+
+    def _on_aborted(self, event: Event) -> None:
+        self._outcome = NoAgreement(reason=NoAgreementReason.other, detail=event.data["reason"],
+                                    follow_up=datetime.fromisoformat(event.data["follow_up"]))
+        self._ended = True
+        self._aborted = True
+        self._ended_at = event.at
+
+    def _on_recap(self, event: Event) -> None:
+        self._recap_done = True
+
+    def _on_evaluation(self, event: Event) -> None:
+        self._evaluation = {"went_well": event.data["went_well"], "differently": event.data["differently"]}
+
+    def _nothing(self, event: Event) -> None:
+        """Events that only inform (notes, warnings, refusals, the option taken)."""
+
+    # ------------------------------------------------------------------ helpers
+
+    def _run_actions(self, names: Iterable[str], *, source: str) -> None:
+        for name in names:
+            result = registry.action(name)(self)
+            self._emit("action", {"name": name, "source": source, **result.to_data()})
+
+    def _emit_ended(self) -> None:
+        if self.is_concrete():
+            outcome: dict[str, Any] = {"type": "agreement", "agreement": self._agreement.model_dump(mode="json")}
+        else:
+            assert self._no_agreement is not None  # guarded by may_end
+            outcome = {"type": "no_agreement", "no_agreement": self._no_agreement.model_dump(mode="json")}
+        self._emit("ended", {"step": self._flow.state, "outcome": outcome})
+
+    def _refuse(self, move: str, message: str, missing: list[str] | None = None) -> CallRefused:
+        """Record a refused move and return the error to raise (so callers read ``raise``)."""
+        missing = list(missing or [])
+        self._emit("refused", {"move": move, "step": self._flow.state, "message": message, "missing": missing})
+        return CallRefused(message, missing=missing, step=self._flow.state, event=move)
+
+    def _require_running(self, move: str) -> None:
+        if self._ended:
+            raise self._refuse(move, _CALL_OVER)
+
+    def _node(self) -> _Node:
+        return self._nodes[self._flow.state]
+
+    def _end_missing(self) -> list[str]:
+        return [*self.problems(), NO_OUTCOME]
+
+    def _unavailable(self, nr: int, opt: Option) -> tuple[str, list[str]] | None:
+        """Why option ``nr`` cannot be taken now, and what is missing; None when it can."""
+        if self._ended:
+            return _CALL_OVER, []
+        if opt.when is not None and not registry.condition(opt.when)(self):
+            missing = {
+                "agreement_is_concrete": self.problems,
+                "no_agreement_recorded": lambda: [NO_OUTCOME],
+                "has_contact_person": lambda: ["de naam van de gesprekspartner"],
+            }.get(opt.when, lambda: [CONDITION_TEXTS[opt.when]])()  # type: ignore[index]
+            return f"Optie {nr} kan nu nog niet. Voorwaarde: {CONDITION_TEXTS[opt.when]}.", missing
+        target = self._nodes[opt.go] if opt.go is not None else None
+        if target is not None and target.is_end and not self.may_end():
+            return _END_BLOCKED, self._end_missing()
+        return None
+
+    # ------------------------------------------------------------------ reading
+
+    def template_values(self) -> dict[str, str]:
+        """The dossier's fields for ``{…}`` templates, in Dutch words (cached per day)."""
+        today = self.clock.today()
+        if self._values is None or self._values[0] != today:
+            from belscript.agreement.dates import say_date
+
+            self._values = (today, template_values(self.dossier, today=today, words=say_date))
+        return self._values[1]
+
+    def _now(self) -> datetime:
+        """The current moment, given to the agreement layer as 'today' so that a callback
+        earlier today counts as past."""
+        return self.clock.now().replace(microsecond=0)
+
+    def _fill(self, text: str) -> str:
+        return fill(text, self.template_values())
+
+    @property
+    def state(self) -> str:
+        """Id of the current step (``excuse:<id>`` inside an excuse handler)."""
+        return self._flow.state
+
+    @property
+    def step(self) -> StepView:
+        node = self._node()
+        options = []
+        for nr, opt in node.options:
+            blocked = self._unavailable(nr, opt)
+            options.append(OptionView(
+                nr=nr, label=self._fill(opt.label), say=self._fill(opt.say) if opt.say else None,
+                available=blocked is None, why_unavailable=blocked[0] if blocked else None,
+                target=opt.go if opt.go is not None else EXCUSE_PREFIX + (opt.excuse or ""),
+                is_excuse=opt.excuse is not None,
+            ))
+        return StepView(
+            id=node.id, role=node.role, title=self._fill(node.title), text=self._fill(node.say),
+            tips=[self._fill(t) for t in node.tips], options=options,
+            offers_excuses=node.offers_excuses and not self._ended, is_end=node.is_end,
+        )
+
+    @property
+    def excuses(self) -> list[ExcuseView]:
+        if self._ended or not self._node().offers_excuses:
+            return []
+        return [ExcuseView(id=eid, label=e.label, examples=list(e.examples)) for eid, e in self.script.excuses.items()]
+
+    @property
+    def agreement(self) -> Agreement:
+        return self._agreement
+
+    @property
+    def contact(self) -> str | None:
+        return self._contact
+
+    @property
+    def no_agreement(self) -> NoAgreement | None:
+        return self._no_agreement
+
+    @property
+    def ended(self) -> bool:
+        return self._ended
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted
+
+    @property
+    def outcome(self) -> Agreement | NoAgreement | None:
+        return self._outcome
+
+    @property
+    def our_actions(self) -> list[str]:
+        return list(self._our_actions)
+
+    @property
+    def hints(self) -> list[str]:
+        """Reminders from the actions of the current step (e.g. 'Vraag met wie u spreekt')."""
+        return list(self._hints)
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    @property
+    def history(self) -> list[str]:
+        """Every step visited, in order, including those reached by going back."""
+        return list(self._history)
+
+    @property
+    def recap_done(self) -> bool:
+        return self._recap_done
+
+    @property
+    def evaluation(self) -> dict[str, str] | None:
+        return dict(self._evaluation) if self._evaluation else None
+
+    @property
+    def started_at(self) -> datetime | None:
+        return self._started_at
+
+    @property
+    def elapsed(self) -> timedelta:
+        """Time in the call; stops at the end or abort."""
+        if self._started_at is None:
+            return timedelta(0)
+        return (self._ended_at or self.clock.now()) - self._started_at
+
+    def triggers(self) -> list[str]:
+        """The machine's triggers from the current state (for inspection and tests)."""
+        return sorted(self._machine.get_triggers(self._flow.state))
+
+    def problems(self) -> list[str]:
+        """What is still missing for a concrete agreement (Dutch); empty when concrete."""
+        from belscript.agreement import check
+
+        return check.problems(self._agreement, policy=self.script.agreement,
+                              amount_due=self.dossier.total_due, today=self._now())
+
+    def is_concrete(self) -> bool:
+        from belscript.agreement import check
+
+        return check.is_concrete(self._agreement, policy=self.script.agreement,
+                                 amount_due=self.dossier.total_due, today=self._now())
+
+    def may_end(self) -> bool:
+        """The engine's own guard on every way into an end step."""
+        return self._no_agreement is not None or self.is_concrete()
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole state as plain data; two calls with equal snapshots are the same call."""
+        def dump(model: Any) -> Any:
+            return model.model_dump(mode="json") if model is not None else None
+
+        return {
+            "script": self.script.name, "practice": self.practice, "state": self._flow.state,
+            "trail": list(self._trail), "history": list(self._history), "contact": self._contact,
+            "agreement": dump(self._agreement), "no_agreement": dump(self._no_agreement),
+            "ended": self._ended, "aborted": self._aborted,
+            "outcome": {"type": type(self._outcome).__name__, **dump(self._outcome)} if self._outcome else None,
+            "our_actions": list(self._our_actions), "hints": list(self._hints), "recap_done": self._recap_done,
+            "evaluation": self._evaluation,
+            "started_at": self._started_at.isoformat() if self._started_at else None,
+            "ended_at": self._ended_at.isoformat() if self._ended_at else None,
+            "events": [e.to_dict() for e in self._events],
+        }
+
+    # ------------------------------------------------------------------ moves
+
+    def choose(self, nr: int) -> None:
+        """Take numbered option ``nr`` of the current step."""
+        self._require_running("option")
+        node = self._node()
+        found = [(n, opt) for n, opt in node.options if n == nr]
+        if not found:
+            numbers = [n for n, _ in node.options]
+            if numbers:
+                listed = ", ".join(map(str, numbers[:-1])) + (" of " if len(numbers) > 1 else "") + str(numbers[-1])
+                raise self._refuse("option", f"Optie {nr} bestaat niet bij deze stap; kies {listed}.")
+            raise self._refuse("option", "Deze stap heeft geen opties om te kiezen.")
+        n, opt = found[0]
+        blocked = self._unavailable(n, opt)
+        if blocked is not None:
+            raise self._refuse("option", *blocked)
+        if not self._flow.trigger(f"option_{n}"):  # pragma: no cover - the checks above are the same guards
+            raise self._refuse("option", f"Optie {nr} kan nu niet.")
+
+    def handle_excuse(self, excuse_id: str) -> None:
+        """Go to the handler of an excuse from the library (only at listening steps)."""
+        self._require_running("excuse")
+        if not self._node().offers_excuses:
+            raise self._refuse("excuse", "Bij deze stap kunt u geen excuus kiezen; dat kan bij een stap waarin de "
+                                         "klant aan het woord is.")
+        if excuse_id not in self.script.excuses:
+            known = ", ".join(self.script.excuses)
+            raise self._refuse("excuse", f"Het excuus '{excuse_id}' staat niet in dit script; kies uit: {known}.")
+        if not self._flow.trigger(f"excuse_{excuse_id}"):  # pragma: no cover - excuse moves have no guard
+            raise self._refuse("excuse", f"Het excuus '{excuse_id}' kan nu niet.")
+
+    def back(self) -> None:
+        """Go back to the previous step; the history keeps both visits."""
+        self._require_running("back")
+        if len(self._trail) < 2:
+            raise self._refuse("back", "U bent bij de eerste stap van het gesprek; verder terug kan niet.")
+        if not self._flow.trigger("back"):  # pragma: no cover - every forward move has its way back
+            raise self._refuse("back", "Terug kan hier niet.")
+
+    def end(self) -> None:
+        """End the call at the script's end step; refused, with what is missing, unless allowed."""
+        self._require_running("end")
+        if not self.may_end():
+            raise self._refuse("end", _END_BLOCKED, self._end_missing())
+        if self._node().is_end or "end" not in self._machine.get_triggers(self._flow.state):
+            self._emit_ended()  # already at an end step, or a script without one
+            return
+        if not self._flow.trigger("end"):  # pragma: no cover - same guard as above
+            raise self._refuse("end", _END_BLOCKED, self._end_missing())
+
+    def abort(self, reason: str) -> Event | None:
+        """Break the call off; always possible, and recorded with a follow-up moment.
+
+        The call then counts as ended without agreement (reason 'other'). Aborting a call
+        that has already ended changes nothing and returns None.
+        """
+        if self._ended:
+            return None
+        from belscript import calltime
+
+        follow_up = calltime.follow_up_moment(self.clock.now())
+        return self._emit("aborted", {"reason": reason.strip() or "gesprek afgebroken", "step": self._flow.state,
+                                      "follow_up": _as_json_moment(follow_up)})
+
+    # ------------------------------------------------------------------ facts
+
+    def note(self, text: str) -> Event:
+        """A free note typed during (or after) the call."""
+        if not text.strip():
+            raise self._refuse("note", "Een lege notitie wordt niet bewaard.")
+        return self._emit("note", {"text": text, "step": self._flow.state})
+
+    def record_warning(self, rule: str, match: str, message: str) -> Event:
+        """Record that a phrasing warning was shown, so the evaluation can come back to it."""
+        return self._emit("warning", {"rule": rule, "match": match, "message": message, "step": self._flow.state})
+
+    def set_contact(self, name: str) -> Event:
+        """The name of the person on the phone; also who agreed, unless someone else is entered."""
+        self._require_running("contact")
+        name = " ".join(name.split())
+        if not name:
+            raise self._refuse("contact", "Vul de naam in van degene met wie u spreekt.",
+                               ["de naam van de gesprekspartner"])
+        return self._emit("contact", {"name": name})
+
+    def set_agreement(self, field: str, text: str) -> Any:
+        """Enter one agreement field as typed; returns the agreement layer's Feedback.
+
+        Accepted input becomes an ``agreement`` event with the whole resulting agreement;
+        refused input an ``agreement_rejected`` event with the Dutch explanation.
+        """
+        self._require_running("agreement")
+        from belscript.agreement import entry
+
+        try:
+            new, feedback = entry.apply(self._agreement, field, text, policy=self.script.agreement,
+                                        amount_due=self.dossier.total_due, today=self._now())
+        except AgreementError as exc:
+            self._emit("agreement_rejected", {"field": field, "text": text, "message": exc.message, "hint": exc.hint})
+            raise
+        if feedback.ok:
+            self._emit("agreement", {"field": field, "text": text, "shown": feedback.shown,
+                                     "agreement": new.model_dump(mode="json")})
+        else:
+            self._emit("agreement_rejected", {"field": field, "text": text, "message": feedback.message,
+                                              "hint": feedback.hint})
+        return feedback
+
+    def record_no_agreement(self, reason: NoAgreementReason | str, detail: str = "",
+                            follow_up: datetime | None = None) -> Event:
+        """Record explicitly that there is no agreement, why, and when to follow up.
+
+        ``follow_up`` defaults to the next good calling moment (``calltime.follow_up_moment``).
+        """
+        self._require_running("no_agreement")
+        try:
+            reason = NoAgreementReason(reason)
+        except ValueError:
+            known = ", ".join(f"{r.value} ({label})" for r, label in NO_AGREEMENT_LABELS.items())
+            raise self._refuse("no_agreement", f"Onbekende reden '{reason}'; kies uit: {known}.",
+                               ["de reden waarom er geen afspraak is"]) from None
+        detail = detail.strip()
+        if reason is NoAgreementReason.other and not detail:
+            raise self._refuse("no_agreement", "Licht kort toe waarom er geen afspraak is.",
+                               ["een toelichting bij de reden 'anders'"])
+        now = self._now()
+        if follow_up is None:
+            from belscript import calltime
+
+            follow_up = calltime.follow_up_moment(now)
+        elif follow_up <= now:
+            raise self._refuse("no_agreement", "Het vervolgmoment ligt niet in de toekomst; kies een later moment.",
+                               ["een vervolgmoment na nu"])
+        return self._emit("no_agreement", {"reason": reason.value, "label": NO_AGREEMENT_LABELS[reason],
+                                           "detail": detail, "follow_up": _as_json_moment(follow_up)})
+
+    def record_recap(self, text: str = "") -> Event:
+        """Record that the agreements were repeated to the customer (the same as ``mark_recap_done``)."""
+        return self._emit("recap", {"text": text, "step": self._flow.state})
+
+    def record_evaluation(self, went_well: str, differently: str) -> Event:
+        """The caller's own evaluation: what went well, what to do differently next time."""
+        if not self._ended:
+            raise self._refuse("evaluation", "U kunt het gesprek evalueren zodra het is afgelopen.")
+        return self._emit("evaluation", {"went_well": went_well.strip(), "differently": differently.strip()})
+
+    # ------------------------------------------------------------------ resume
+
+    @classmethod
+    def replay(cls, script: Script, dossier: Dossier, events: Iterable[Event | dict[str, Any]], *,
+               clock: Clock, on_event: Callable[[Event], None] | None = None) -> "Call":
+        """Rebuild a call from its stored events, exactly, without emitting or running anything.
+
+        Raises :class:`ScriptMismatch` when the events do not fit this script (e.g. the
+        script was changed between the crash and the resume).
+        """
+        call = cls(script, dossier, clock=clock, _replaying=True)
+        for i, raw in enumerate(events, start=1):
+            event = raw if isinstance(raw, Event) else Event.from_dict(raw)
+            if event.seq != i:
+                raise ScriptMismatch(f"Het gespreksverslag is niet compleet: gebeurtenis {i} ontbreekt.")
+            if (i == 1) != (event.kind == "started"):
+                raise ScriptMismatch("Het gespreksverslag begint niet met het begin van een gesprek.")
+            call._apply(event)
+            call._events.append(event)
+        if not call._events:
+            raise ScriptMismatch("Het gespreksverslag is leeg; er is niets te hervatten.")
+        call.on_event = on_event
+        return call
+
+
+_APPLY: dict[str, Callable[[Call, Event], None]] = {
+    "started": Call._on_started,
+    "step": Call._on_step,
+    "option": Call._nothing,
+    "excuse": Call._nothing,
+    "back": Call._on_back,
+    "note": Call._nothing,
+    "warning": Call._nothing,
+    "contact": Call._on_contact,
+    "agreement": Call._on_agreement,
+    "agreement_rejected": Call._nothing,
+    "no_agreement": Call._on_no_agreement,
+    "action": Call._on_action,
+    "refused": Call._nothing,
+    "ended": Call._on_ended,
+    "aborted": Call._on_aborted,
+    "recap": Call._on_recap,
+    "evaluation": Call._on_evaluation,
+}

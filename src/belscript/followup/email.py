@@ -1,0 +1,257 @@
+"""The confirmation e-mail after a call, ready to send within half an hour.
+
+The seeds ask for a written confirmation of what the customer will do and when,
+what we will do, and what happens if the promise is not kept. The e-mail is built
+with the standard library (``.eml`` that any mail program opens as a draft), shown
+on screen as plain text, and offered as a ``mailto:`` link. When there was nobody to
+agree with (hung up, wrong person) no customer e-mail is made; every outcome without
+an agreement also gets a short note to self with the follow-up moment.
+"""
+
+from __future__ import annotations
+
+import email.policy
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from urllib.parse import quote
+
+from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
+from belscript.dossier import Dossier
+from belscript.followup.facts import AfterCall
+from belscript.followup.wording import (
+    check_day,
+    contact_name,
+    customer_promise,
+    if_broken_text,
+    invoice_lines,
+    invoices_phrase,
+    is_confirmation_todo,
+    no_agreement_reason,
+    open_invoices,
+    say_date,
+    say_moment,
+)
+from belscript.money import format_amount
+
+#: No customer e-mail for these: there was nobody to agree anything with.
+NO_CUSTOMER_EMAIL = frozenset({NoAgreementReason.hung_up, NoAgreementReason.wrong_person})
+
+_EML_POLICY = email.policy.default.clone(linesep="\r\n")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A confirmation e-mail: headers, plain-text body, and the same as ``.eml`` and ``mailto:``."""
+
+    to: str | None
+    to_name: str | None
+    sender: str | None
+    sender_name: str
+    subject: str
+    body: str
+    date_header: str
+
+    def message(self) -> EmailMessage:
+        """The e-mail as an :class:`~email.message.EmailMessage` (UTF-8, marked as an unsent draft)."""
+        msg = EmailMessage(policy=_EML_POLICY)
+        if self.to:
+            msg["To"] = _address(self.to_name, self.to)
+        if self.sender:
+            msg["From"] = _address(self.sender_name, self.sender)
+        msg["Subject"] = self.subject
+        msg["Date"] = self.date_header
+        msg["X-Unsent"] = "1"  # mail programs open the file as a draft to check and send
+        msg.set_content(self.body, charset="utf-8")
+        return msg
+
+    def eml(self) -> bytes:
+        """The ``.eml`` file's bytes."""
+        return self.message().as_bytes(policy=_EML_POLICY)
+
+    @property
+    def mailto(self) -> str:
+        """A ``mailto:`` link (RFC 6068) that opens the same e-mail in the default mail program."""
+        return mailto_link(self.to, self.subject, self.body)
+
+    @property
+    def text(self) -> str:
+        """The e-mail as shown on screen: the address lines and the body."""
+        head = [f"Aan: {self.to or '(e-mailadres onbekend: vul het zelf in)'}",
+                f"Onderwerp: {self.subject}", ""]
+        return "\n".join(head) + "\n" + self.body
+
+
+def mailto_link(to: str | None, subject: str, body: str) -> str:
+    """``mailto:to?subject=…&body=…`` with every character percent-encoded and CRLF line breaks."""
+    crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return f"mailto:{quote(to or '', safe='@')}?subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
+
+
+def confirmation(after: AfterCall) -> Confirmation | None:
+    """The confirmation e-mail for this outcome; ``None`` when there is nobody to send it to."""
+    outcome = after.outcome
+    if isinstance(outcome, NoAgreement) and outcome.reason in NO_CUSTOMER_EMAIL:
+        return None
+    d = after.dossier
+    who = contact_name(d, outcome, after.contact)
+    if isinstance(outcome, Agreement):
+        subject_kind = "terugbelafspraak" if outcome.callback and not outcome.payments else "betaalafspraak"
+        subject = f"Bevestiging {subject_kind} {invoices_phrase(d, article=False)}"
+        body = _agreement_body(after, outcome, who)
+    elif outcome.reason is NoAgreementReason.not_reachable:
+        subject = f"Openstaande {invoices_phrase(d, article=False)}"
+        body = _not_reached_body(after, outcome, who)
+    else:
+        subject = f"Ons telefoongesprek over {invoices_phrase(d, article=False)}"
+        body = _no_agreement_body(after, outcome, who)
+    to = (d.contact.email if d.contact and d.contact.email else d.customer.email) or None
+    to_name = (d.contact.name if d.contact and d.contact.email else d.customer.name)
+    now = after.now if after.now.tzinfo else after.now.astimezone()
+    return Confirmation(
+        to=to,
+        to_name=to_name,
+        sender=d.caller.email,
+        sender_name=d.caller.name,
+        subject=subject,
+        body=body,
+        date_header=format_datetime(now),
+    )
+
+
+def note_to_self(after: AfterCall) -> str | None:
+    """For an outcome without agreement: a short note with the follow-up moment; ``None`` otherwise."""
+    outcome = after.outcome
+    if not isinstance(outcome, NoAgreement):
+        return None
+    d = after.dossier
+    lines = [
+        f"Notitie: {d.customer.name}, geen afspraak ({no_agreement_reason(outcome)})",
+        "",
+        f"Gebeld op {say_moment(after.now)} over {invoices_phrase(d)}; open: {format_amount(d.total_due)}.",
+        f"Gesproken met: {after.contact or 'niemand genoteerd'}.",
+    ]
+    if outcome.detail.strip():
+        lines.append(f"Toelichting: {outcome.detail.strip()}")
+    lines.append(f"Vervolg: opnieuw bellen op {say_moment(outcome.follow_up)}.")
+    if after.our_actions:
+        lines += ["", "Te doen:"] + [f"- {a}" for a in after.our_actions]
+    return "\n".join(lines) + "\n"
+
+
+# -- bodies ------------------------------------------------------------------------
+
+def _address(name: str | None, addr: str) -> str:
+    try:
+        return str(Address(display_name=name or "", addr_spec=addr))
+    except (ValueError, IndexError):
+        return addr
+
+
+def _greeting(who: str | None) -> str:
+    return f"Beste {who}," if who else "Geachte heer, mevrouw,"
+
+
+def _signature(d: Dossier) -> list[str]:
+    lines = ["Met vriendelijke groet,", "", d.caller.name, d.caller.company]
+    lines += [x for x in (d.caller.phone, d.caller.email) if x]
+    return lines
+
+
+def _invoices_block(d: Dossier) -> list[str]:
+    lines = ["Om deze factuur gaat het:" if len(open_invoices(d)) == 1 else "Om deze facturen gaat het:"]
+    lines += invoice_lines(d)
+    if len(open_invoices(d)) > 1:
+        lines.append(f"Totaal open: {format_amount(d.total_due)}")
+    return lines
+
+
+def _payment_details(d: Dossier) -> list[str]:
+    if not d.caller.iban:
+        return []
+    numbers = [inv.number for inv in open_invoices(d)]
+    mention = "het factuurnummer" if len(numbers) == 1 else "de factuurnummers"
+    return ["", f"U kunt betalen op rekening {d.caller.iban} ten name van {d.caller.company}, "
+                f"onder vermelding van {mention} ({', '.join(numbers)})."]
+
+
+def _our_side(after: AfterCall, agreement: Agreement | None) -> list[str]:
+    items = [a for a in after.our_actions if not is_confirmation_todo(a)]
+    if agreement is not None:
+        if agreement.callback:
+            items.append(f"Wij bellen {agreement.callback.person} terug op {say_moment(agreement.callback.at)}.")
+        for p in sorted(agreement.payments, key=lambda p: p.on):
+            items.append(f"Wij kijken op {say_date(check_day(p.on))} of de betaling van "
+                         f"{format_amount(p.amount)} binnen is.")
+    return [f"- {i}" for i in items]
+
+
+def _agreement_body(after: AfterCall, agreement: Agreement, who: str | None) -> str:
+    d = after.dossier
+    lines = [
+        _greeting(who),
+        "",
+        f"Dank u voor ons telefoongesprek van vandaag, {say_date(after.now.date())}. "
+        f"Hierbij bevestig ik wat we hebben afgesproken over {invoices_phrase(d)}.",
+        "",
+        "Wat u doet:",
+    ]
+    lines += customer_promise(agreement, d.customer.name)
+    lines += ["", "Wat wij doen:"] + _our_side(after, agreement)
+    if agreement.payments:
+        lines += ["", "Als de afspraak niet wordt nagekomen:", if_broken_text(agreement, after.if_broken)]
+    if agreement.agreed_by:
+        lines += ["", f"Afgesproken met: {agreement.agreed_by}."]
+    lines += [""] + _invoices_block(d) + _payment_details(d)
+    lines += ["", "Klopt er iets niet in deze bevestiging? Laat het mij dan vandaag nog weten, "
+                  "dan passen we het meteen aan.", ""]
+    lines += _signature(d)
+    return "\n".join(lines) + "\n"
+
+
+_NO_AGREEMENT_SENTENCES: dict[NoAgreementReason, str] = {
+    NoAgreementReason.disputes_claim: "U gaf aan het niet eens te zijn met de vordering.",
+    NoAgreementReason.refuses: "U gaf aan de factuur niet te willen betalen.",
+    NoAgreementReason.needs_time: "U wilde eerst intern overleggen voordat u een betaaldatum kunt noemen.",
+}
+
+
+def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:
+    d = after.dossier
+    lines = [
+        _greeting(who),
+        "",
+        f"Dank u voor ons telefoongesprek van vandaag, {say_date(after.now.date())}. "
+        f"We hebben nog geen afspraak kunnen maken over de betaling van {invoices_phrase(d)}.",
+    ]
+    if outcome.reason in _NO_AGREEMENT_SENTENCES:
+        lines.append(_NO_AGREEMENT_SENTENCES[outcome.reason])
+    lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met u op."]
+    ours = _our_side(after, None)
+    if ours:
+        lines += ["", "Wat wij intussen doen:"] + ours
+    lines += [""] + _invoices_block(d) + _payment_details(d)
+    lines += ["", "Wilt u eerder iets met mij afspreken? Bel of mail mij gerust.", ""]
+    lines += _signature(d)
+    return "\n".join(lines) + "\n"
+
+
+def _not_reached_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:
+    d = after.dossier
+    oldest = d.oldest_invoice
+    phone = f" U kunt mij ook zelf bellen op {d.caller.phone}." if d.caller.phone else ""
+    lines = [
+        _greeting(who),
+        "",
+        f"Vandaag, {say_date(after.now.date())}, heb ik geprobeerd u telefonisch te bereiken over "
+        f"{invoices_phrase(d)}. De betaaltermijn is op {say_date(oldest.due_date)} verstreken en er staat nog "
+        f"{format_amount(d.total_due)} open.",
+        "",
+        f"Ik bel u opnieuw op {say_moment(outcome.follow_up)}.{phone}",
+        "",
+    ]
+    lines += _invoices_block(d) + _payment_details(d)
+    lines += ["", "Heeft u inmiddels betaald? Dan kunt u dit bericht als niet verzonden beschouwen.", ""]
+    lines += _signature(d)
+    return "\n".join(lines) + "\n"

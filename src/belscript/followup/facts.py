@@ -1,0 +1,72 @@
+"""The plain facts every after-call document is made from.
+
+The recap, the e-mail, the calendar file and the evaluation take an
+:class:`AfterCall` instead of a live call, so the call screen, the practice mode and
+``belscript log show`` (which only has the stored record) all produce the same texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from belscript.agreement.model import Agreement, NoAgreement
+from belscript.clock import Clock, clock_from_env
+from belscript.dossier import Dossier
+
+
+@dataclass(frozen=True)
+class AfterCall:
+    """What came out of one call.
+
+    ``contact`` is who was on the phone (noted during the call); ``if_broken`` is the
+    script policy's text for a broken promise (the agreement's own ``if_broken``, when
+    set, wins); ``now`` is when the call ended (dates in the e-mail are relative to it).
+    """
+
+    dossier: Dossier
+    outcome: Agreement | NoAgreement
+    now: datetime
+    our_actions: tuple[str, ...] = ()
+    contact: str | None = None
+    if_broken: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        dossier: Dossier,
+        outcome: Agreement | NoAgreement,
+        *,
+        our_actions: list[str] | tuple[str, ...] = (),
+        contact: str | None = None,
+        if_broken: str | None = None,
+        clock: Clock | None = None,
+    ) -> "AfterCall":
+        """Build the facts with "now" taken from ``clock`` (default: ``BELSCRIPT_NOW`` or the wall clock)."""
+        now = (clock or clock_from_env()).now()
+        return cls(dossier=dossier, outcome=outcome, now=now, our_actions=tuple(our_actions),
+                   contact=contact, if_broken=if_broken)
+
+    @classmethod
+    def from_record(cls, record: Any) -> "AfterCall | None":
+        """From a stored call (:class:`belscript.journal.CallRecord`); ``None`` while it has no outcome."""
+        outcome = record.outcome
+        if outcome is None:
+            return None
+        return cls(
+            dossier=record.dossier,
+            outcome=outcome,
+            now=record.ended_at or record.started_at,
+            our_actions=tuple(record.our_actions),
+            contact=record.contact_person,
+            if_broken=record.if_broken,
+        )
+
+    @property
+    def agreement(self) -> Agreement | None:
+        return self.outcome if isinstance(self.outcome, Agreement) else None
+
+    @property
+    def no_agreement(self) -> NoAgreement | None:
+        return self.outcome if isinstance(self.outcome, NoAgreement) else None

@@ -1,0 +1,170 @@
+"""Dutch wording shared by the recap, the e-mail, the calendar file and the log.
+
+Dates are said the way the agreement screen says them (``vrijdag 27 november
+2026``), through :mod:`belscript.agreement.dates`, so what the caller heard during
+the call is exactly what the customer reads in the confirmation.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from belscript.agreement.model import NO_AGREEMENT_LABELS, Agreement, NoAgreement, NoAgreementReason
+from belscript.dossier import Dossier, Invoice
+from belscript.money import format_amount
+from belscript.script.models import AgreementKind
+
+#: How each agreement kind is named in the log and in documents.
+KIND_LABELS: dict[str, str] = {
+    AgreementKind.full_payment.value: "betaling in één keer",
+    AgreementKind.partial_payment.value: "deelbetaling",
+    AgreementKind.payment_plan.value: "betalingsregeling",
+    AgreementKind.deferral.value: "uitstel van betaling",
+    AgreementKind.callback.value: "terugbelafspraak",
+    "agreement": "afspraak",
+    "no_agreement": "geen afspraak",
+}
+
+_DEFAULT_IF_BROKEN = "Als de betaling niet op de afgesproken datum binnen is, nemen wij opnieuw contact met u op."
+
+
+_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+
+def say_date(d: date) -> str:
+    """``vrijdag 27 november 2026``."""
+    try:
+        from belscript.agreement.dates import say_date as _say
+    except ImportError:  # the agreement layer's formatter is optional for documents
+        return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return _say(d)
+
+
+def say_moment(dt: datetime) -> str:
+    """A date with a time of day, as the agreement screen says it: ``maandag 30 november 2026 om 10:00``."""
+    try:
+        from belscript.agreement.dates import say_moment as _say
+    except ImportError:
+        return f"{say_date(dt.date())} om {dt:%H:%M}"
+    return _say(dt)
+
+
+def join(items: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def outcome_label(kind: str | None, reason: str | None = None) -> str:
+    """The outcome as one short Dutch phrase for listings."""
+    if kind is None:
+        return "onderbroken"
+    if kind == "no_agreement" and reason:
+        try:
+            return f"geen afspraak: {NO_AGREEMENT_LABELS[NoAgreementReason(reason)]}"
+        except ValueError:
+            pass
+    return KIND_LABELS.get(kind, kind)
+
+
+def open_invoices(dossier: Dossier) -> list[Invoice]:
+    """The invoices the call was about: those with an amount still open (or all, if none is)."""
+    return [inv for inv in dossier.invoices if inv.open_amount > 0] or list(dossier.invoices)
+
+
+def invoices_phrase(dossier: Dossier, *, article: bool = True) -> str:
+    """``factuur 2026-0142`` or ``de facturen 2026-0142 en 2026-0157`` (without ``de`` for subject lines)."""
+    numbers = [inv.number for inv in open_invoices(dossier)]
+    if len(numbers) == 1:
+        return f"factuur {numbers[0]}"
+    return ("de facturen " if article else "facturen ") + join(numbers)
+
+
+def contact_name(dossier: Dossier, outcome: Agreement | NoAgreement | None, contact: str | None) -> str | None:
+    """Who we spoke to: as noted during the call, else who agreed, else the dossier's contact."""
+    if contact and contact.strip():
+        return contact.strip()
+    if isinstance(outcome, Agreement) and outcome.agreed_by:
+        return outcome.agreed_by
+    return dossier.contact.name if dossier.contact else None
+
+
+def if_broken_text(outcome: Agreement | NoAgreement | None, policy_if_broken: str | None) -> str:
+    """What happens when the promise is not kept, as a sentence that can be read aloud.
+
+    The agreement's own words win, then the script's; scripts write a whole sentence
+    ("Staat het bedrag niet op de afgesproken datum op onze rekening, dan …"). A
+    fragment that starts in lower case ("sturen wij een aanmaning") gets the condition
+    put in front of it.
+    """
+    for text in ((outcome.if_broken if isinstance(outcome, Agreement) else None), policy_if_broken):
+        text = " ".join((text or "").split())
+        if text:
+            if text[0].islower():
+                text = f"Als de betaling niet op tijd binnen is, {text}"
+            return text if text[-1] in ".!?" else text + "."
+    return _DEFAULT_IF_BROKEN
+
+
+def is_confirmation_todo(todo: str) -> bool:
+    """The to-do 'confirm the agreements by e-mail': the recap says it, the e-mail *is* it."""
+    low = todo.lower()
+    return "bevestigen" in low and "e-mail" in low
+
+
+def payment_lines(agreement: Agreement) -> list[str]:
+    """One line per promised payment: ``€ 500,00 uiterlijk op vrijdag 27 november 2026``."""
+    return [f"{format_amount(p.amount)} uiterlijk op {say_date(p.on)}" for p in sorted(agreement.payments, key=lambda p: p.on)]
+
+
+def customer_promise(agreement: Agreement, customer: str) -> list[str]:
+    """What the customer will do, as sentences addressed to them ("u")."""
+    lines = payment_lines(agreement)
+    if agreement.kind is AgreementKind.callback or (not lines and agreement.callback):
+        if agreement.callback:
+            return [f"{agreement.callback.person} is op {say_moment(agreement.callback.at)} bereikbaar "
+                    f"om de betaling met ons af te spreken."]
+        return []
+    if not lines:
+        return []
+    if len(lines) == 1:
+        return [f"U betaalt {lines[0]}."]
+    if agreement.kind is AgreementKind.payment_plan:
+        intro = f"U betaalt in {len(lines)} termijnen:"
+    else:
+        intro = f"U betaalt in {len(lines)} delen:"
+    return [intro] + [f"- {line}" for line in lines] + [f"Samen is dat {format_amount(agreement.total)}."]
+
+
+def no_agreement_reason(outcome: NoAgreement) -> str:
+    return NO_AGREEMENT_LABELS.get(outcome.reason, outcome.reason.value)
+
+
+def check_day(promised: date) -> date:
+    """The first working day after a promised payment date: when to look whether the money came in.
+
+    Weekends and Dutch public holidays are skipped: nobody checks a bank account on
+    Saturday, and a Friday promise is checked on Monday.
+    """
+    import holidays
+    from datetime import timedelta
+
+    closed = holidays.country_holidays("NL", years=range(promised.year, promised.year + 2))
+    day = promised + timedelta(days=1)
+    while day.weekday() >= 5 or day in closed:
+        day += timedelta(days=1)
+    return day
+
+
+def invoice_lines(dossier: Dossier) -> list[str]:
+    """One line per invoice the call was about, with dates in words and the open amount."""
+    lines = []
+    for inv in open_invoices(dossier):
+        lines.append(f"- Factuur {inv.number} van {say_date(inv.invoice_date)}, vervallen op "
+                     f"{say_date(inv.due_date)}: open {format_amount(inv.open_amount)}")
+    return lines

@@ -1,0 +1,67 @@
+"""What the call log hands back: one :class:`CallRecord` per call.
+
+A record carries the dossier *as it was* when the call started, so ``belscript log
+show`` and ``belscript call --resume`` work even after the customer file changed or
+was deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from belscript.agreement.model import Agreement, NoAgreement
+from belscript.dossier import Dossier
+
+Status = Literal["open", "ended", "aborted"]
+
+#: ``outcome_kind`` of a call that ended without an agreement.
+NO_AGREEMENT = "no_agreement"
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One call (or practice session) from the log, without its events."""
+
+    id: int
+    started_at: datetime
+    script_name: str
+    script_path: str | None
+    script_text: str | None
+    dossier_data: dict[str, Any]
+    customer: str
+    practice: bool
+    status: Status
+    ended_at: datetime | None = None
+    outcome_kind: str | None = None
+    promised_amount: Decimal | None = None
+    first_promised_date: date | None = None
+    contact_person: str | None = None
+    outcome_data: dict[str, Any] | None = None
+    our_actions: list[str] = field(default_factory=list)
+    if_broken: str | None = None
+
+    @property
+    def dossier(self) -> Dossier:
+        """The dossier snapshot taken when the call started."""
+        return Dossier.model_validate(self.dossier_data)
+
+    @property
+    def outcome(self) -> Agreement | NoAgreement | None:
+        """The agreement or recorded no-agreement outcome, once the call is over."""
+        if not self.outcome_data:
+            return None
+        try:
+            if self.outcome_kind == NO_AGREEMENT:
+                return NoAgreement.model_validate(self.outcome_data)
+            return Agreement.model_validate(self.outcome_data)
+        except ValidationError:
+            return None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"

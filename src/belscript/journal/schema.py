@@ -1,0 +1,95 @@
+"""The call log's schema and the ordered list of migrations that build it.
+
+``PRAGMA user_version`` holds how many migrations a database has had. Opening a log
+applies the missing ones, each in one transaction, so an older log is brought up to
+date without losing a call and a crash during a migration leaves the old version
+intact. Never edit a migration that has shipped; append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from belscript.errors import JournalError
+
+#: Migration *n* (1-based) brings a database from version n-1 to version n.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: calls and their append-only events.
+    (
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            script_name TEXT NOT NULL,
+            script_path TEXT,
+            script_text TEXT,
+            dossier_json TEXT NOT NULL,
+            customer TEXT NOT NULL,
+            practice INTEGER NOT NULL DEFAULT 0 CHECK (practice IN (0, 1)),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'ended', 'aborted')),
+            outcome_kind TEXT,
+            promised_amount TEXT,
+            first_promised_date TEXT,
+            contact_person TEXT
+        )
+        """,
+        """
+        CREATE TABLE events (
+            call_id INTEGER NOT NULL REFERENCES calls(id),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (call_id, seq)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX calls_by_practice_and_start ON calls (practice, started_at)",
+    ),
+    # 2: keep the whole outcome (for recap, e-mail and `log show` later) and make
+    #    the append-only rule part of the database instead of a convention.
+    (
+        "ALTER TABLE calls ADD COLUMN ended_at TEXT",
+        "ALTER TABLE calls ADD COLUMN outcome_json TEXT",
+        "ALTER TABLE calls ADD COLUMN our_actions_json TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE calls ADD COLUMN if_broken TEXT",
+        """
+        CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END
+        """,
+        """
+        CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END
+        """,
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Apply the missing migrations up to ``target``; return the version before.
+
+    Expects a connection in autocommit mode (``isolation_level=None``) so that each
+    migration runs in its own explicit transaction together with its version bump.
+    """
+    before = version_of(conn)
+    if before > SCHEMA_VERSION:
+        raise JournalError(
+            f"het gesprekslogboek heeft schemaversie {before}; deze versie van belscript kent er maar {SCHEMA_VERSION}",
+            hint="Werk belscript bij om dit logboek te openen; het is gemaakt door een nieuwere versie.",
+        )
+    for number in range(before + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise JournalError(f"het gesprekslogboek kon niet worden bijgewerkt naar schemaversie {number}: {exc}") from None
+        conn.execute("COMMIT")
+    return before

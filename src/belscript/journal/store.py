@@ -1,0 +1,453 @@
+"""The call log: one SQLite file with calls and their append-only events.
+
+Every event is committed the moment it happens (WAL, ``synchronous=FULL``), one
+transaction per event, so killing the terminal or the process loses nothing that
+was on screen and an interrupted call can be resumed from its events. A database
+that turns out to be damaged is moved aside and reported, never silently replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
+from belscript.clock import Clock, clock_from_env
+from belscript.dossier import Dossier
+from belscript.errors import JournalError
+from belscript.journal import codec
+from belscript.journal.paths import DB_NAME, PRIVATE_FILE, call_folder, home_dir, private_dir
+from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
+from belscript.journal.schema import migrate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.engine.events import Event
+
+_MAX_SCRIPT_BYTES = 2_000_000
+
+
+class EventLike(Protocol):
+    """What the log needs from an engine event (``belscript.engine.events.Event``)."""
+
+    seq: int
+    at: datetime
+    kind: str
+    data: dict[str, Any]
+
+
+class UnknownCall(JournalError):
+    """No call with this number is in the log."""
+
+    exit_code = 1
+
+
+class Journal:
+    """An open call log; create it with :meth:`Journal.open`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Clock, warnings: list[str]) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.home = path.parent
+        self.clock = clock
+        #: Problems found while opening (a damaged log moved aside), in Dutch, for the user.
+        self.warnings = warnings
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, home: str | os.PathLike[str] | None = None, *, clock: Clock | None = None) -> "Journal":
+        """Open (create, migrate, or recover) the call log in ``home``.
+
+        ``home`` defaults to ``$BELSCRIPT_HOME`` or the platform's user data directory.
+        """
+        root = home_dir(home)
+        if root.exists() and not root.is_dir():
+            raise JournalError(f"{root} is geen map; het gesprekslogboek heeft een map nodig",
+                               hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
+        try:
+            private_dir(root)
+        except OSError as exc:
+            raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: {exc.strerror}") from None
+        path = root / DB_NAME
+        warnings: list[str] = []
+        problem = _damage(path)
+        if problem is not None:
+            moved = _move_aside(path)
+            warnings.append(
+                f"Het gesprekslogboek {path} is beschadigd ({problem}). Het is bewaard als {moved.name} "
+                f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
+                f"het kan mogelijk nog worden hersteld."
+            )
+        conn = _connect(path)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        _tighten(path)
+        return cls(conn, path, clock=clock or clock_from_env(), warnings=warnings)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    def start_call(
+        self,
+        script_name: str,
+        script_source_path: str | os.PathLike[str] | None,
+        dossier: Dossier,
+        practice: bool = False,
+        *,
+        script_text: str | None = None,
+    ) -> int:
+        """Record a new call and return its number.
+
+        The dossier is stored as a snapshot, and the script's text too (read from
+        ``script_source_path`` when not given), so the call can be resumed and shown
+        even after either file changed.
+        """
+        if script_text is None and script_source_path is not None:
+            script_text = _read_small(Path(script_source_path))
+        row = (
+            self.clock.now().isoformat(),
+            script_name,
+            None if script_source_path is None else str(script_source_path),
+            script_text,
+            codec.dumps(dossier.model_dump(mode="json")),
+            dossier.customer.name,
+            1 if practice else 0,
+        )
+        with self._lock:
+            cur = self._write(
+                "INSERT INTO calls (started_at, script_name, script_path, script_text, dossier_json, customer, practice)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+        _tighten(self.path)
+        return int(cur.lastrowid)
+
+    def append(self, call_id: int, event: EventLike) -> None:
+        """Commit one event of a call now; it survives any crash after this returns.
+
+        An ``ended`` or ``aborted`` event also closes the call and fills its summary
+        (outcome, promised amount and date, contact person) in the same transaction,
+        so a crash right after the end never leaves the call looking interrupted.
+        """
+        kind = str(event.kind)
+        row = (call_id, int(event.seq), event.at.isoformat(), kind, codec.dumps(event.data or {}))
+        insert = "INSERT INTO events (call_id, seq, at, kind, data) VALUES (?, ?, ?, ?, ?)"
+        with self._lock:
+            try:
+                if kind not in _CLOSING:
+                    self._write(insert, row)
+                    return
+                self._write("BEGIN IMMEDIATE", ())
+                try:
+                    self._write(insert, row)
+                    self._close(call_id, _CLOSING[kind], _outcome_of(kind, event.data or {}), ended_at=event.at)
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._write("COMMIT", ())
+            except sqlite3.IntegrityError as exc:
+                if "FOREIGN KEY" in str(exc):
+                    raise UnknownCall(f"gesprek {call_id} staat niet in het logboek") from None
+                raise JournalError(
+                    f"gebeurtenis {event.seq} van gesprek {call_id} staat al in het logboek; "
+                    "gebeurtenissen worden nooit overschreven"
+                ) from None
+
+    def finish(
+        self,
+        call_id: int,
+        outcome: Agreement | NoAgreement | None,
+        *,
+        status: Status = "ended",
+        our_actions: Iterable[str] | None = None,
+        if_broken: str | None = None,
+        contact: str | None = None,
+    ) -> CallRecord:
+        """Close a call and fill the summary columns the listing shows.
+
+        Appending the engine's ``ended``/``aborted`` event already does this; call
+        ``finish`` to add what only the caller of the engine knows (the script's
+        ``if_broken`` text) or to close a call without such an event. ``status`` is
+        ``"ended"`` or ``"aborted"``. ``contact`` (who was spoken to) and
+        ``our_actions`` default to what the call's events say.
+        """
+        if status not in ("ended", "aborted"):
+            raise ValueError(f"status must be 'ended' or 'aborted', not {status!r}")
+        self.get(call_id)
+        with self._lock:
+            self._close(call_id, status, outcome, ended_at=None, our_actions=our_actions,
+                        if_broken=if_broken, contact=contact)
+        return self.get(call_id)
+
+    def _close(
+        self,
+        call_id: int,
+        status: Status,
+        outcome: Agreement | NoAgreement | None,
+        *,
+        ended_at: datetime | None,
+        our_actions: Iterable[str] | None = None,
+        if_broken: str | None = None,
+        contact: str | None = None,
+    ) -> None:
+        kind: str | None = None
+        amount: Decimal | None = None
+        first: date | None = None
+        if isinstance(outcome, Agreement):
+            kind = outcome.kind.value if outcome.kind else "agreement"
+            if outcome.payments:
+                amount = outcome.total
+                first = min(p.on for p in outcome.payments)
+            contact = contact or outcome.agreed_by or (outcome.callback.person if outcome.callback else None)
+        elif isinstance(outcome, NoAgreement):
+            kind = NO_AGREEMENT
+        events = self.events_data(call_id)
+        contact = contact or _last_contact(events)
+        actions = list(our_actions) if our_actions is not None else _todos(events)
+        self._write(
+            "UPDATE calls SET status = ?, ended_at = COALESCE(?, ended_at, ?), outcome_kind = ?, promised_amount = ?,"
+            " first_promised_date = ?, contact_person = ?, outcome_json = ?, our_actions_json = ?,"
+            " if_broken = COALESCE(?, if_broken) WHERE id = ?",
+            (
+                status,
+                None if ended_at is None else ended_at.isoformat(),
+                self.clock.now().isoformat(),
+                kind,
+                None if amount is None else str(amount),
+                None if first is None else first.isoformat(),
+                contact,
+                None if outcome is None else codec.dumps(outcome.model_dump(mode="json")),
+                codec.dumps(actions),
+                if_broken,
+                call_id,
+            ),
+        )
+
+    # -- reading -------------------------------------------------------------------
+
+    def get(self, call_id: int) -> CallRecord:
+        """One call; :class:`UnknownCall` (exit code 1) when there is none with this number."""
+        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone()
+        if row is None:
+            raise UnknownCall(
+                f"gesprek {call_id} staat niet in het logboek",
+                hint="'belscript log' toont de nummers van alle gesprekken.",
+            )
+        return _record(row)
+
+    def calls(self, practice: bool = False) -> list[CallRecord]:
+        """Real calls (or, with ``practice=True``, only practice sessions), newest first."""
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM calls WHERE practice = ? ORDER BY started_at DESC, id DESC",
+            (1 if practice else 0,),
+        )
+        return [_record(r) for r in rows]
+
+    def open_calls(self, practice: bool = False) -> list[CallRecord]:
+        """Calls that were interrupted (never ended nor aborted), newest first, for ``--resume``."""
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM calls WHERE practice = ? AND status = 'open' ORDER BY started_at DESC, id DESC",
+            (1 if practice else 0,),
+        )
+        return [_record(r) for r in rows]
+
+    def events(self, call_id: int) -> list["Event"]:
+        """Every committed event of a call, in order, as engine events (for replay and show)."""
+        from belscript.engine.events import Event
+
+        return [Event(seq=seq, at=at, kind=kind, data=data) for seq, at, kind, data in self._event_rows(call_id)]
+
+    def events_data(self, call_id: int) -> list[tuple[int, datetime, str, dict[str, Any]]]:
+        """Every committed event as plain ``(seq, at, kind, data)`` tuples."""
+        return list(self._event_rows(call_id))
+
+    def folder(self, call_id: int) -> Path:
+        """The owner-only folder for this call's documents (e-mail, calendar file)."""
+        self.get(call_id)
+        return call_folder(call_id, self.home)
+
+    # -- internals -----------------------------------------------------------------
+
+    def _event_rows(self, call_id: int) -> Iterable[tuple[int, datetime, str, dict[str, Any]]]:
+        rows = self._read("SELECT seq, at, kind, data FROM events WHERE call_id = ? ORDER BY seq", (call_id,)).fetchall()
+        for seq, at, kind, data in rows:
+            yield int(seq), datetime.fromisoformat(at), kind, codec.loads(data, {})
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            raise JournalError(f"het gesprekslogboek {self.path} kan niet worden bijgewerkt: {exc}") from None
+
+    def _read(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params)
+            except sqlite3.Error as exc:
+                raise JournalError(f"het gesprekslogboek {self.path} kan niet worden gelezen: {exc}") from None
+
+
+_COLUMNS = (
+    "id, started_at, script_name, script_path, script_text, dossier_json, customer, practice, status, ended_at,"
+    " outcome_kind, promised_amount, first_promised_date, contact_person, outcome_json, our_actions_json, if_broken"
+)
+
+
+def _record(row: tuple[Any, ...]) -> CallRecord:
+    (id_, started, script_name, script_path, script_text, dossier_json, customer, practice, status, ended,
+     kind, amount, first, contact, outcome_json, actions_json, if_broken) = row
+    return CallRecord(
+        id=int(id_),
+        started_at=datetime.fromisoformat(started),
+        script_name=script_name,
+        script_path=script_path,
+        script_text=script_text,
+        dossier_data=codec.loads(dossier_json, {}),
+        customer=customer,
+        practice=bool(practice),
+        status=status,
+        ended_at=datetime.fromisoformat(ended) if ended else None,
+        outcome_kind=kind,
+        promised_amount=Decimal(amount) if amount is not None else None,
+        first_promised_date=date.fromisoformat(first) if first else None,
+        contact_person=contact,
+        outcome_data=codec.loads(outcome_json),
+        our_actions=list(codec.loads(actions_json, [])),
+        if_broken=if_broken,
+    )
+
+
+_CLOSING: dict[str, Status] = {"ended": "ended", "aborted": "aborted"}
+
+
+def _outcome_of(kind: str, data: dict[str, Any]) -> Agreement | NoAgreement | None:
+    """The outcome an engine ``ended``/``aborted`` event carries (``None`` if unreadable)."""
+    try:
+        if kind == "aborted":
+            return NoAgreement(reason=NoAgreementReason.other, detail=str(data.get("reason", "")),
+                               follow_up=datetime.fromisoformat(data["follow_up"]))
+        outcome = data["outcome"]
+        if outcome.get("type") == "agreement":
+            return Agreement.model_validate(outcome["agreement"])
+        return NoAgreement.model_validate(outcome["no_agreement"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _todos(events: list[tuple[int, datetime, str, dict[str, Any]]]) -> list[str]:
+    """The caller's to-dos from the script's actions, once each, in order."""
+    todos: list[str] = []
+    for _seq, _at, kind, data in events:
+        todo = data.get("todo") if kind == "action" else None
+        if todo and todo not in todos:
+            todos.append(str(todo))
+    return todos
+
+
+def _last_contact(events: list[tuple[int, datetime, str, dict[str, Any]]]) -> str | None:
+    for _seq, _at, kind, data in reversed(events):
+        if kind == "contact":
+            name = data.get("name") or data.get("contact") or data.get("person")
+            if name:
+                return str(name)
+    return None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise JournalError(f"het gesprekslogboek {path} kan niet worden geopend: {exc}") from None
+    return conn
+
+
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _damage(path: Path) -> str | None:
+    """Describe what is wrong with an existing log file, or ``None`` when it is sound.
+
+    Only real damage counts (SQLite says "corrupt" or "not a database", or the
+    integrity check fails). A log that is busy or unreadable is an error to report,
+    never a reason to move a healthy file aside.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=10)
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return str(exc)
+        raise JournalError(f"het gesprekslogboek {path} kan niet worden geopend: {exc}",
+                           hint="Is belscript nog ergens anders open? Probeer het zo nog eens.") from None
+    finally:
+        if conn is not None:
+            conn.close()
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(r[0]) for r in rows[:3])
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged log (with its WAL and shared-memory files) out of the way."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
+
+
+def _tighten(path: Path) -> None:
+    """Make the database and its WAL/shared-memory files owner-only."""
+    for suffix in ("", "-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            os.chmod(side, PRIVATE_FILE)
+        except FileNotFoundError:
+            pass
+
+
+def _read_small(path: Path) -> str | None:
+    try:
+        if path.is_file() and path.stat().st_size <= _MAX_SCRIPT_BYTES:
+            return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None

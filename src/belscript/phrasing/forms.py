@@ -1,0 +1,114 @@
+"""Inflected word forms of a base word (lemma), from simplemma's dictionaries.
+
+Rule authors write ``<moeten>`` or ``kind: lemma`` and mean every form of the verb:
+moet, moest, moesten, gemoeten, …. simplemma ships a large form -> lemma table per
+language; inverting it gives lemma -> forms. Loading that table takes over a second,
+far too slow for ``belscript lint -`` or a keystroke, so:
+
+- the forms used by the built-in rules are precomputed into
+  ``data/phrasing/<language>.forms.json`` (``scripts/gen_phrasing_forms.py`` rewrites it,
+  and a test checks it still equals what simplemma gives);
+- forms for lemmas in user rule files are computed once and cached in the user cache
+  directory (``$BELSCRIPT_HOME/cache`` when that is set), keyed by simplemma's version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from belscript.phrasing.text import is_word, normalize_word
+
+CACHE_NAME = "phrasing-forms-{language}.json"
+#: The shipped rule sets and their precomputed forms.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "phrasing"
+
+
+@lru_cache(maxsize=None)
+def builtin_forms(language: str) -> dict[str, frozenset[str]]:
+    """The precomputed forms shipped with belscript (empty for an unknown language)."""
+    try:
+        data = json.loads((DATA_DIR / f"{language}.forms.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {lemma: frozenset(forms) for lemma, forms in data["forms"].items()}
+
+
+def simplemma_version() -> str:
+    from importlib.metadata import version
+
+    return version("simplemma")
+
+
+def expand_with_simplemma(language: str, lemmas: set[str] | list[str]) -> dict[str, list[str]]:
+    """All forms simplemma's dictionary gives each lemma (the lemma itself included).
+
+    Separable verbs are stored as ``uit_komen``; ``uitkomen`` finds them too. Only
+    single words are kept, normalised like any text. Slow (loads the whole table).
+    """
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    wanted = {normalize_word(lemma) for lemma in lemmas}
+    found: dict[str, set[str]] = {lemma: {lemma} for lemma in wanted}
+    table = DefaultDictionaryFactory().get_dictionary(language)
+    for form, lemma in table.items():
+        key = lemma.replace("_", "")
+        if key in found:
+            word = normalize_word(form)
+            if is_word(word):
+                found[key].add(word)
+    return {lemma: sorted(forms) for lemma, forms in sorted(found.items())}
+
+
+def cache_dir() -> Path:
+    """Where computed forms are kept: ``$BELSCRIPT_HOME/cache`` or the platform's user cache."""
+    home = os.environ.get("BELSCRIPT_HOME")
+    if home:
+        return Path(home) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("belscript", appauthor=False))
+
+
+def _read_cache(path: Path, version: str) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("simplemma") != version or not isinstance(data.get("forms"), dict):
+        return {}
+    return {k: v for k, v in data["forms"].items() if isinstance(v, list) and all(isinstance(w, str) for w in v)}
+
+
+def _write_cache(path: Path, version: str, forms: dict[str, list[str]]) -> None:
+    """Write atomically with owner-only permissions; a cache that cannot be written is not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"simplemma": version, "forms": forms}, fh, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def forms_for(language: str, lemmas: set[str]) -> dict[str, frozenset[str]]:
+    """Forms of every lemma: shipped table first, then the user cache, then simplemma."""
+    shipped = builtin_forms(language)
+    result = {lemma: shipped[lemma] for lemma in lemmas if lemma in shipped}
+    missing = set(lemmas) - set(result)
+    if not missing:
+        return result
+    version = simplemma_version()
+    path = cache_dir() / CACHE_NAME.format(language=language)
+    cached = _read_cache(path, version)
+    todo = missing - set(cached)
+    if todo:
+        cached.update(expand_with_simplemma(language, todo))
+        _write_cache(path, version, cached)
+    for lemma in missing:
+        result[lemma] = frozenset(cached[lemma])
+    return result

@@ -1,0 +1,210 @@
+"""Phrasing findings as diagnostics: for plain text and for the lines of a script.
+
+A script's findings point at the word inside the YAML string (``PATH:LINE:COL``),
+follow the script's ``phrasing:`` overrides, and can be silenced on one line with a
+comment::
+
+    say: "Dan moet u even bellen."   # belscript: allow moeten
+
+The comment silences the named rules (comma- or space-separated) on its own line; on
+the line of a key whose value is a block (``say: |  # belscript: allow moeten``) it
+covers the whole block. Silenced findings are not reported but can be listed
+(``belscript lint --list-silenced``), so nothing is hidden for good.
+
+In tips, words between quotation marks are not checked: a tip that quotes what *not*
+to say ("Zeg niet „u moet”") is good advice, not a mistake.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from belscript.diagnostics import Diagnostic
+from belscript.phrasing.checker import Finding
+from belscript.phrasing.ruleset import builtin_rules, checker_for
+
+ALLOW_RE = re.compile(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
+_QUOTED_RE = re.compile(
+    r"„[^”“\n]*[”“]|“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"|«[^»\n]*»|(?<![^\W_])'[^'\n]*'(?![^\W_])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Silenced:
+    """A finding that a ``# belscript: allow`` comment switched off."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    match: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: silenced: „{self.match}” [{self.rule}]"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "rule": self.rule, "match": self.match}
+
+
+def allow_comments(text: str) -> dict[int, tuple[int, frozenset[str]]]:
+    """1-based line -> (column where the comment starts, rule ids it allows)."""
+    found: dict[int, tuple[int, frozenset[str]]] = {}
+    if "belscript:" not in text:
+        return found
+    starts = _line_starts(text)
+    for m in ALLOW_RE.finditer(text):
+        line = bisect.bisect_right(starts, m.start())
+        ids = frozenset(part for part in re.split(r"[,\s]+", m.group(1).strip()) if part)
+        found[line] = (m.start() - starts[line - 1] + 1, ids)
+    return found
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+_BETTER = {"nl": "Beter", "en": "Better"}
+
+
+def _diagnostic(path: str, line: int, column: int, end_line: int, end_column: int, finding: Finding,
+                language: str) -> Diagnostic:
+    """The rule's message plus its first alternative, so a one-line report already helps."""
+    message = finding.message
+    if finding.suggestions:
+        message = f"{message} {_BETTER.get(language, 'Beter')}: {finding.suggestions[0]}"
+    return Diagnostic(
+        path, line, column, finding.level, message, finding.rule,
+        end_column=end_column if end_line == line else None,
+        extra={"rule": finding.rule, "match": finding.match, "suggestions": list(finding.suggestions),
+               "reason": finding.reason, "end_line": end_line, "end_column": end_column},
+    )
+
+
+def _unknown_allows(path: str, allows: dict, known: frozenset[str]) -> list[Diagnostic]:
+    import difflib
+
+    out = []
+    for line, (column, ids) in sorted(allows.items()):
+        if not ids:
+            out.append(Diagnostic(path, line, column, "warning",
+                                  "'# belscript: allow' needs the rule ids to silence, e.g. '# belscript: allow moeten'",
+                                  "phrasing-allow"))
+        for rule_id in sorted(ids - known):
+            close = difflib.get_close_matches(rule_id, list(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            out.append(Diagnostic(path, line, column, "warning",
+                                  f"unknown phrasing rule '{rule_id}' in silencing comment{hint}", "phrasing-allow"))
+    return out
+
+
+def lint_text(text: str, path: str = "<stdin>", *, language: str = "nl", overrides=None, rule_files=(),
+              silenced: list[Silenced] | None = None) -> list[Diagnostic]:
+    """Diagnostics for every finding in a plain text, with 1-based line and column.
+
+    ``end_column`` is the column just after the match (None when the match continues
+    on a later line; ``end_line``/``end_column`` in ``extra`` always give the end).
+    """
+    checker = checker_for(language, overrides, rule_files=rule_files)
+    findings = checker.check(text)
+    allows = allow_comments(text)
+    starts = _line_starts(text)
+    out: list[Diagnostic] = _unknown_allows(path, allows, frozenset(r.id for r in checker.rules)) if allows else []
+    for f in findings:
+        line = bisect.bisect_right(starts, f.start)
+        column = f.start - starts[line - 1] + 1
+        end_line = bisect.bisect_right(starts, f.end - 1)
+        end_column = f.end - starts[end_line - 1] + 1
+        allow = allows.get(line)
+        if allow is not None:
+            if column >= allow[0]:
+                continue  # inside the silencing comment itself
+            if f.rule in allow[1]:
+                if silenced is not None:
+                    silenced.append(Silenced(path, line, column, f.rule, f.match))
+                continue
+        out.append(_diagnostic(path, line, column, end_line, end_column, f, language))
+    return out
+
+
+def spoken_texts(script) -> list[tuple[tuple, str, bool]]:
+    """``(yaml path, text, is_tip)`` for every line a script gives the caller to say, and its tips."""
+    texts: list[tuple[tuple, str, bool]] = []
+
+    def options(base: tuple, items) -> None:
+        for i, option in enumerate(items):
+            if option.say:
+                texts.append((base + ("options", i, "say"), option.say, False))
+
+    for step_id, step in script.steps.items():
+        base = ("steps", step_id)
+        if step.say:
+            texts.append((base + ("say",), step.say, False))
+        texts.extend((base + ("tips", i), tip, True) for i, tip in enumerate(step.tips))
+        options(base, step.options)
+    for excuse_id, excuse in script.excuses.items():
+        base = ("excuses", excuse_id)
+        if excuse.say:
+            texts.append((base + ("say",), excuse.say, False))
+        texts.extend((base + ("tips", i), tip, True) for i, tip in enumerate(excuse.tips))
+        options(base, excuse.options)
+    return texts
+
+
+def _doc_text(source, path: tuple, cache: dict) -> tuple[str, str]:
+    """The file (name, text) that holds ``path``; scripts that extend others span several files."""
+    name = source.file_of(path)
+    if name not in cache:
+        entry = getattr(source, "entries", {}).get(tuple(path))
+        text = entry[6].text if entry is not None and hasattr(entry[6], "text") else None
+        if text is None:
+            try:
+                with open(name, encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                text = ""
+        cache[name] = allow_comments(text)
+    return name, cache[name]
+
+
+def lint_script(loaded, *, rule_files=(), silenced: list[Silenced] | None = None) -> list[Diagnostic]:
+    """Phrasing diagnostics for every spoken line and tip of a loaded script.
+
+    Uses the script's language and ``phrasing:`` overrides; positions are the word's
+    line and column in the YAML file (``LoadedScript.source.text_pos``).
+    """
+    script = loaded.script
+    source = loaded.source
+    checker = checker_for(script.language, script.phrasing, rule_files=rule_files)
+    known = frozenset(rule.id for rule in builtin_rules(script.language).rules) | frozenset(checker.levels)
+    allow_cache: dict[str, dict] = {}
+    _doc_text(source, (), allow_cache)  # the script's own file, for unknown ids in comments
+    out: list[Diagnostic] = []
+    for ypath, text, is_tip in spoken_texts(script):
+        findings = checker.check(text)
+        if not findings:
+            continue
+        if is_tip:
+            quoted = [m.span() for m in _QUOTED_RE.finditer(text)]
+            findings = [f for f in findings if not any(a <= f.start and f.end <= b for a, b in quoted)]
+        name, allows = _doc_text(source, ypath, allow_cache)
+        key_line = source.key_pos(ypath)[0]
+        for f in findings:
+            line, column = source.text_pos(ypath, f.start)
+            end_line, last = source.text_pos(ypath, f.end - 1)
+            allowed = allows.get(line, (0, frozenset()))[1] | allows.get(key_line, (0, frozenset()))[1]
+            if f.rule in allowed:
+                if silenced is not None:
+                    silenced.append(Silenced(name, line, column, f.rule, f.match))
+                continue
+            out.append(_diagnostic(name, line, column, end_line, last + 1, f, script.language))
+    for name, allows in allow_cache.items():
+        out.extend(_unknown_allows(name, allows, known))
+    return out

@@ -1,0 +1,162 @@
+"""The small pattern language of phrasing rules.
+
+A pattern is a line of words separated by spaces::
+
+    heeft|hebt u|je … (misschien) niet <ontvangen> ?
+
+- ``word`` matches that word (compared after NFC and case folding, accents kept);
+- ``a|b|c`` matches any one of the alternatives;
+- ``(word)`` or ``(a|b)`` is optional;
+- ``<lemma>`` matches every inflected form of a base word (``<moeten>``: moet, moest,
+  moesten, gemoeten, …), taken from the lemma tables;
+- ``…`` (or ``...``) allows a gap of up to the rule's ``max_gap`` words, ``…2`` of up
+  to two words; gaps never cross the end of a sentence (``sequence`` rules only);
+- a final ``?`` makes the pattern match only in a sentence ending with a question mark.
+
+Optional words are expanded into plain variants when the rule set is compiled, so
+matching itself only ever compares a word with a set of words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from belscript.phrasing.text import is_word, normalize_word
+
+_GAP_RE = re.compile(r"^(?:\.\.\.|…)(\d*)$")
+_LEMMA_RE = re.compile(r"^<([^<>\s]+)>$")
+#: A pattern with more optional words than this would expand into too many variants.
+MAX_OPTIONALS = 8
+#: No gap may be longer than this many words.
+MAX_GAP = 12
+
+
+class PatternError(ValueError):
+    """A pattern cannot be understood; the message says which part and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One word position: its alternatives (``("word", w)`` or ``("lemma", l)``)."""
+
+    alternatives: tuple[tuple[str, str], ...]
+    optional: bool
+    #: Words that may be skipped before this element; None = the rule's ``max_gap``.
+    gap_before: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A parsed pattern, before lemmas are expanded."""
+
+    source: str
+    elements: tuple[Element, ...]
+    question: bool
+    has_gaps: bool
+
+    def lemmas(self) -> set[str]:
+        return {value for el in self.elements for kind, value in el.alternatives if kind == "lemma"}
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A pattern without optional parts: word sets in order with maximum gaps between them."""
+
+    slots: tuple[frozenset[str], ...]
+    #: ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
+    gaps: tuple[int, ...]
+    question: bool
+
+
+def parse(source: str) -> Pattern:
+    """Parse one pattern line; raise :class:`PatternError` on anything unclear."""
+    parts = source.split()
+    if not parts:
+        raise PatternError("the pattern is empty")
+    question = False
+    if parts[-1] == "?":
+        question = True
+        parts = parts[:-1]
+    elif parts[-1].endswith("?") and len(parts[-1]) > 1:
+        raise PatternError(f"put a space before the final '?' in '{parts[-1]}'")
+    elements: list[Element] = []
+    pending_gap: int | None = 0
+    has_gaps = False
+    for part in parts:
+        gap = _GAP_RE.match(part)
+        if gap:
+            if not elements:
+                raise PatternError("a pattern cannot start with a gap '…'")
+            if pending_gap != 0:
+                raise PatternError("two gaps '…' in a row")
+            has_gaps = True
+            pending_gap = int(gap.group(1)) if gap.group(1) else None
+            if pending_gap is not None and not 1 <= pending_gap <= MAX_GAP:
+                raise PatternError(f"a gap must be 1 to {MAX_GAP} words, not {pending_gap}")
+            continue
+        optional = part.startswith("(") and part.endswith(")")
+        body = part[1:-1] if optional else part
+        if "(" in body or ")" in body:
+            raise PatternError(f"'{part}': brackets must enclose a whole word position, e.g. '(even)' or '(de|het)'")
+        alternatives = []
+        for alt in body.split("|"):
+            lemma = _LEMMA_RE.match(alt)
+            if lemma:
+                alternatives.append(("lemma", normalize_word(lemma.group(1))))
+            elif alt == "?":
+                raise PatternError("'?' is only allowed as the last part of a pattern")
+            elif not alt or not is_word(alt):
+                raise PatternError(f"'{alt or part}' is not a single word (words are letters and digits; write alternatives as a|b)")
+            else:
+                alternatives.append(("word", normalize_word(alt)))
+        elements.append(Element(tuple(alternatives), optional, pending_gap))
+        pending_gap = 0
+    if pending_gap != 0:
+        raise PatternError("a pattern cannot end with a gap '…'")
+    if not elements:
+        raise PatternError("the pattern has no words")
+    if all(el.optional for el in elements):
+        raise PatternError("at least one word of a pattern must be required (not in brackets)")
+    if sum(el.optional for el in elements) > MAX_OPTIONALS:
+        raise PatternError(f"at most {MAX_OPTIONALS} optional words per pattern; split it into several patterns")
+    return Pattern(source, tuple(elements), question, has_gaps)
+
+
+def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap: int) -> list[Variant]:
+    """Expand optional words and lemmas into plain variants.
+
+    ``forms`` maps each lemma of the pattern to all its word forms. Leaving out an
+    optional word keeps the gap that stood before it.
+    """
+    sets = []
+    for el in pattern.elements:
+        words: set[str] = set()
+        for kind, value in el.alternatives:
+            if kind == "word":
+                words.add(value)
+            else:
+                words |= forms[value]
+        sets.append(frozenset(words))
+    optional_idx = [i for i, el in enumerate(pattern.elements) if el.optional]
+    variants: list[Variant] = []
+    seen: set[tuple] = set()
+    for keep in itertools.product((True, False), repeat=len(optional_idx)):
+        dropped = {i for i, k in zip(optional_idx, keep) if not k}
+        slots: list[frozenset[str]] = []
+        gaps: list[int] = []
+        carry = 0
+        for i, el in enumerate(pattern.elements):
+            gap = max_gap if el.gap_before is None else el.gap_before
+            if i in dropped:
+                carry += gap
+                continue
+            slots.append(sets[i])
+            gaps.append(0 if not slots[:-1] else min(MAX_GAP, gap + carry))
+            carry = 0
+        key = (tuple(slots), tuple(gaps))
+        if slots and key not in seen:
+            seen.add(key)
+            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question))
+    return variants

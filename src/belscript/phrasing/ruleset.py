@@ -1,0 +1,162 @@
+"""Built-in rule sets, user rule files, and the cached checkers made from them.
+
+Building a checker (reading YAML, expanding lemmas, compiling variants) happens once
+per language, override set and rule files; every later check reuses it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from typing import Mapping
+
+from belscript.errors import BelscriptError, UsageError
+from belscript.phrasing.checker import OFF, Checker, compile_rules
+from belscript.phrasing.forms import DATA_DIR, builtin_forms, expand_with_simplemma, forms_for, simplemma_version
+from belscript.phrasing.rules import LANGUAGES, LEVELS, Rule, RuleFile, load_rule_file
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise UsageError(f"unknown language '{language}'; choose one of {', '.join(LANGUAGES)}")
+    return language
+
+
+@lru_cache(maxsize=None)
+def builtin_rules(language: str) -> RuleFile:
+    """The rule set shipped with belscript for ``language``."""
+    return load_rule_file(DATA_DIR / f"{_check_language(language)}.yaml", default_language=language)
+
+
+def required_lemmas(rules: list[Rule]) -> set[str]:
+    """Every lemma a list of rules needs expanded."""
+    lemmas: set[str] = set()
+    for rule in rules:
+        lemmas |= rule.lemmas()
+    return lemmas
+
+
+def generated_forms_document(language: str) -> dict:
+    """What ``data/phrasing/<language>.forms.json`` must contain (computed with simplemma)."""
+    lemmas = required_lemmas(builtin_rules(language).rules)
+    return {
+        "language": language,
+        "generated_by": "scripts/gen_phrasing_forms.py",
+        "simplemma": simplemma_version(),
+        "forms": expand_with_simplemma(language, lemmas),
+    }
+
+
+def write_forms_file(language: str) -> str:
+    """Regenerate the shipped forms file of ``language``; returns its path."""
+    path = DATA_DIR / f"{language}.forms.json"
+    text = json.dumps(generated_forms_document(language), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _builtin_forms_for(language: str, lemmas: set[str]) -> dict[str, frozenset[str]]:
+    shipped = builtin_forms(language)
+    if lemmas <= set(shipped):
+        return {lemma: shipped[lemma] for lemma in lemmas}
+    return forms_for(language, lemmas)  # out-of-date table: still correct, only slower
+
+
+@lru_cache(maxsize=None)
+def _base_checker(language: str, rule_files: tuple[tuple[str, int, int], ...]) -> Checker:
+    rules = {rule.id: rule for rule in builtin_rules(language).rules}
+    user_lemmas: set[str] = set()
+    for path, _mtime, _size in rule_files:
+        loaded = load_user_rules(path)
+        if loaded.language != language:
+            continue
+        for rule in loaded.rules:
+            rules[rule.id] = rule  # a user rule with a built-in id replaces it
+            user_lemmas |= rule.lemmas()
+    ordered = list(rules.values())
+    builtin_lemmas = required_lemmas(ordered) - user_lemmas
+    forms = _builtin_forms_for(language, builtin_lemmas)
+    if user_lemmas:
+        forms.update(forms_for(language, user_lemmas))
+    return Checker(compile_rules(ordered, forms))
+
+
+def load_user_rules(path: str) -> RuleFile:
+    """Load a user rule file and run its own examples, so a wrong rule is caught at once."""
+    from belscript.diagnostics import Diagnostic
+    from belscript.errors import InvalidDocument
+
+    loaded = load_rule_file(path)
+    forms = forms_for(loaded.language, required_lemmas(loaded.rules))
+    compiled = compile_rules(loaded.rules, forms)
+    problems: list[Diagnostic] = []
+    for rule, item in zip(loaded.rules, compiled):
+        checker = Checker([item])
+        line = int(rule.origin.rsplit(":", 1)[1])
+        for sentence in rule.examples_bad:
+            if not checker.check(sentence):
+                problems.append(Diagnostic(path, line, 1, "error",
+                                           f"rule '{rule.id}' does not flag its bad example: {sentence!r}",
+                                           "rule-example-not-flagged"))
+        for sentence in rule.examples_good:
+            hits = checker.check(sentence)
+            if hits:
+                problems.append(Diagnostic(path, line, 1, "error",
+                                           f"rule '{rule.id}' flags {hits[0].match!r} in its good example: {sentence!r}",
+                                           "rule-example-flagged"))
+        if rule.lemma is not None and forms.get(rule.lemma, frozenset()) <= {rule.lemma}:
+            loaded.warnings.append(Diagnostic(path, line, 1, "warning",
+                                              f"'{rule.lemma}' is not in the {loaded.language} dictionary; rule '{rule.id}' "
+                                              "only matches the word itself and its extra_forms", "rule-unknown-lemma"))
+    if problems:
+        raise InvalidDocument(problems)
+    return loaded
+
+
+def _file_key(path: str) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        from belscript.errors import InputError
+
+        raise InputError(f"cannot read rule file {path}: {exc.strerror}", path=path) from None
+    return (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+
+
+def normalise_overrides(overrides) -> tuple[tuple[str, str], ...]:
+    """Overrides as a hashable, sorted tuple of ``(rule_id, level)``.
+
+    Accepts ``{rule: "off"}``, ``{rule: {"level": "off"}}`` or the script model's
+    ``RuleOverride`` objects (anything with a ``level`` attribute).
+    """
+    if not overrides:
+        return ()
+    if not isinstance(overrides, Mapping):
+        overrides = dict(overrides)
+    items = []
+    for rule_id, value in overrides.items():
+        if isinstance(value, str):
+            level = value
+        elif isinstance(value, Mapping):
+            level = value.get("level")
+        else:
+            level = getattr(value, "level", None)
+        level = getattr(level, "value", level)
+        if level not in LEVELS and level != OFF:
+            raise BelscriptError(f"phrasing override for '{rule_id}': level must be one of "
+                                 f"{', '.join(LEVELS + (OFF,))}, not {level!r}")
+        items.append((str(rule_id), level))
+    return tuple(sorted(items))
+
+
+@lru_cache(maxsize=64)
+def _checker(language: str, overrides: tuple[tuple[str, str], ...], rule_files: tuple) -> Checker:
+    base = _base_checker(language, rule_files)
+    return base.with_levels(dict(overrides)) if overrides else base
+
+
+def checker_for(language: str = "nl", overrides=None, *, rule_files=()) -> Checker:
+    """The cached checker for a language, with overrides and extra rule files applied."""
+    keys = tuple(_file_key(str(p)) for p in rule_files)
+    return _checker(_check_language(language), normalise_overrides(overrides), keys)

@@ -1,0 +1,53 @@
+"""Simulated customers for practice, written as YAML.
+
+A persona has a visible situation (what the trainee may know beforehand), a hidden
+willingness (what they can really pay and when) and the excuses they bring up. The
+hidden part is what makes practice honest: the customer agrees to a concrete proposal
+within those limits, counters one outside them, and gives vague answers to vague
+questions — the way the source texts describe real debtors.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from belscript.script.models import Id, Text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Willingness(_Strict):
+    """What the customer can and will do; never shown to the trainee before the report."""
+
+    pays_in_full: bool = Field(default=True, description="Can pay the whole amount at once.")
+    earliest_days: int = Field(default=2, ge=0, le=365, description="Earliest day (from today) they can pay.")
+    latest_days: int = Field(default=14, ge=0, le=365, description="They agree to any date up to this many days from today.")
+    accepts_plan: bool = Field(default=False, description="Agrees to a payment plan.")
+    max_instalments: int = Field(default=1, ge=1, le=24)
+    first_instalment_share: int = Field(default=100, ge=1, le=100, description="At most this percentage can be paid first.")
+    proposes_first: bool = Field(default=True, description="Makes a concrete proposal when asked to propose.")
+    vague_answers: int = Field(default=0, ge=0, le=5, description="How many times they answer vaguely before being concrete.")
+    is_payer: bool = Field(default=True, description="False when the one who pays is away.")
+    payer_name: str | None = Field(default=None, description="Who really pays, when that is someone else.")
+    payer_back_days: int = Field(default=1, ge=0, le=30, description="When the payer is back, in days.")
+
+
+class Persona(_Strict):
+    """A simulated customer."""
+
+    persona: Literal[1] = Field(description="Format version; always 1.")
+    name: Id
+    title: Text
+    situation: Text = Field(description="What the trainee may know: shown before the session.")
+    speaker: str = Field(description="Name of the person who answers the phone.")
+    temperament: Literal["vriendelijk", "boos", "ontwijkend", "bezorgd"] = "vriendelijk"
+    excuses: list[Id] = Field(default_factory=list, description="Excuse ids (from the script's library) brought up, in order.")
+    hidden: Willingness = Field(default_factory=Willingness)
+    lines: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Own lines per reaction (greeting, info, defensive, excuse:<id>, …); missing ones come from the defaults.",
+    )

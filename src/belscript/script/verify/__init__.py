@@ -1,0 +1,144 @@
+"""Static verification of a script's call flow: is the script sound before anyone calls with it?
+
+Each check is its own module (as yamllint does with its rules) with a ``CODE``, a
+``LEVEL``, a one-line ``SUMMARY``, a ``check(flow)`` that yields findings, and a
+docstring holding a failing and a passing example; the documentation and the tests
+read those examples, so they cannot drift apart. :func:`verify` runs every check on a
+loaded script and turns the findings into diagnostics at the exact place in the file
+that holds the problem (the base file, for parts a script inherits with ``extends:``).
+
+A script can switch a check off with ``silence: {code: reason}``; the reason is
+required, because a silenced check should tell the next author why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Iterable
+
+from belscript.diagnostics import Diagnostic
+from belscript.script.verify import (
+    dead_end,
+    duplicate_option_number,
+    excuse_no_way_back,
+    option_leads_nowhere,
+    unguarded_end,
+    unreachable_excuse,
+    unreachable_step,
+)
+from belscript.script.verify._finding import Finding
+from belscript.script.verify.flow import Flow, build_flow
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.script.loader import LoadedScript
+
+__all__ = ["CHECKS", "Check", "Finding", "catalogue", "verify", "verify_script"]
+
+#: Every check, in the order the documentation lists them.
+CHECKS: tuple[ModuleType, ...] = (
+    unreachable_step,
+    unreachable_excuse,
+    dead_end,
+    option_leads_nowhere,
+    unguarded_end,
+    excuse_no_way_back,
+    duplicate_option_number,
+)
+
+#: Problems with the ``silence:`` table itself; these cannot be silenced.
+SILENCE_NEEDS_REASON = "silence-needs-reason"
+SILENCE_UNKNOWN_CODE = "silence-unknown-code"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check as the documentation shows it."""
+
+    code: str
+    level: str
+    summary: str
+    explanation: str
+    failing: str
+    passing: str
+
+
+_EXAMPLE = re.compile(r"^(Failing|Passing)::\n\n((?:(?:    .*)?\n)+)", re.MULTILINE)
+
+
+def _examples(doc: str) -> dict[str, str]:
+    found = {}
+    for m in _EXAMPLE.finditer(doc + "\n"):
+        lines = [line[4:] for line in m.group(2).splitlines()]
+        found[m.group(1).lower()] = "\n".join(lines).strip("\n") + "\n"
+    return found
+
+
+def catalogue() -> list[Check]:
+    """Code, level, summary, explanation and both examples of every check."""
+    checks = []
+    for module in CHECKS:
+        doc = module.__doc__ or ""
+        examples = _examples(doc)
+        body = doc.split("\n\n", 1)[1] if "\n\n" in doc else ""
+        explanation = body.split("Failing::", 1)[0].strip()
+        checks.append(Check(module.CODE, module.LEVEL, module.SUMMARY, explanation,
+                            examples["failing"], examples["passing"]))
+    return checks
+
+
+CODES: frozenset[str] = frozenset(module.CODE for module in CHECKS)
+
+
+def verify_script(script, source, path: str) -> list[Diagnostic]:
+    """Run every check on a validated :class:`~belscript.script.models.Script`.
+
+    ``source`` is the script's source map (``key_pos``, ``value_pos`` and, for scripts
+    combined with ``extends:``, ``file_of``); ``path`` names the file when the map has
+    no ``file_of``.
+    """
+    flow = build_flow(script)
+    silenced = {code for code, reason in script.silence.items() if reason.strip()}
+    diagnostics = [
+        _diagnostic(source, path, module.CODE, module.LEVEL, finding)
+        for module in CHECKS
+        if module.CODE not in silenced
+        for finding in module.check(flow)
+    ]
+    diagnostics.extend(_silence_problems(script, source, path))
+    return diagnostics
+
+
+def verify(loaded: "LoadedScript") -> list[Diagnostic]:
+    """All verification diagnostics of a loaded script (empty when the flow is sound)."""
+    return verify_script(loaded.script, loaded.source, loaded.path)
+
+
+def _diagnostic(source, path: str, code: str, level: str, finding: Finding) -> Diagnostic:
+    if finding.at == "key":
+        line, col = source.key_pos(finding.path)
+    else:
+        line, col = source.value_pos(finding.path)
+    file_of = getattr(source, "file_of", None)
+    where = file_of(finding.path) if file_of is not None else path
+    return Diagnostic(where, line, col, level, finding.message, code, extra=dict(finding.extra))
+
+
+def _silence_problems(script, source, path: str) -> Iterable[Diagnostic]:
+    for code, reason in script.silence.items():
+        if code not in CODES:
+            close = difflib.get_close_matches(code, sorted(CODES), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known codes: {', '.join(sorted(CODES))}"
+            yield _diagnostic(source, path, SILENCE_UNKNOWN_CODE, "error", Finding(
+                ("silence", code), f"'{code}' is not a verification code{hint}", at="key"))
+        elif not reason.strip():
+            yield _diagnostic(source, path, SILENCE_NEEDS_REASON, "error", Finding(
+                ("silence", code), f"silencing '{code}' needs a reason: say why this script may break the rule"))
+
+
+def check_flow(flow: Flow, codes: Iterable[str] | None = None) -> list[Finding]:
+    """Findings of the given checks (all by default) on an already built flow; for tests and tools."""
+    wanted = set(CODES if codes is None else codes)
+    return [finding for module in CHECKS if module.CODE in wanted for finding in module.check(flow)]

@@ -1,0 +1,90 @@
+"""The layers stay as documented: the domain never reaches for the screen or the disk,
+and every command is documented and has help."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from belscript.cli.main import COMMANDS, build_parser
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "belscript"
+ROOT = SRC.parent.parent
+
+DOMAIN = ["script", "phrasing", "agreement", "engine", "dossier.py", "money.py", "clock.py",
+          "errors.py", "diagnostics.py", "calltime.py"]
+FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "belscript.cli", "belscript.tui", "belscript.journal",
+                       "belscript.practice", "belscript.followup")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _domain_files() -> list[Path]:
+    files: list[Path] = []
+    for name in DOMAIN:
+        target = SRC / name
+        if target.is_dir():
+            files.extend(sorted(target.rglob("*.py")))
+        elif target.exists():
+            files.append(target)
+    return files
+
+
+@pytest.mark.parametrize("path", _domain_files(), ids=lambda p: str(p.relative_to(SRC)))
+def test_domain_modules_know_nothing_of_screen_or_storage(path):
+    """Script, phrasing, agreement and engine code never imports the UI, SQLite or the CLI."""
+    bad = sorted(m for m in _imports(path) if m.startswith(FORBIDDEN_IN_DOMAIN))
+    assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+
+
+def test_every_command_has_help_and_is_documented():
+    """Each command answers --help and appears in the README and the Dutch guide."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
+    for name, _summary in COMMANDS:
+        assert name in sub.choices, f"command {name} has no module"
+        help_text = sub.choices[name].format_help()
+        assert len(help_text) > 100
+        assert f"belscript {name}" in readme, f"{name} missing from README"
+        assert f"belscript {name}" in guide, f"{name} missing from docs/handleiding.md"
+
+
+@pytest.mark.parametrize("command", ["validate", "lint", "graph", "new", "schema", "scripts"])
+def test_non_interactive_commands_never_load_the_terminal_ui(command):
+    """Start-up of non-interactive commands does not pay for prompt_toolkit."""
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['belscript', '{command}', '--help']\n"
+        "try:\n"
+        "    from belscript.cli.main import main; main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('prompt_toolkit' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_version_and_help_answer():
+    """`belscript --version` and `belscript --help` work from the installed command."""
+    out = subprocess.run([sys.executable, "-m", "belscript", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("belscript ")
+    out = subprocess.run([sys.executable, "-m", "belscript", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for name, _ in COMMANDS:
+        assert name in out.stdout

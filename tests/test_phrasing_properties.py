@@ -1,0 +1,65 @@
+"""Properties of the matcher that must hold for any text a caller can type."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from belscript import phrasing
+from belscript.phrasing.text import WORD_RE
+
+#: Dutch words, including rule words and look-alikes, so random texts do produce findings.
+VOCABULARY = [
+    "u", "je", "jullie", "we", "ik", "moet", "moeten", "moest", "gemoeten", "ontmoet", "moeite", "Moët", "moe",
+    "geen", "enkele", "haast", "neem", "gerust", "de", "tijd", "heeft", "factuur", "niet", "ontvangen", "is",
+    "aangekomen", "waarom", "nog", "betaald", "overgemaakt", "was", "levering", "naar", "wens", "tevreden",
+    "wanneer", "het", "uitkomt", "als", "schikt", "sorry", "dat", "stoor", "zo", "snel", "mogelijk", "één",
+    "ideeën", "België", "€", "1.250,00", "zo'n", "e-mail", "Über", "straße",
+]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "? ", "! ", "\n", "\n\n", " – ", "…", "\t", "-", "'", "„", "”"]
+
+dutchish = st.lists(st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda pairs: "".join(w + s for w, s in pairs))
+any_text = st.one_of(st.text(max_size=300), dutchish)
+
+
+def _is_word_char(ch: str) -> bool:
+    return WORD_RE.fullmatch("a" + ch) is not None and ch not in "'’"
+
+
+@given(any_text)
+@example("Moe\u0308t u moet")
+@example("ǰ u MOET İ")
+def test_random_text_never_crashes_and_findings_lie_on_word_boundaries(text):
+    """Any text gives findings inside the text, starting and ending at word boundaries."""
+    for language in ("nl", "en"):
+        for f in phrasing.check(text, language=language):
+            assert 0 <= f.start < f.end <= len(text)
+            assert text[f.start:f.end] == f.match
+            assert f.start == 0 or not _is_word_char(text[f.start - 1])
+            assert f.end == len(text) or not _is_word_char(text[f.end])
+            assert WORD_RE.match(text, f.start) and WORD_RE.match(text, f.start).start() == f.start
+
+
+def _summary(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, unicodedata.normalize("NFC", f.match).casefold()) for f in phrasing.check(text)]
+
+
+@given(dutchish)
+def test_nfc_and_nfd_spellings_give_the_same_findings(text):
+    """Composed and decomposed accents are the same text to the checker."""
+    assert _summary(unicodedata.normalize("NFD", text)) == _summary(unicodedata.normalize("NFC", text))
+
+
+@given(dutchish)
+def test_case_does_not_matter(text):
+    """Upper, lower and mixed case find the same rules on the same words."""
+    assert _summary(text.upper()) == _summary(text) == _summary(text.lower())
+
+
+@given(dutchish, st.sampled_from(["ontmoet", "moeite", "Moët", "moeder", "tegemoet", "vermoeden", "moestuin"]))
+def test_adding_a_look_alike_never_adds_a_finding(text, word):
+    """Appending a look-alike of "moet" as its own sentence adds no finding."""
+    assert _summary(f"{text}\n\n{word}") == _summary(text)
