@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import textwrap
 from pathlib import Path
@@ -251,12 +252,9 @@ def test_new_starter_examples_are_valid_when_uncommented(tmp_path):
     """The commented examples in the starting file work as soon as an author removes the '#'."""
     from belscript.script.extends import starter
 
-    lines = starter("eerste-gesprek", "mijn").splitlines()
-    body = [line[2:] if line.startswith("# ") and not line.startswith("#  ") and line[2:3] in "sre "
-            else line for line in lines]
-    uncommented = [line for line in body if line.startswith(("steps", "excuses", "remove", " "))
-                   or not line.startswith("#")]
+    example = re.compile(r"^# ((?:steps|excuses|remove):.*|  .*)$")
+    lines = [example.sub(r"\1", line) for line in starter("eerste-gesprek", "mijn").splitlines()]
     path = tmp_path / "mijn.yaml"
-    path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     script = load_script(path).script
     assert "mijn-excuus" in script.excuses and "boze-klant" not in script.excuses

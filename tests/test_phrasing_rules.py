@@ -174,3 +174,13 @@ def test_moeten_forms_come_from_the_lemmatizer():
     assert {"moet", "moest", "moesten", "gemoeten", "moete"} <= set(shipped)
     for form in shipped:
         assert phrasing.check(f"Dan {form} u betalen.") != [], form
+
+
+def test_docs_list_every_built_in_rule_with_its_reason():
+    """docs/phrasing.md names every built-in rule; the Dutch ones with their full reason."""
+    docs = (DATA_DIR.parents[3] / "docs" / "phrasing.md").read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        for rule in phrasing.rules_for(language):
+            assert f"`{rule.id}`" in docs, rule.id
+            if language == "nl":
+                assert rule.reason in docs, rule.id

@@ -223,3 +223,11 @@ def test_non_interactive_commands_do_not_import_prompt_toolkit(command, tmp_path
     env = dict(os.environ, BELSCRIPT_HOME=str(tmp_path / "home"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_example_conversation_files_are_skipped(tmp_path, capsys, no_plugins):
+    """*.test.yaml files next to scripts are not scripts; validate skips them with a note."""
+    path = tmp_path / "mijn.test.yaml"
+    path.write_text("tests: []\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert "belscript test" in capsys.readouterr().err

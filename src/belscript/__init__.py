@@ -1,11 +1,7 @@
 """belscript: a calm on-screen guide for phoning a customer about an overdue invoice."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("belscript")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+#: The one place the version is written; pyproject.toml reads it from here.
+__version__ = "0.1.0"
 
 from belscript.errors import BelscriptError  # noqa: E402
 

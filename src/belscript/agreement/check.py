@@ -40,6 +40,7 @@ __all__ = [
     "KIND_LABELS",
     "PART_NOW_DAYS",
     "Issue",
+    "issues",
     "problems",
     "is_concrete",
     "payment_issues",

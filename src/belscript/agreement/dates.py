@@ -364,7 +364,7 @@ _FOR_DATEPARSER = re.compile(
     r")"
 )
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|'\d{2}\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?: (" + _MONTH + r")|[-/](\d{1,2}))\b")
+_DAY_MONTH = re.compile(r"(?<![-/])\b(\d{1,2})(?: (" + _MONTH + r")|[-/](\d{1,2}))\b")
 
 
 def _with_dateparser(t: str, today: date) -> date | None:
@@ -399,6 +399,32 @@ def _resolve_cached(text: str, today: date) -> date:
     _refuse_vague(t, text, today)
     t = numbers_to_digits(_strip_fillers(t))
     _refuse_vague(t, text, today)
+    far = re.search(r"\b(?:over|binnen) (\d+)", t)
+    if far and int(far.group(1)) > _MAX_COUNT:
+        raise _too_far(text)
+    try:
+        resolved = _resolve_calendar(t, today, text)
+    except (ValueError, OverflowError):
+        raise _too_far(text) from None
+    _check_weekday(t, resolved, text)
+    if resolved < today:
+        raise AgreementError(
+            f"{_capitalised(say_date(resolved))} ligt in het verleden.",
+            field="datum",
+            hint="Op welke datum vanaf vandaag kunt u het bedrag overmaken?",
+        )
+    return resolved
+
+
+#: "over N dagen" with N above this is no promise anyone can follow up.
+_MAX_COUNT = 1000
+
+
+def _too_far(original: str) -> AgreementError:
+    return AgreementError(f"‘{original.strip()}’ ligt te ver weg voor een afspraak.", field="datum", hint=ASK_DATE)
+
+
+def _resolve_calendar(t: str, today: date, text: str) -> date:
     resolved = _resolve_custom(t, today, text)
     if resolved is None:
         if not _FOR_DATEPARSER.fullmatch(t):
@@ -410,17 +436,15 @@ def _resolve_cached(text: str, today: date) -> date:
                 raise AgreementError(f"‘{text.strip()}’ bestaat niet als datum.", field="datum",
                                      hint="Controleer de dag en de maand.")
             raise _not_understood(text)
+        if day_month:
+            said_month = MONTHS.index(day_month.group(2)) + 1 if day_month.group(2) else int(day_month.group(3))
+            if (resolved.day, resolved.month) != (int(day_month.group(1)), said_month):
+                raise AgreementError(f"‘{text.strip()}’ bestaat niet als datum.", field="datum",
+                                     hint="Controleer de dag en de maand.")
         if day_month and not _EXPLICIT_YEAR.search(t):
             nearest = _nearest(today, resolved.month, resolved.day)
             if nearest is not None:
                 resolved = nearest
-    _check_weekday(t, resolved, text)
-    if resolved < today:
-        raise AgreementError(
-            f"{_capitalised(say_date(resolved))} ligt in het verleden.",
-            field="datum",
-            hint="Op welke datum vanaf vandaag kunt u het bedrag overmaken?",
-        )
     return resolved
 
 
@@ -531,6 +555,9 @@ def resolve_moment(text: str, now: datetime) -> datetime:
     t = _normalise(text)
     relative = re.fullmatch(r"(?:over|binnen) (?:(een|\d+|" + _NUMBER_WORD + r") (uur|kwartier|minuten|minuut)|(een )?half uur|(een )?kwartier)", t)
     if relative:
+        if relative.group(1) and relative.group(1).isdigit() and int(relative.group(1)) > _MAX_COUNT:
+            raise AgreementError(f"‘{text.strip()}’ ligt te ver weg voor een terugbelafspraak.",
+                                 field="terugbellen", hint="Op welke dag en hoe laat kan ik terugbellen?")
         if relative.group(2):
             n = 1 if relative.group(1) == "een" else _hour(relative.group(1))
             minutes = n * {"uur": 60, "kwartier": 15}.get(relative.group(2), 1)

@@ -344,6 +344,8 @@ def _enter_amount(agreement: Agreement, text: str, ctx: _Context) -> _Change:
         on = resolve_date(date_text, ctx.day)
     elif len(agreement.payments) == 1:
         on = agreement.payments[0].on
+    elif agreement.kind in (AgreementKind.partial_payment, AgreementKind.payment_plan):
+        raise _refuse(f"Bij een {KIND_LABELS[agreement.kind]} hoort bij elk bedrag een datum.", _kind_hint(agreement.kind))
     elif ctx.due is not None and amount == ctx.due:
         return _Change(agreement, f"{format_amount(amount)} (het hele openstaande bedrag)",
                        "Nu nog de datum: wanneer wordt het bedrag betaald?")

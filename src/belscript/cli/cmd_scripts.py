@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-import textwrap
 
 from belscript.errors import InvalidDocument
 
@@ -34,6 +32,9 @@ def _summaries() -> list[dict]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import re
+    import textwrap
+
     rows = _summaries()
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  never visited: {listed}", file=out)
             missing = coverage.missing_transitions
             if missing:
-                print(f"  never taken: {'; '.join(describe_transition(e) for e in missing)}", file=out)
+                print(f"  never taken ({len(missing)}):", file=out)
+                for edge in missing:
+                    print(f"    {describe_transition(edge)}", file=out)
     total = passed + failed
     print(f"{total} conversation{'s' if total != 1 else ''}: {passed} passed, {failed} failed", file=out)
     return 1 if failed or problems else 0

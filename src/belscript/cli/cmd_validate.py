@@ -87,22 +87,30 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
         return problems
     lint = _optional("belscript.phrasing", "lint_script")
     if lint is not None:
+        # Wording is advice to authors: warnings in validate, errors only under --strict
+        # (suggestions stay suggestions). `belscript lint` keeps each rule's own level.
         for d in lint(loaded):
-            problems.append(_promote(d) if strict and d.level == "warning" else d)
+            if d.level in ("error", "warning"):
+                d = _with_level(d, "error" if strict else "warning")
+            problems.append(d)
     verify = _optional("belscript.script.verify", "verify")
     if verify is not None:
         problems.extend(verify(loaded))
     return problems
 
 
-def _promote(d: Diagnostic) -> Diagnostic:
-    return Diagnostic(d.path, d.line, d.column, "error", d.message, d.code, d.end_column, dict(d.extra))
+def _with_level(d: Diagnostic, level: str) -> Diagnostic:
+    return Diagnostic(d.path, d.line, d.column, level, d.message, d.code, d.end_column, dict(d.extra))
 
 
 def run(args: argparse.Namespace) -> int:
     found: list[Diagnostic] = []
     unreadable = False
     for path in args.paths:
+        if args.kind == "auto" and path.endswith((".test.yaml", ".test.yml")):
+            # example conversations next to a script, not a script: 'belscript test' checks them
+            print(f"belscript: skipping {path} (example conversations; run 'belscript test')", file=sys.stderr)
+            continue
         try:
             found.extend(check_path(path, args.kind, strict=args.strict))
         except InputError as exc:

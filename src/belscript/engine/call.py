@@ -732,6 +732,17 @@ class Call:
         """Record that the agreements were repeated to the customer (the same as ``mark_recap_done``)."""
         return self._emit("recap", {"text": text, "step": self._flow.state})
 
+    def record_customer(self, text: str, kind: str, excuse: str | None = None) -> Event:
+        """What the simulated customer said in a practice session (``kind``: the reaction,
+        ``excuse``: the excuse it raises, if any); informs only, like a note."""
+        return self._emit("customer", {"text": text, "kind": kind, "excuse": excuse, "step": self._flow.state})
+
+    def record_score(self, score: dict[str, Any]) -> Event:
+        """The score of a finished practice session (plain JSON), stored with its events."""
+        if not self._ended:
+            raise self._refuse("score", "Een oefening krijgt pas een score als ze is afgelopen.")
+        return self._emit("score", dict(score))
+
     def record_evaluation(self, went_well: str, differently: str) -> Event:
         """The caller's own evaluation: what went well, what to do differently next time."""
         if not self._ended:
@@ -781,4 +792,6 @@ _APPLY: dict[str, Callable[[Call, Event], None]] = {
     "aborted": Call._on_aborted,
     "recap": Call._on_recap,
     "evaluation": Call._on_evaluation,
+    "customer": Call._nothing,
+    "score": Call._nothing,
 }

@@ -33,6 +33,8 @@ EVENT_KINDS: tuple[str, ...] = (
     "aborted",             # the caller broke the call off (counts as ended, no agreement)
     "recap",               # the agreements were repeated to the customer
     "evaluation",          # the caller's evaluation after the call
+    "customer",            # practice: what the simulated customer said
+    "score",               # practice: the score of the finished session
 )
 
 

@@ -4,7 +4,8 @@ Checking runs on every keystroke of the live screen, so the common case must cos
 almost nothing:
 
 1. the text is case-folded (one-to-one offsets for nearly all real text);
-2. one compiled regular expression, a trie of every word that can *start* a match,
+2. one compiled regular expression, a trie of the *anchor* words of all patterns (per
+   pattern the position with the rarest words),
    scans it; no hit means no finding, and that is the answer for most lines;
 3. only sentences with a hit are split into words, and only the variants indexed under
    the hit word are tried, each a short walk over word sets with bounded gaps.
@@ -95,17 +96,59 @@ def _extend(toks: list, i: int, slots: tuple, gaps: tuple, k: int) -> int | None
     return None
 
 
-def _spans(toks: list, variants: Iterable[Variant], question: bool) -> list[tuple[int, int]]:
-    spans = []
+def _extend_back(toks: list, i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
+    """Index of the word matching slot 0, given slot ``k+1`` matched word ``i`` (nearest first)."""
+    want = slots[k]
+    stop = max(-1, i - 2 - gaps[k + 1])
+    for p in range(i - 1, stop, -1):
+        if toks[p][0] in want:
+            start = p if k == 0 else _extend_back(toks, p, slots, gaps, k - 1)
+            if start is not None:
+                return start
+    return None
+
+
+def _match_at(toks: list, i: int, var: Variant) -> tuple[int, int] | None:
+    """``(first, last)`` word of a match whose anchor slot is word ``i``, or None.
+
+    Gaps only constrain neighbouring slots, so the part before the anchor and the part
+    after it can be searched independently.
+    """
+    slots = var.slots
+    k = var.anchor
+    last = len(slots) - 1
+    end = i if k == last else _extend(toks, i, slots, var.gaps, k + 1)
+    if end is None:
+        return None
+    start = i if k == 0 else _extend_back(toks, i, slots, var.gaps, k - 1)
+    if start is None:
+        return None
+    return start, end
+
+
+def _index(variants: Iterable[Variant]) -> dict[str, list[Variant]]:
+    """Variants keyed by every word of their anchor slot."""
+    index: dict[str, list[Variant]] = {}
     for var in variants:
-        if var.question and not question:
+        for word in var.slots[var.anchor]:
+            index.setdefault(word, []).append(var)
+    return index
+
+
+def _spans(toks: list, index: dict[str, list[Variant]], question: bool) -> list[tuple[int, int]]:
+    """Every ``(first, last)`` word span in ``toks`` matched by an indexed variant."""
+    spans = []
+    get = index.get
+    for i, tok in enumerate(toks):
+        variants = get(tok[0])
+        if variants is None:
             continue
-        first = var.slots[0]
-        for i, tok in enumerate(toks):
-            if tok[0] in first:
-                end = _extend(toks, i, var.slots, var.gaps, 1)
-                if end is not None:
-                    spans.append((i, end))
+        for var in variants:
+            if var.question and not question:
+                continue
+            span = (i, i) if len(var.slots) == 1 else _match_at(toks, i, var)
+            if span is not None:
+                spans.append(span)
     return spans
 
 
@@ -131,7 +174,7 @@ class Checker:
         self.rules: list[Rule] = []
         self.levels: dict[str, str] = {}
         index: dict[str, list[tuple[int, Variant]]] = {}
-        self._exceptions: list[tuple[Variant, ...]] = []
+        self._exceptions: list[dict[str, list[Variant]]] = []
         for item in compiled:
             level = levels.get(item.rule.id, item.rule.level)
             if level == OFF:
@@ -141,9 +184,9 @@ class Checker:
             number = len(self.rules)
             self.rules.append(item.rule)
             self.levels[item.rule.id] = level
-            self._exceptions.append(item.exceptions)
+            self._exceptions.append(_index(item.exceptions))
             for var in item.variants:
-                for word in var.slots[0]:
+                for word in var.slots[var.anchor]:
                     index.setdefault(word, []).append((number, var))
         self._index = index
         self._triggers = frozenset(index)
@@ -203,9 +246,9 @@ class Checker:
             for number, var in entries:
                 if var.question and not question:
                     continue
-                end = i if len(var.slots) == 1 else _extend(toks, i, var.slots, var.gaps, 1)
-                if end is not None:
-                    found.setdefault(number, []).append((i, end))
+                span = (i, i) if len(var.slots) == 1 else _match_at(toks, i, var)
+                if span is not None:
+                    found.setdefault(number, []).append(span)
         for number, spans in found.items():
             exceptions = self._exceptions[number]
             if exceptions:

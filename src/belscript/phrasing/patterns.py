@@ -68,6 +68,26 @@ class Variant:
     #: ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
     gaps: tuple[int, ...]
     question: bool
+    #: The slot the index is keyed on: the one with the rarest words (see :func:`anchor_slot`).
+    anchor: int = 0
+
+
+#: Very frequent words. A pattern is indexed on the slot with the fewest of them, so
+#: that the scan for candidate matches rarely stops on ordinary text. Only speed
+#: depends on this list, never which texts match.
+COMMON_WORDS = frozenset("""
+    de het een en van in is dat op te zijn met voor niet aan er die u je jij jullie we wij ik hij zij ze ook als dan
+    maar om of bij nog naar wat hoe wanneer waarom tot door uit over kan heeft hebt heb had was waren wordt worden
+    zal zou kunnen al dit deze zo geen meer even hier daar nu mijn uw onze ons me mij hem haar hun men iets alles
+    goed af wel ja nee
+    the a an and of to in is that on for it you we i he she they be have has had was were not with as at by this
+    but or if your our my me us do did does can could will would just so no
+""".split())
+
+
+def anchor_slot(slots: tuple[frozenset[str], ...]) -> int:
+    """Index of the slot with the fewest common words (then the fewest words)."""
+    return min(range(len(slots)), key=lambda i: (len(slots[i] & COMMON_WORDS), len(slots[i]), i))
 
 
 def parse(source: str) -> Pattern:
@@ -158,5 +178,5 @@ def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap:
         key = (tuple(slots), tuple(gaps))
         if slots and key not in seen:
             seen.add(key)
-            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question))
+            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question, anchor_slot(tuple(slots))))
     return variants

@@ -5,6 +5,12 @@ be replayed and tested. The reactions follow the source texts: pressure makes th
 customer defensive, a suggested excuse is gladly taken, an open question gets more
 information, an invitation to propose gets a proposal, vagueness gets vagueness, and a
 concrete date gets a commitment or a counter-offer.
+
+How the hidden limits are read: ``earliest_days`` is the first day the customer can
+really pay; a date before it gets a counter-offer. ``latest_days`` is what the
+customer asks for when invited to propose (debtors ask for as much time as they can
+get); any date from ``earliest_days`` on is accepted, so a trainee whose script allows
+less time than the customer asks for has to negotiate.
 """
 
 from __future__ import annotations
@@ -12,12 +18,15 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from belscript.money import format_amount
 from belscript.practice.persona import Persona
 from belscript.practice.utterance import Move
+
+#: The excuse an angry customer stands for in the script's excuse library.
+ANGRY_EXCUSE = "boze-klant"
 
 
 @dataclass(frozen=True)
@@ -38,11 +47,14 @@ class CustomerState:
     raised: list[str] = field(default_factory=list)
     told_payer_away: bool = False
     proposed_on: date | None = None
-    committed: bool = False
+    #: The promise the customer made last, as (first date, instalments), or a callback moment.
+    committed_to: tuple | None = None
     hung_up: bool = False
 
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+_INSTALMENTS = re.compile(r"\b(\d{1,2}|twee|drie|vier|vijf|zes)\s+(?:maandelijkse\s+)?termijn", re.I)
+_NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 
 
 class SimulatedCustomer:
@@ -75,7 +87,8 @@ class SimulatedCustomer:
             "bedrag": format_amount(self.amount_due),
         }
         base.update(values)
-        return _FIELD.sub(lambda m: base.get(m.group(1), m.group(0)), text)
+        text = _FIELD.sub(lambda m: base.get(m.group(1), m.group(0)), text)
+        return text[:1].upper() + text[1:]
 
     def _reply(self, key: str, kind: str | None = None, excuse: str | None = None, **values: str) -> Reply:
         return Reply(self._line(key, **values), kind or key, excuse)
@@ -84,12 +97,13 @@ class SimulatedCustomer:
     def greet(self) -> Reply:
         return self._reply("greeting")
 
-    def _raise_next_excuse(self) -> Reply | None:
-        if not self.state.excuses_left:
-            return None
-        excuse = self.state.excuses_left.pop(0)
-        self.state.raised.append(excuse)
-        return self._reply(f"excuse:{excuse}", kind="excuse", excuse=excuse)
+    def _raise(self, excuse: str, key: str | None = None) -> Reply:
+        st = self.state
+        if excuse in st.excuses_left:
+            st.excuses_left.remove(excuse)
+        if excuse not in st.raised:
+            st.raised.append(excuse)
+        return self._reply(key or f"excuse:{excuse}", kind="excuse", excuse=excuse)
 
     def hear(self, move: Move) -> Reply:
         """React to one sentence of the trainee."""
@@ -100,26 +114,29 @@ class SimulatedCustomer:
             st.patience -= 1
             if st.patience <= 0:
                 st.hung_up = True
-                return Reply(self._line("defensive") + " Ik hang op.", "hangup")
+                return Reply(self._line("defensive") + " " + self._line("hangup"), "hangup")
             return self._reply("defensive")
         if not st.calmed:
             if move.calming or move.open_question:
                 st.calmed = True
                 return self._reply("calmed")
+            if ANGRY_EXCUSE not in st.raised:
+                return self._raise(ANGRY_EXCUSE, key="angry")
             return self._reply("angry")
         if move.suggested_excuse:
-            excuse = move.suggested_excuse
-            if excuse in st.excuses_left:
-                st.excuses_left.remove(excuse)
-            st.raised.append(excuse)
-            return self._reply(f"excuse:{excuse}", kind="excuse", excuse=excuse)
-        if not self.hidden.is_payer and not st.told_payer_away and (move.purpose or move.invites_proposal or move.date_phrase):
-            st.told_payer_away = True
-            excuse = next((e for e in self.persona.excuses if e in st.excuses_left), None)
-            if excuse:
-                st.excuses_left.remove(excuse)
-                st.raised.append(excuse)
-            return Reply(self._line("wrong_person") + " " + self._line("payer_away"), "excuse", excuse)
+            return self._raise(move.suggested_excuse)
+        if move.asks_name:
+            return self._reply("name")
+        if not self.hidden.is_payer:
+            if not st.told_payer_away and (move.purpose or move.invites_proposal or move.date_phrase or move.open_question):
+                st.told_payer_away = True
+                excuse = next((e for e in self.persona.excuses if e in st.excuses_left), None)
+                text = self._line("wrong_person") + " " + self._line("payer_away")
+                if excuse:
+                    self._raise(excuse)
+                return Reply(text, "excuse", excuse)
+            if move.date_phrase and not move.recap:
+                return self._hear_callback(move)
         if move.recap:
             return self._reply("recap_ack")
         if move.confirmation:
@@ -129,13 +146,12 @@ class SimulatedCustomer:
         if move.invites_proposal:
             return self._propose()
         if move.plan:
-            return self._hear_plan(None)
+            return self._hear_plan(_instalments_in(move.text))
         if move.vague:
             return self._reply("vague")
         if move.open_question or move.purpose:
-            reply = self._raise_next_excuse()
-            if reply:
-                return reply
+            if st.excuses_left:
+                return self._raise(st.excuses_left[0])
             return self._reply("info" if move.open_question else "purpose")
         if move.next_steps:
             return self._reply("next_steps_ack")
@@ -143,14 +159,19 @@ class SimulatedCustomer:
 
     def _propose(self) -> Reply:
         st = self.state
-        if st.vague_left > 0 or not self.hidden.proposes_first:
+        h = self.hidden
+        if not h.is_payer:
+            return self._reply("wrong_person")
+        if st.vague_left > 0 or not h.proposes_first:
             st.vague_left = max(0, st.vague_left - 1)
             return self._reply("vague")
-        first = self.today + timedelta(days=max(self.hidden.earliest_days, 1))
-        st.proposed_on = first
-        if self.hidden.pays_in_full:
-            return self._reply("proposal", datum=_say(first))
-        return self._reply("plan_proposal", datum=_say(first), termijnen=str(self.hidden.max_instalments))
+        if h.pays_in_full:
+            on = _weekday(self.today + timedelta(days=max(h.latest_days, 1)), self.today + timedelta(days=h.earliest_days))
+            st.proposed_on = on
+            return self._reply("proposal", datum=_say(on))
+        on = _weekday(self.today + timedelta(days=max(h.earliest_days, 1)), self.today + timedelta(days=h.earliest_days))
+        st.proposed_on = on
+        return self._reply("plan_proposal", datum=_say(on), termijnen=str(h.max_instalments))
 
     def _hear_date(self, move: Move) -> Reply:
         from belscript.agreement.dates import resolve_date
@@ -160,38 +181,96 @@ class SimulatedCustomer:
             offered = resolve_date(move.date_phrase or "", self.today)
         except AgreementError:
             return self._reply("vague")
-        return self.consider(offered, instalments=2 if move.plan else 1)
+        instalments = _instalments_in(move.text) or (self.hidden.max_instalments if move.plan else 1)
+        return self.consider(offered, instalments=instalments)
+
+    def _hear_callback(self, move: Move) -> Reply:
+        from belscript.agreement.dates import resolve_date
+        from belscript.errors import AgreementError
+
+        try:
+            offered = resolve_date(move.date_phrase or "", self.today)
+        except AgreementError:
+            return self._reply("vague")
+        return self.consider_callback(datetime.combine(offered, datetime.min.time()))
 
     def _hear_plan(self, instalments: int | None) -> Reply:
         if not self.hidden.accepts_plan:
             return self._reply("plan_refuse")
-        wanted = instalments or self.hidden.max_instalments
-        return self._reply("plan_accept", termijnen=str(min(wanted, self.hidden.max_instalments)))
+        wanted = max(instalments or self.hidden.max_instalments, self.hidden.max_instalments)
+        return self._reply("plan_interest", termijnen=str(wanted))
 
     def consider(self, first_date: date, *, instalments: int = 1, first_amount: Decimal | None = None) -> Reply:
         """React to a concrete proposal: commit when it fits the hidden limits, counter otherwise."""
         h = self.hidden
+        st = self.state
+        if st.hung_up:
+            return Reply("(De klant heeft opgehangen.)", "hangup")
+        if not h.is_payer:
+            return self._reply("wrong_person")
         days = (first_date - self.today).days
-        earliest = self.today + timedelta(days=h.earliest_days)
+        earliest = _weekday(self.today + timedelta(days=h.earliest_days), self.today + timedelta(days=h.earliest_days))
         if instalments > 1 and not h.accepts_plan:
             return self._reply("plan_refuse")
-        if instalments > h.max_instalments:
-            return self._reply("plan_too_many", termijnen=str(h.max_instalments))
         if instalments == 1 and not h.pays_in_full:
-            if h.accepts_plan:
-                return self._reply("plan_proposal", datum=_say(max(first_date, earliest)), termijnen=str(h.max_instalments))
-            return self._reply("counter", voorstel=_say(first_date).capitalize(), datum=_say(earliest))
-        if first_amount is not None and instalments > 1:
+            return self._reply("plan_proposal", kind="counter", datum=_say(max(first_date, earliest)),
+                               termijnen=str(h.max_instalments))
+        if instalments > 1:
+            # The real limit of a plan is what the customer can pay first; more
+            # instalments than they asked for only suits them.
+            if first_amount is None:
+                first_amount = (self.amount_due / instalments).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
             cap = (self.amount_due * h.first_instalment_share / 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
             if first_amount > cap:
                 return self._reply("counter", voorstel=format_amount(first_amount) + " als eerste termijn",
-                                   datum=_say(first_date) + " met een eerste termijn van " + format_amount(cap))
+                                   datum=_say(max(first_date, earliest)) + " met een eerste termijn van "
+                                   + format_amount(cap))
         if days < h.earliest_days:
-            return self._reply("counter", voorstel=_say(first_date).capitalize(), datum=_say(earliest))
-        self.state.committed = True
+            return self._reply("counter", voorstel=_say(first_date), datum=_say(earliest))
+        st.committed_to = (first_date, instalments)
         if instalments > 1:
-            return self._reply("plan_accept", kind="commit", termijnen=str(instalments))
+            return self._reply("plan_accept", kind="commit", termijnen=str(instalments), datum=_say(first_date))
         return self._reply("commit", datum=_say(first_date))
+
+    def consider_callback(self, at: datetime) -> Reply:
+        """React to a proposed moment to call back (for when the payer is away)."""
+        st = self.state
+        if st.hung_up:
+            return Reply("(De klant heeft opgehangen.)", "hangup")
+        back = self.today + timedelta(days=self.hidden.payer_back_days)
+        if not self.hidden.is_payer and at.date() < back:
+            return self._reply("payer_away")
+        st.committed_to = ("callback", at.date())
+        return self._reply("callback_ok", kind="commit", datum=_say(at.date()))
+
+    def is_committed_to(self, first_date: date | None, instalments: int, callback: date | None = None) -> bool:
+        """Did the customer agree to exactly this (used by the score: an agreement the
+        customer never accepted is no agreement)."""
+        promised = self.state.committed_to
+        if promised is None:
+            return False
+        if callback is not None:
+            return promised == ("callback", callback)
+        return promised == (first_date, instalments)
+
+
+def _instalments_in(text: str) -> int | None:
+    found = _INSTALMENTS.search(text)
+    if not found:
+        return None
+    word = found.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _weekday(day: date, earliest: date) -> date:
+    """The nearest working day: a weekend day moves back to Friday, or on to Monday when
+    Friday is earlier than the customer can pay."""
+    if day.weekday() < 5:
+        return day
+    friday = day - timedelta(days=day.weekday() - 4)
+    if friday >= earliest:
+        return friday
+    return day + timedelta(days=7 - day.weekday())
 
 
 def _say(d: date) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import random
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from belscript.diagnostics import Diagnostic
 from belscript.errors import InvalidDocument, UsageError
-from belscript.practice.persona import Persona
+from belscript.practice.persona import REACTION_KEYS, Persona
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -24,37 +26,58 @@ def builtin_persona_dir() -> Path:
     return DATA / "personas"
 
 
-def user_persona_dir() -> Path | None:
-    home = os.environ.get("BELSCRIPT_HOME")
-    if home:
-        return Path(home) / "personas"
-    try:
-        from platformdirs import user_data_dir
-    except ImportError:  # pragma: no cover - platformdirs is a dependency
-        return None
-    return Path(user_data_dir("belscript")) / "personas"
+def user_persona_dir() -> Path:
+    """``<BELSCRIPT_HOME>/personas``: where a user's own personas live."""
+    from belscript.journal.paths import home_dir
+
+    return home_dir() / "personas"
 
 
 def persona_paths() -> dict[str, Path]:
     """All known personas by name; a user's persona overrides a built-in one of the same name."""
     found: dict[str, Path] = {}
     for folder in (builtin_persona_dir(), user_persona_dir()):
-        if folder and folder.is_dir():
-            for path in sorted(folder.glob("*.yaml")):
+        if folder.is_dir():
+            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
                 found[path.stem] = path
     return found
 
 
 def load_persona(path: str | os.PathLike) -> Persona:
-    """Load one persona file; raise InvalidDocument with every problem."""
+    """Load one persona file; raise InvalidDocument with every problem (PATH:LINE:COL)."""
     from belscript.script.loader import pydantic_diagnostics
     from belscript.script.yamlsafe import load_file
 
     raw, source = load_file(path)
+    where = str(path)
+    if not isinstance(raw, dict):
+        raise InvalidDocument([Diagnostic(where, 1, 1, "error",
+                                          "a persona is a list of keys and values; start with 'persona: 1'",
+                                          "wrong-type")])
+    problems: list[Diagnostic] = []
+    lines = raw.get("lines")
+    if isinstance(lines, dict):
+        for key in lines:
+            key = str(key)
+            if key.startswith("excuse:") or key in REACTION_KEYS:
+                continue
+            from belscript.script.loader import did_you_mean
+
+            line, col = source.key_pos(("lines", key))
+            problems.append(Diagnostic(
+                where, line, col, "error",
+                f"unknown reaction '{key}' in lines{did_you_mean(key, list(REACTION_KEYS))}"
+                f" (use one of: {', '.join(REACTION_KEYS)}, or excuse:<id>)", "unknown-key"))
     try:
-        return Persona.model_validate(raw)
+        persona = Persona.model_validate(raw)
     except ValidationError as exc:
-        raise InvalidDocument(pydantic_diagnostics(exc, source, str(path), Persona)) from None
+        found = pydantic_diagnostics(exc, source, where, Persona)
+        # the position-precise check above replaces the model's own message about lines
+        problems += [d for d in found if not (problems and "unknown reaction" in d.message)]
+        raise InvalidDocument(problems) from None
+    if problems:
+        raise InvalidDocument(problems)
+    return persona
 
 
 def resolve_persona(name: str | None, rng: random.Random) -> Persona:
@@ -62,19 +85,36 @@ def resolve_persona(name: str | None, rng: random.Random) -> Persona:
     known = persona_paths()
     if name in (None, "", "random"):
         return load_persona(known[rng.choice(sorted(known))])
+    assert name is not None
     if name in known:
         return load_persona(known[name])
-    if name.endswith((".yaml", ".yml")) or os.sep in name:
+    if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
         return load_persona(name)
     from belscript.script.loader import did_you_mean
 
-    raise UsageError(f"unknown persona '{name}'{did_you_mean(name, sorted(known))}",
-                     hint="Known personas: " + ", ".join(sorted(known)))
+    raise UsageError(f"onbekende persona '{name}'{did_you_mean(name, sorted(known))}",
+                     hint="Bekende persona's: " + ", ".join(sorted(known)))
+
+
+def all_personas() -> list[Persona]:
+    """Every persona that loads, by name (a broken user file is skipped, not fatal here)."""
+    out = []
+    for path in persona_paths().values():
+        try:
+            out.append(load_persona(path))
+        except (InvalidDocument, UsageError, OSError):
+            continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reactions() -> dict[str, tuple[str, ...]]:
+    from belscript.script.yamlsafe import load_file
+
+    raw, _source = load_file(DATA / "practice" / "reactions.yaml")
+    return {str(k): tuple(str(x) for x in v) for k, v in raw.items()}
 
 
 def load_reactions() -> dict[str, list[str]]:
     """The default customer lines, by reaction key."""
-    from belscript.script.yamlsafe import load_file
-
-    raw, _source = load_file(DATA / "practice" / "reactions.yaml")
-    return {str(k): [str(x) for x in v] for k, v in raw.items()}
+    return {k: list(v) for k, v in _reactions().items()}

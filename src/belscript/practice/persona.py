@@ -9,11 +9,21 @@ questions — the way the source texts describe real debtors.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from belscript.script.models import Id, Text
+
+#: The reactions a persona may give its own lines for (besides ``excuse:<id>``).
+REACTION_KEYS: tuple[str, ...] = (
+    "greeting", "purpose", "info", "defensive", "vague", "proposal", "plan_proposal", "commit",
+    "counter", "plan_accept", "plan_refuse", "recap_ack", "confirm_ack",
+    "next_steps_ack", "neutral", "angry", "calmed", "wrong_person", "payer_away", "callback_ok",
+    "goodbye", "name", "hangup", "plan_interest",
+)
+
+LineKey = Annotated[str, StringConstraints(pattern=r"^(?:[a-z_]+|excuse:[a-z0-9][a-z0-9_-]*)$", max_length=80)]
 
 
 class _Strict(BaseModel):
@@ -35,6 +45,16 @@ class Willingness(_Strict):
     payer_name: str | None = Field(default=None, description="Who really pays, when that is someone else.")
     payer_back_days: int = Field(default=1, ge=0, le=30, description="When the payer is back, in days.")
 
+    @model_validator(mode="after")
+    def _limits_in_order(self) -> "Willingness":
+        # A customer who can pay from day 10 but agrees to nothing after day 5 could never
+        # commit; such a persona would make every session unwinnable without saying why.
+        if self.latest_days < self.earliest_days:
+            raise ValueError(f"latest_days ({self.latest_days}) is before earliest_days ({self.earliest_days})")
+        if not self.pays_in_full and not self.accepts_plan:
+            raise ValueError("a customer who cannot pay in full must accept a payment plan (accepts_plan: true)")
+        return self
+
 
 class Persona(_Strict):
     """A simulated customer."""
@@ -43,11 +63,29 @@ class Persona(_Strict):
     name: Id
     title: Text
     situation: Text = Field(description="What the trainee may know: shown before the session.")
-    speaker: str = Field(description="Name of the person who answers the phone.")
+    speaker: str = Field(min_length=1, max_length=80, description="Name of the person who answers the phone.")
     temperament: Literal["vriendelijk", "boos", "ontwijkend", "bezorgd"] = "vriendelijk"
     excuses: list[Id] = Field(default_factory=list, description="Excuse ids (from the script's library) brought up, in order.")
     hidden: Willingness = Field(default_factory=Willingness)
-    lines: dict[Id, list[Text]] = Field(
+    lines: dict[LineKey, list[Text]] = Field(
         default_factory=dict,
         description="Own lines per reaction (greeting, info, defensive, excuse:<id>, …); missing ones come from the defaults.",
     )
+
+    @field_validator("persona", mode="before")
+    @classmethod
+    def _version_from_text(cls, value: object) -> object:
+        # The safe YAML loader keeps every scalar as text.
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        return value
+
+    @field_validator("lines")
+    @classmethod
+    def _known_reactions(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, texts in value.items():
+            if not key.startswith("excuse:") and key not in REACTION_KEYS:
+                raise ValueError(f"unknown reaction '{key}'; known: {', '.join(REACTION_KEYS)} or excuse:<id>")
+            if not texts:
+                raise ValueError(f"reaction '{key}' needs at least one line")
+        return value

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 #: Rule ids (or id prefixes) whose findings count as pressure on the customer.
 PRESSURE_RULES = frozenset({"moeten", "must", "have-to"})
 #: Rules that mean the trainee suggested an excuse, and the excuse the customer then takes.
+#: Rules that leave the date to the customer: they answer just as vaguely.
+VAGUE_RULES = frozenset({"vage-termijn", "vrijblijvend-einde", "geen-haast", "no-rush"})
 SUGGESTED_EXCUSES = {"smoes-aanreiken": "factuur-niet-ontvangen", "klacht-uitlokken": "klacht-levering",
                      "suggest-excuse": "factuur-niet-ontvangen"}
 
@@ -29,6 +31,13 @@ _INVITE = re.compile(
     re.I,
 )
 _VAGUE = re.compile(r"zo snel mogelijk|z\.s\.m\.?|binnenkort|wanneer het u (?:uit)?komt|als het u schikt|ergens|op korte termijn", re.I)
+#: A date only counts as an offer in a sentence about paying or calling back
+#: ("ik bel u vandaag over de factuur" names a day, but offers nothing).
+_ABOUT_PAYING = re.compile(
+    r"betaal|betaling|betalen|overma|over te maken|storten|termijn|regeling|afspre|afgesproken|uiterlijk|lukt|"
+    r"haalbaar|terugbel|bel ik|op (?:onze|de) rekening|\bkan\b|\bkunt\b",
+    re.I,
+)
 _PLAN = re.compile(r"termijn|regeling|in delen|gespreid|afbetal", re.I)
 _RECAP = re.compile(r"samenvat|even herhalen|ik herhaal|herhaal ik|dus we spreken af|dan spreken we af|afgesproken is|we hebben afgesproken", re.I)
 _CONFIRM = re.compile(r"bevestig|per (?:e-?)?mail|schriftelijk|mail ik u|stuur ik u", re.I)
@@ -74,14 +83,14 @@ def read_move(text: str, findings: list) -> Move:
     rule_ids = [f.rule for f in findings]
     pressure = any(r in PRESSURE_RULES for r in rule_ids)
     suggested = next((SUGGESTED_EXCUSES[r] for r in rule_ids if r in SUGGESTED_EXCUSES), None)
-    date = _DATE_PHRASE.search(text)
+    date = _DATE_PHRASE.search(text) if _ABOUT_PAYING.search(text) else None
     return Move(
         text=text,
         pressure=pressure,
         suggested_excuse=suggested,
         open_question=bool(_OPEN.search(text)) and "?" in text,
         invites_proposal=bool(_INVITE.search(text)),
-        vague=bool(_VAGUE.search(text)),
+        vague=bool(_VAGUE.search(text)) or any(r in VAGUE_RULES for r in rule_ids),
         plan=bool(_PLAN.search(text)),
         date_phrase=date.group(0) if date else None,
         recap=bool(_RECAP.search(text)),

@@ -266,9 +266,9 @@ def starter(base: str, name: str) -> str:
 #
 # Gebaseerd op '{reference}': alles wat hier niet staat, komt uit dat script.
 # Noem alleen wat u anders wilt; zie docs/authoring.md.
-#   belscript validate {name}.yaml   controleer het script
-#   belscript graph {name}.yaml      teken het verloop
-#   belscript test {name}.yaml       speel de voorbeeldgesprekken af
+# Controleren: belscript validate {name}.yaml
+# Tekenen: belscript graph {name}.yaml
+# Voorbeeldgesprekken afspelen: belscript test {name}.yaml
 belscript: 1
 extends: {base}
 name: {name}

@@ -1,0 +1,123 @@
+"""Guide a real call on screen: what to say, the customer file, the agreement so far.
+
+Opens a full-screen call screen. First the preparation: what the customer file says
+and what is missing, what you can offer, whether now is a golden calling hour. Then
+the call: type a number + Enter to take an option, /afspraak to record the agreement
+(e.g. /afspraak datum vrijdag), /naam for who you speak to, /einde to end (only with a
+concrete agreement or a recorded no-agreement outcome), /help for every key and
+command. Other text is saved as a note and checked for wording while you type.
+Everything is saved the moment it happens; after a crash, `belscript call --resume`
+continues where you were. Afterwards you get the recap, the confirmation e-mail
+(.eml), a calendar file (.ics) and a short evaluation.
+
+Examples:
+  belscript call --demo
+  belscript call --dossier klanten/van-dijk.yaml --script tweede-gesprek
+  belscript call --resume
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from belscript.errors import InputError, InvalidDocument, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--script", metavar="NAME|PATH",
+                        help="built-in script name or script file (default: eerste-gesprek)")
+    parser.add_argument("--dossier", metavar="PATH", help="the customer file (YAML or JSON)")
+    parser.add_argument("--demo", action="store_true", help="use the demo customer file")
+    parser.add_argument("--resume", nargs="?", const="latest", metavar="ID",
+                        help="continue an interrupted call (the latest one, or call number ID)")
+
+
+def _print_diagnostics(exc: InvalidDocument) -> int:
+    for diagnostic in exc.diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    return exc.exit_code
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _resume_id(raw: str) -> int | None:
+    if raw == "latest":
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise UsageError(f"--resume expects a call number, not {raw!r}",
+                         hint="'belscript log' lists the calls with their numbers.") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.clock import clock_from_env
+
+    clock = clock_from_env()
+    resume_id = _resume_id(args.resume) if args.resume is not None else None
+    loaded = dossier = None
+    if args.resume is None:
+        if args.demo and args.dossier:
+            raise UsageError("use either --demo or --dossier, not both")
+        if not args.demo and not args.dossier:
+            raise UsageError("which customer? give --dossier PATH (a customer file) or try --demo",
+                             hint="'belscript new' and docs/format.md explain the customer file.")
+        from belscript.dossier_loader import demo_dossier_path, load_dossier
+        from belscript.script.loader import resolve_script
+
+        try:
+            loaded = resolve_script(args.script)
+            dossier = load_dossier(demo_dossier_path() if args.demo else args.dossier)
+        except InvalidDocument as exc:
+            return _print_diagnostics(exc)
+        except InputError as exc:
+            print(f"belscript: {exc.message}", file=sys.stderr)
+            if exc.hint:
+                print(exc.hint, file=sys.stderr)
+            return exc.exit_code
+    elif args.script or args.dossier or args.demo:
+        raise UsageError("--resume continues a stored call with its own script and customer file; "
+                         "leave out --script, --dossier and --demo")
+
+    if not _is_terminal():
+        raise UsageError("belscript call needs a terminal: it is a full-screen program",
+                         hint="Run it directly in a terminal window, without a pipe or redirection.")
+
+    from belscript.journal import Journal
+    from belscript.tui import live
+    from belscript.tui.app import CallScreen
+
+    journal = Journal.open(clock=clock)
+    try:
+        if args.resume is not None:
+            model = live.resume(journal, resume_id, clock=clock)
+        else:
+            model = live.start(loaded, dossier, clock=clock, journal=journal)
+        for warning in journal.warnings:
+            model.info(warning, "warn")
+        code = CallScreen(model).run()
+        _report(model)
+        return code
+    finally:
+        journal.close()
+
+
+def _report(model) -> None:
+    """One or two lines on the normal terminal after the screen closed: where things are."""
+    call_id = getattr(model, "call_id", None)
+    if model.closed_as == "paused" or (model.call is not None and not model.call.ended):
+        print(f"Gesprek {call_id} is bewaard maar nog niet afgesloten. Ga verder met: belscript call --resume {call_id}")
+    elif model.closed_as in ("ended", "aborted") or (model.call is not None and model.call.ended):
+        docs = getattr(model, "documents", None)
+        print(f"Gesprek {call_id} is afgesloten en bewaard ('belscript log show {call_id}').")
+        if docs is not None:
+            for path in docs.paths:
+                print(f"  {path}")
+    else:
+        print("Er is geen gesprek begonnen.")

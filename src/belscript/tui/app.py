@@ -1,0 +1,506 @@
+"""The full-screen call screen (prompt_toolkit): preparation, the call, the evaluation.
+
+Layout of the call (every panel is drawn from :class:`~belscript.tui.model.CallModel`
+on each redraw, so a resized terminal simply gets a new layout):
+
+    header: customer · script · step · time in the call · golden hour
+    ┌ Klant ──────────────┐ (only when the model has a customer voice: practice)
+    ┌ Zeg nu ─────────────┐ ┌ Afspraak ─────────────┐
+    ┌ Opties ─────────────┐ ┌ Dossier ──────────────┐
+    ┌ Tips ───────────────┐ ┌ Notities ─────────────┐
+    ┌ Berichten ──────────────────────────────────────┐
+    warning / feedback bar (live, while typing)
+    › input line
+    key hints
+
+The screen never decides anything itself: Enter hands the line to the model, Ctrl-C
+opens the abort question, and the model says when to close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.bindings.focus import focus_next
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import (
+    ConditionalContainer,
+    Dimension,
+    DynamicContainer,
+    Float,
+    FloatContainer,
+    HSplit,
+    Layout,
+    VSplit,
+    Window,
+)
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout.processors import BeforeInput
+from prompt_toolkit.output.color_depth import ColorDepth
+from prompt_toolkit.widgets import Frame, TextArea
+
+from belscript.tui.commands import help_lines
+from belscript.tui.facts import dossier_lines, goal_of, known_and_missing
+from belscript.tui.lexer import PhrasingLexer
+from belscript.tui.model import CallModel
+from belscript.tui.style import build_style
+
+_CURSOR = ("[SetCursorPosition]", "")
+
+
+def no_color(environ: dict[str, str] | None = None) -> bool:
+    """``NO_COLOR`` set to anything non-empty switches colours off (https://no-color.org)."""
+    env = os.environ if environ is None else environ
+    return bool(env.get("NO_COLOR", ""))
+
+
+class CallScreen:
+    """The prompt_toolkit application around one :class:`CallModel`."""
+
+    def __init__(self, model: CallModel, *, input: Any = None, output: Any = None, color: bool | None = None) -> None:
+        self.model = model
+        self.color = (not no_color()) if color is None else color
+        self.dossier_offset = 0
+        self.after_offset = 0
+        self.dialog_open = False
+        self.dialog_problem = ""
+        self.submitted = 0
+        self._warmed = False
+        self._dossier_cache: list | None = None
+
+        self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
+                             name="input")
+        self.input_window = Window(
+            BufferControl(self.buffer, lexer=PhrasingLexer(model),
+                          input_processors=[BeforeInput(lambda: model.prompt, style="class:prompt")]),
+            height=1, style="class:input",
+        )
+        self.reason = TextArea(multiline=False, prompt="Reden: ", accept_handler=self._abort_accept)
+        self.app = Application(
+            layout=Layout(self._root(), focused_element=self.input_window),
+            key_bindings=self._bindings(),
+            style=build_style(self.color),
+            color_depth=None if self.color else ColorDepth.DEPTH_1_BIT,
+            full_screen=True,
+            mouse_support=False,
+            refresh_interval=1.0,
+            input=input,
+            output=output,
+            after_render=self._after_render,
+        )
+        model.listeners.append(self.app.invalidate)
+
+    # ------------------------------------------------------------------ running
+
+    def run(self) -> int:
+        """Run until the model says to close; returns the exit code."""
+        result = self.app.run()
+        return int(result or 0)
+
+    async def run_async(self) -> int:
+        result = await self.app.run_async()
+        return int(result or 0)
+
+    def _after_render(self, app: Application) -> None:
+        if self._warmed:
+            return
+        self._warmed = True
+        loop = asyncio.get_event_loop()
+
+        async def warm() -> None:
+            try:
+                await loop.run_in_executor(None, self.model.warm_up)
+            except Exception as exc:  # noqa: BLE001 - a failed warm-up only delays, the screen goes on
+                self.model.info(f"Voorbereiden mislukt: {exc}", "warn")
+            self.app.invalidate()
+
+        app.create_background_task(warm())
+
+    def _accept(self, buffer: Buffer) -> bool:
+        text = buffer.text
+        self.model.submit(text)
+        self.submitted += 1
+        self._after_input()
+        return False  # clear the line (it stays in the history)
+
+    def _after_input(self) -> None:
+        if self.model.exit_code is not None and self.app.is_running:
+            self.app.exit(result=self.model.exit_code)
+        self.app.invalidate()
+
+    # ------------------------------------------------------------------ keys
+
+    def _bindings(self) -> KeyBindings:
+        kb = KeyBindings()
+        dialog = Condition(lambda: self.dialog_open)
+        not_dialog = ~dialog
+
+        @kb.add("c-c", eager=True)
+        @kb.add(Keys.SIGINT, eager=True)
+        def _ctrl_c(event) -> None:
+            if self.dialog_open:  # second Ctrl-C: pause, the call stays open to resume
+                self._close_dialog()
+                self.model.pause()
+                self.model.info("Gesprek gepauzeerd; hervat met belscript call --resume.", "ok")
+                self._after_input()
+                return
+            if self.model.phase == "prepare":
+                self.model.closed_as = "cancelled"
+                self.model.exit_code = 0
+                self._after_input()
+                return
+            if self.model.phase in ("after", "done"):
+                self.model.exit_code = 0
+                self._after_input()
+                return
+            self._open_dialog()
+
+        @kb.add("escape", filter=dialog, eager=True)
+        def _cancel(event) -> None:
+            self._close_dialog()
+
+        @kb.add("escape", filter=not_dialog)
+        def _escape(event) -> None:
+            self.model.show_help = False
+
+        @kb.add("f1")
+        def _help(event) -> None:
+            self.model.show_help = not self.model.show_help
+
+        @kb.add("c-o", filter=not_dialog)
+        def _ignore(event) -> None:
+            if self.model.ignore_once(self.buffer.text):
+                self.model.info("Waarschuwing eenmalig genegeerd voor deze notitie.")
+
+        @kb.add("pagedown", filter=not_dialog)
+        def _down(event) -> None:
+            if self.model.phase == "call":
+                self.dossier_offset = min(self.dossier_offset + 5, max(0, len(self._dossier()) - 3))
+            else:
+                self.after_offset += 10
+
+        @kb.add("pageup", filter=not_dialog)
+        def _up(event) -> None:
+            if self.model.phase == "call":
+                self.dossier_offset = max(0, self.dossier_offset - 5)
+            else:
+                self.after_offset = max(0, self.after_offset - 10)
+
+        kb.add("tab", filter=dialog)(focus_next)
+        return merge_key_bindings([kb])
+
+    def _open_dialog(self) -> None:
+        self.dialog_open = True
+        self.dialog_problem = ""
+        self.reason.text = ""
+        self.app.layout.focus(self.reason)
+        self.app.invalidate()
+
+    def _close_dialog(self) -> None:
+        self.dialog_open = False
+        self.app.layout.focus(self.input_window)
+        self.app.invalidate()
+
+    def _abort_accept(self, buffer: Buffer) -> bool:
+        reason = buffer.text.strip()
+        if not reason:
+            self.dialog_problem = "Een reden is verplicht (bijvoorbeeld: klant moest weg, verbinding verbroken)."
+            return True
+        self._close_dialog()
+        self.model.abort(reason)
+        self._after_input()
+        return False
+
+    # ------------------------------------------------------------------ layout
+
+    def _root(self) -> FloatContainer:
+        help_float = Float(ConditionalContainer(
+            Frame(Window(FormattedTextControl(self._help_text), wrap_lines=True),
+                  title="Toetsen en opdrachten (Esc of F1 sluit)", style="class:dialog"),
+            filter=Condition(lambda: self.model.show_help)), top=2, left=4, right=4, bottom=4)
+        dialog_float = Float(ConditionalContainer(
+            Frame(HSplit([
+                Window(FormattedTextControl(self._dialog_text), wrap_lines=True, height=Dimension(min=3)),
+                self.reason,
+            ]), title="Gesprek afbreken?", style="class:dialog", width=Dimension(preferred=76, max=90)),
+            filter=Condition(lambda: self.dialog_open)))
+        return FloatContainer(DynamicContainer(self._body), floats=[help_float, dialog_float])
+
+    def _body(self):
+        if self.model.phase == "prepare":
+            return self._prepare_layout
+        if self.model.phase == "call":
+            return self._call_layout
+        return self._after_layout
+
+    def _line(self, get, style: str = "", height: int | Dimension = 1) -> Window:
+        return Window(FormattedTextControl(get), height=height, style=style, wrap_lines=True)
+
+    def _panel(self, title, get, *, height: Any = None, cursor_at_end: bool = False) -> Frame:
+        def text():
+            frags = list(get())
+            if cursor_at_end:
+                frags.append(_CURSOR)
+            return frags
+
+        window = Window(FormattedTextControl(text, show_cursor=False), wrap_lines=True, height=height)
+        return Frame(window, title=title)
+
+    def _bottom(self) -> list:
+        return [
+            self._panel("Berichten", self._messages, height=Dimension(min=3, preferred=5, max=6), cursor_at_end=True),
+            self._line(self._feedback, "class:feedback", Dimension(min=1, max=5)),
+            self.input_window,
+            self._line(self._footer, "class:footer"),
+        ]
+
+    @property
+    def _prepare_layout(self) -> HSplit:
+        if not hasattr(self, "_prep"):
+            left = HSplit([self._panel("Voorbereiding: wat u weet en wat ontbreekt", self._prep_left)])
+            right = HSplit([self._panel("Wat u kunt aanbieden, en wanneer u belt", self._prep_right)])
+            self._prep = HSplit([self._line(self._header, "class:header"), VSplit([left, right]), *self._bottom()])
+        return self._prep
+
+    @property
+    def _call_layout(self) -> HSplit:
+        if not hasattr(self, "_call"):
+            customer = ConditionalContainer(
+                self._panel("Klant", self._customer, height=Dimension(min=2, max=6), cursor_at_end=True),
+                filter=Condition(lambda: self.model.customer_voice() is not None))
+            left = HSplit([
+                customer,
+                self._panel(self._step_title, self._say, height=Dimension(weight=3)),
+                self._panel("Opties (cijfer + Enter)", self._options, height=Dimension(weight=3)),
+                self._panel("Tips", self._tips, height=Dimension(weight=2)),
+            ], width=Dimension(weight=3))
+            right = HSplit([
+                self._panel("Afspraak", self._agreement, height=Dimension(weight=3)),
+                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, height=Dimension(weight=3)),
+                self._panel("Notities", self._notes, height=Dimension(weight=2), cursor_at_end=True),
+            ], width=Dimension(weight=2))
+            self._call = HSplit([self._line(self._header, "class:header"), VSplit([left, right]), *self._bottom()])
+        return self._call
+
+    @property
+    def _after_layout(self) -> HSplit:
+        if not hasattr(self, "_after"):
+            self._after = HSplit([
+                self._line(self._header, "class:header"),
+                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text),
+                *self._bottom(),
+            ])
+        return self._after
+
+    # ------------------------------------------------------------------ panel texts
+
+    def _header(self):
+        m = self.model
+        customer = m.dossier.customer.name
+        if m.phase == "prepare":
+            where = "voorbereiding"
+        elif m.phase == "call" and m.call is not None:
+            where = f"stap: {m.view()['step'].title}"
+        else:
+            where = "na het gesprek"
+        golden = m.golden_now()
+        right = f"⏱ {m.elapsed()}" + (f" · {golden}" if golden else "")
+        return [("class:header", f" belscript · {customer} · {m.script.title} · {where}"),
+                ("class:header", "   "), ("class:header.right", right + " ")]
+
+    def _step_title(self) -> str:
+        step = self.model.view().get("step")
+        return f"Zeg nu: {step.title}" if step else "Zeg nu"
+
+    def _say(self):
+        view = self.model.view()
+        step = view.get("step")
+        if step is None:
+            return []
+        out = [("class:say", step.text.strip() + "\n")]
+        if view.get("recap"):
+            out.append(("class:title", "\nTerug te lezen:\n"))
+            out.extend(("class:say", line + "\n") for line in view["recap"])
+        if step.is_end:
+            out.append(("class:ok", "\nDit is de afsluiting van het gesprek.\n"))
+        return out
+
+    def _options(self):
+        view = self.model.view()
+        step = view.get("step")
+        if step is None:
+            return []
+        out = []
+        for o in step.options:
+            if o.available:
+                out.append(("class:option.nr", f"{o.nr:>2}. "))
+                out.append(("class:option", o.label + "\n"))
+            else:
+                out.append(("class:option.off", f"{o.nr:>2}. {o.label} (nog niet: {o.why_unavailable})\n"))
+            if o.say:
+                out.append(("class:dim", f"     zeg: {' '.join(o.say.split())}\n"))
+        if view.get("excuses"):
+            out.append(("class:title", "Excuses (/excuus nr): "))
+            out.append(("", "  ".join(f"{i}. {e.label}" for i, e in enumerate(view["excuses"], start=1)) + "\n"))
+        if not step.options and not step.is_end:
+            out.append(("class:dim", "Geen opties; /einde sluit af als de afspraak concreet is.\n"))
+        return out
+
+    def _tips(self):
+        view = self.model.view()
+        step = view.get("step")
+        if step is None:
+            return []
+        out = []
+        call = self.model.call
+        for hint in (call.hints if call is not None else []):
+            out.append(("class:warn", f"Let op: {hint}\n"))
+        out.extend(("", f"• {' '.join(t.split())}\n") for t in step.tips)
+        return out
+
+    def _agreement(self):
+        return self.model.view().get("agreement", [])
+
+    def _dossier(self) -> list:
+        if self._dossier_cache is None:
+            self._dossier_cache = dossier_lines(self.model.dossier, today=self.model.clock.today())
+        return self._dossier_cache
+
+    def _dossier_text(self):
+        out = []
+        lines = self._dossier()[self.dossier_offset:]
+        for line in lines:
+            out.extend(line)
+            out.append(("", "\n"))
+        return out
+
+    def _notes(self):
+        notes = self.model.view().get("notes", [])
+        if not notes:
+            return [("class:dim", "Nog geen notities. Typ tekst en druk op Enter.")]
+        return [("", f"{at:%H:%M} {text}\n") for at, text in notes]
+
+    def _customer(self):
+        lines = self.model.customer_voice() or []
+        return [("class:customer", f"{line}\n") for line in lines]
+
+    def _messages(self):
+        styles = {"ok": "class:ok", "warn": "class:warn", "error": "class:error", "info": ""}
+        recent = list(self.model.messages)[-30:]
+        return [(styles.get(m.level, ""), m.text + ("\n" if i < len(recent) - 1 else ""))
+                for i, m in enumerate(recent)]
+
+    def _feedback(self):
+        lines = list(self.model.preview(self.buffer.text).lines)
+        if not lines and self.model.phase == "call":
+            return [("class:dim", " ")]
+        return lines
+
+    def _footer(self):
+        m = self.model
+        if self.dialog_open:
+            text = " Enter: afbreken met deze reden · Esc: terug naar het gesprek · Ctrl-C: pauzeren (later verder)"
+        elif m.phase == "prepare":
+            text = " Enter: beginnen · F1: hulp · Ctrl-C: stoppen zonder te bellen"
+        elif m.phase == "call":
+            text = (" cijfer+Enter: optie · /afspraak veld tekst · /naam · /excuus · /einde · /help · "
+                    "Ctrl-O: waarschuwing negeren · Ctrl-C: afbreken")
+        else:
+            text = " Enter: volgende · PageUp/PageDown: bladeren · Ctrl-C: sluiten (alles is bewaard)"
+        return [("class:footer", text)]
+
+    def _help_text(self):
+        out = []
+        for left, right in help_lines():
+            out.append(("class:option.nr", f"{left:<24}"))
+            out.append(("", f"{right}\n"))
+        return out
+
+    def _dialog_text(self):
+        out = [("", "Typ waarom u het gesprek afbreekt en druk op Enter. belscript legt de reden vast en "
+                    "plant een vervolgmoment in een gouden beluur.\n"),
+               ("class:dim", "Esc: terug naar het gesprek. Nog eens Ctrl-C: pauzeren; alles blijft bewaard en u gaat "
+                             "later verder met belscript call --resume.\n")]
+        if self.dialog_problem:
+            out.append(("class:error", self.dialog_problem + "\n"))
+        return out
+
+    def _prep_left(self):
+        m = self.model
+        known, missing = known_and_missing(m.dossier)
+        out = [("class:title", "Doel van het gesprek\n"), ("class:strong", goal_of(m.dossier) + "\n\n"),
+               ("class:title", "Wat u weet uit het dossier\n")]
+        out.extend(("", f"• {line}\n") for line in known)
+        out.append(("class:title", "\nWat nog ontbreekt\n"))
+        if missing:
+            out.extend(("class:warn", f"• {line}\n") for line in missing)
+        else:
+            out.append(("class:ok", "Niets: het dossier is compleet.\n"))
+        return out
+
+    def _prep_right(self):
+        m = self.model
+        out = [("class:title", "Wat u kunt aanbieden (afspraakbeleid van het script)\n")]
+        out.extend(("", f"• {line}\n") for line in m.policy_lines())
+        out.append(("class:title", "\nBeltijd\n"))
+        if m.golden is None:
+            out.append(("class:dim", "Gouden beluur: even kijken…\n"))
+        else:
+            style = "class:ok" if m.golden.startswith("Nu is") else "class:warn"
+            out.append((style, m.golden + "\n"))
+        step = m.script.steps[m.script.start_step]
+        if step.tips and m.prep_options:
+            out.append(("class:title", "\nTips bij de voorbereiding\n"))
+            out.extend(("class:dim", f"• {' '.join(t.split())}\n") for t in step.tips)
+        out.append(("class:title", "\nBeginnen\n"))
+        options = m.prep_options
+        if len(options) == 1:
+            out.append(("class:strong", f"Enter: {options[0][1]}\n"))
+        elif options:
+            out.extend(("", f"{nr}. {label}\n") for nr, label in options)
+            out.append(("class:strong", "Typ een cijfer, of Enter voor de eerste.\n"))
+        else:
+            out.append(("class:strong", "Enter: het gesprek begint.\n"))
+        return out
+
+    def _after_text(self):
+        frags = self.model.after.fragments
+        if not self.after_offset:
+            return frags
+        text_lines = "".join(t for _s, t in frags).split("\n")
+        skip = min(self.after_offset, max(0, len(text_lines) - 3))
+        out, line = [], 0
+        for style, text in frags:
+            parts = text.split("\n")
+            for i, part in enumerate(parts):
+                if line >= skip:
+                    out.append((style, part + ("\n" if i < len(parts) - 1 else "")))
+                if i < len(parts) - 1:
+                    line += 1
+        return out
+
+    # ------------------------------------------------------------------ for tests and the benchmark
+
+    def screen_text(self) -> str:
+        """Every panel's text as shown now (what a test or the benchmark checks)."""
+        parts = [self._header()]
+        if self.model.phase == "prepare":
+            parts += [self._prep_left(), self._prep_right()]
+        elif self.model.phase == "call":
+            parts += [self._say(), self._options(), self._tips(), self._agreement(), self._dossier_text(),
+                      self._notes(), self._customer()]
+        else:
+            parts += [self.model.after.fragments]
+        parts += [self._messages(), self._feedback()]
+        if self.model.show_help:
+            parts.append(self._help_text())
+        if self.dialog_open:
+            parts.append(self._dialog_text())
+        return "\n".join("".join(t for _s, t in p) for p in parts)

@@ -1,0 +1,137 @@
+"""A real call: the screen model plus the call log and the documents afterwards.
+
+Every event the engine emits is committed to the call log the moment it happens
+(``Call(on_event=...)`` -> :meth:`Journal.append`), so killing the terminal loses
+nothing that was on screen; :func:`resume` rebuilds an interrupted call from those
+events. When the call is over, the recap, the confirmation e-mail (``.eml``) and the
+calendar file (``.ics``) are written to the call's own folder and shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from belscript.clock import Clock
+from belscript.dossier import Dossier
+from belscript.errors import BelscriptError
+from belscript.tui.model import CallModel, Fragments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.engine.call import Call
+    from belscript.engine.events import Event
+    from belscript.journal import Journal
+    from belscript.script.loader import LoadedScript
+
+
+class NothingToResume(BelscriptError):
+    """``--resume`` found no interrupted call (or the one asked for is already closed)."""
+
+
+class LiveCallModel(CallModel):
+    """The call screen for a real call, logged as it happens."""
+
+    def __init__(self, loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> None:
+        super().__init__(loaded.script, dossier, clock=clock)
+        self.loaded = loaded
+        self.journal = journal
+        self.call_id: int | None = None
+        self.documents = None
+
+    def create_call(self) -> Call:
+        from belscript.engine.call import Call
+
+        path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
+        self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=False)
+        return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit)
+
+    def commit(self, event: Event) -> None:
+        """Store one event now (the engine calls this for every event, synchronously)."""
+        assert self.call_id is not None
+        self.journal.append(self.call_id, event)
+
+    def after_call(self) -> Fragments:
+        assert self.call is not None and self.call_id is not None
+        from belscript.followup import AfterCall, observations, recap_text, write_documents
+
+        call = self.call
+        outcome = call.outcome
+        if_broken = self.script.agreement.if_broken or None
+        self.journal.finish(self.call_id, outcome, status="aborted" if call.aborted else "ended",
+                            if_broken=if_broken, contact=call.contact)
+        out: Fragments = []
+        if outcome is None:  # pragma: no cover - an ended call always has an outcome
+            return out
+        after = AfterCall.of(self.dossier, outcome, our_actions=call.our_actions, contact=call.contact,
+                             if_broken=if_broken, clock=self.clock)
+        docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
+        out.append(("class:title", "Samenvatting (lees dit terug aan de klant)\n"))
+        out.append(("", recap_text(after) + "\n\n"))
+        if docs.confirmation is not None:
+            out.append(("class:title", "Bevestiging per e-mail: verstuur hem binnen een half uur\n"))
+            out.append(("", docs.confirmation.text.rstrip() + "\n\n"))
+        out.append(("class:title", "Bestanden\n"))
+        if docs.email is not None:
+            out.append(("", f"E-mail (openen in uw mailprogramma): {docs.email}\n"))
+        if docs.calendar is not None:
+            out.append(("", f"Agenda (.ics, met de beloofde datum en een controle de dag erna): {docs.calendar}\n"))
+        out.append(("", f"Samenvatting: {docs.recap}\n"))
+        if docs.note is not None:
+            out.append(("", f"Notitie voor uzelf: {docs.note}\n"))
+        if docs.confirmation is not None:
+            out.append(("class:title", "\nMailto-link\n"))
+            out.append(("class:dim", docs.confirmation.mailto + "\n"))
+        out.append(("class:title", "\nWat opviel in dit gesprek\n"))
+        marks = {"good": ("class:ok", "+ "), "improve": ("class:warn", "! "), "info": ("", "· ")}
+        for obs in observations(call.events):
+            style, mark = marks[obs.tone]
+            out.append((style, f"{mark}{obs.text}\n"))
+        out.append(("class:title", "\nEvaluatie\n"))
+        out.append(("", "Beantwoord onderaan kort: wat ging goed, en wat doet u de volgende keer anders?\n"))
+        return out
+
+
+def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:
+    """A new call on the preparation screen (the log entry is made when the call begins)."""
+    return LiveCallModel(loaded, dossier, clock=clock, journal=journal)
+
+
+def script_of(record) -> LoadedScript:
+    """The script an interrupted call was made with: its stored text first, else its file or name."""
+    from belscript.script.loader import load_script, parse_script_text, resolve_script
+
+    if record.script_text:
+        loaded, _problems = parse_script_text(record.script_text, record.script_path or record.script_name)
+        if loaded is not None:
+            return loaded
+    if record.script_path and Path(record.script_path).is_file():
+        return load_script(record.script_path)
+    return resolve_script(record.script_name)
+
+
+def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> LiveCallModel:
+    """Rebuild an interrupted call from the log; the newest one when no number is given."""
+    from belscript.engine.call import Call
+
+    open_calls = journal.open_calls()
+    if call_id is None:
+        if not open_calls:
+            raise NothingToResume("Er is geen onderbroken gesprek om te hervatten.",
+                                  hint="'belscript log' toont alle gesprekken.")
+        record = open_calls[0]
+    else:
+        record = journal.get(call_id)
+        if not record.is_open:
+            raise NothingToResume(f"Gesprek {call_id} is al afgesloten; er is niets te hervatten.",
+                                  hint=f"'belscript log show {call_id}' toont het gesprek.")
+    loaded = script_of(record)
+    dossier = record.dossier
+    model = LiveCallModel(loaded, dossier, clock=clock, journal=journal)
+    model.call_id = record.id
+    call = Call.replay(loaded.script, dossier, journal.events(record.id), clock=clock, on_event=model.commit)
+    model.resumed(call, record.id)
+    others = [r.id for r in open_calls if r.id != record.id]
+    if others:
+        model.info("Ook onderbroken: gesprek " + ", ".join(map(str, others))
+                   + ". Hervat met belscript call --resume NUMMER.")
+    return model

@@ -1,0 +1,647 @@
+"""The call screen's state and behaviour, without any terminal code.
+
+:class:`CallModel` decides what one input line does (a number takes an option, a
+``/command`` runs, other text is a note), what the caller sees while typing (phrasing
+findings, the agreement as it would be understood, the option a number would take),
+and which phase the screen is in: preparation, the call, the evaluation afterwards.
+The prompt_toolkit application in :mod:`belscript.tui.app` only draws this model and
+forwards keys to it, so the behaviour is tested without a terminal and another mode
+can reuse the screen.
+
+Practice mode reuses it by subclassing: override :meth:`CallModel.create_call` (a call
+driven by a simulated customer), :meth:`CallModel.handle_text` (the trainee *says* the
+text instead of noting it), :meth:`CallModel.customer_voice` (lines for the "customer"
+pane, which the app shows whenever it returns something) and :meth:`CallModel.after_call`
+(a score instead of an e-mail).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from belscript.clock import Clock
+from belscript.dossier import Dossier
+from belscript.errors import BelscriptError, CallRefused
+from belscript.money import format_amount
+from belscript.script.models import Role, Script
+from belscript.tui import commands
+from belscript.tui.commands import Input
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.engine.call import Call
+    from belscript.phrasing import Finding
+
+Phase = Literal["prepare", "call", "after", "done"]
+Fragments = list[tuple[str, str]]
+
+#: How many messages the messages panel keeps.
+MAX_MESSAGES = 200
+
+#: Finding levels that count as a warning (recorded when a note is saved with them).
+WARNING_LEVELS = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One line in the messages panel; ``level`` is info, ok, warn or error."""
+
+    level: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the screen shows about the line being typed, before Enter.
+
+    ``findings`` are the phrasing findings of a note still shown (not ignored), for
+    highlighting; ``lines`` is the feedback bar.
+    """
+
+    findings: tuple = ()
+    lines: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class AfterView:
+    """What the screen shows once the call is over."""
+
+    fragments: Fragments = field(default_factory=list)
+
+
+class CallModel:
+    """A call on screen: phases, input handling, live feedback, messages."""
+
+    #: The two evaluation questions (key, Dutch question), asked one after the other.
+    EVALUATION: tuple[tuple[str, str], ...] = (
+        ("went_well", "Wat ging goed?"),
+        ("differently", "Wat doet u de volgende keer anders?"),
+    )
+
+    def __init__(self, script: Script, dossier: Dossier, *, clock: Clock) -> None:
+        self.script = script
+        self.dossier = dossier
+        self.clock = clock
+        self.call: Call | None = None
+        self.phase: Phase = "prepare"
+        self.messages: deque[Message] = deque(maxlen=MAX_MESSAGES)
+        self.after = AfterView()
+        self.show_help = False
+        #: Set when the screen should close; the value is the command's exit code.
+        self.exit_code: int | None = None
+        #: Why the screen closed: ended, aborted, paused, cancelled.
+        self.closed_as: str | None = None
+        self.golden: str | None = None  # filled in the background (holiday data is slow to load)
+        self._evaluation: dict[str, str] = {}
+        self._ignored: set[tuple[str, str]] = set()
+        self._ignored_for = ""
+        self._preview_cache: dict[str, Preview] = {}
+        self._view_key: object = None
+        self._view: dict[str, Any] = {}
+        self.listeners: list[Callable[[], None]] = []
+
+    # ------------------------------------------------------------------ hooks
+
+    def create_call(self) -> Call:
+        """Start the call (the live screen also opens its log entry here)."""
+        from belscript.engine.call import Call
+
+        return Call(self.script, self.dossier, clock=self.clock)
+
+    def handle_text(self, text: str, findings: list[Finding]) -> None:
+        """Free text: a note, with the phrasing warnings shown for it recorded."""
+        assert self.call is not None
+        self.call.note(text)
+        for f in findings:
+            if f.level in WARNING_LEVELS:
+                self.call.record_warning(f.rule, f.match, f.message)
+        self.info(f"Notitie bewaard: {text}", "ok")
+
+    def customer_voice(self) -> list[str] | None:
+        """Lines for a "customer" pane (practice mode); None hides the pane."""
+        return None
+
+    def after_call(self) -> Fragments:
+        """The texts after the call (recap, e-mail, files); the live call writes documents here."""
+        return []
+
+    def pause(self) -> None:
+        """Leave the screen without ending the call; it stays open to resume."""
+        self.closed_as = "paused"
+        self.exit_code = 0
+
+    # ------------------------------------------------------------------ messages
+
+    def info(self, text: str, level: str = "info") -> None:
+        self.messages.append(Message(level, text))
+
+    def _changed(self) -> None:
+        self._preview_cache.clear()
+        for listener in self.listeners:
+            listener()
+
+    # ------------------------------------------------------------------ phases
+
+    @property
+    def prep_options(self) -> list[tuple[int, str]]:
+        """The numbered options of the script's first step when it is a preparation step."""
+        step = self.script.steps[self.script.start_step]
+        if step.role is not Role.preparation:
+            return []
+        return [(nr, opt.label) for nr, opt in self.script.numbered_options(step.options)]
+
+    def begin(self, option: int | None = None) -> None:
+        """Leave the preparation screen: start the call (and take the preparation option)."""
+        if self.phase != "prepare":
+            return
+        self.call = self.create_call()
+        self.phase = "call"
+        options = self.prep_options
+        if options:
+            nr = option if option is not None else options[0][0]
+            try:
+                self.call.choose(nr)
+            except CallRefused as exc:
+                self._refused(exc)
+        self.info("Het gesprek is begonnen. Typ een cijfer voor een optie, /help voor alle opdrachten.")
+        self._changed()
+
+    def resumed(self, call: Call, call_id: int | None = None) -> None:
+        """Show a call rebuilt from the log (``--resume``)."""
+        self.call = call
+        self.phase = "call"
+        notes = sum(1 for e in call.events if e.kind == "note")
+        label = f"Gesprek {call_id}" if call_id is not None else "Het gesprek"
+        self.info(f"{label} is hervat bij de stap ‘{call.step.title}’, met {notes} "
+                  f"notitie{'s' if notes != 1 else ''}. Alles van voor de onderbreking staat hieronder.", "ok")
+        if call.ended:
+            self._finish()
+        self._changed()
+
+    # ------------------------------------------------------------------ input
+
+    def submit(self, line: str) -> None:
+        """Handle one line from the input line (Enter)."""
+        if self.phase == "prepare":
+            self._submit_prepare(line)
+        elif self.phase == "call":
+            self._submit_call(line)
+        elif self.phase == "after":
+            self._submit_evaluation(line)
+        else:
+            self.exit_code = 0
+        self._ignored.clear()
+        self._changed()
+
+    def _submit_prepare(self, line: str) -> None:
+        parsed = commands.parse(line)
+        if parsed.kind == "empty":
+            self.begin()
+        elif parsed.kind == "option":
+            numbers = [nr for nr, _ in self.prep_options]
+            if numbers and parsed.number not in numbers:
+                self.info(f"Kies {', '.join(map(str, numbers))}, of druk op Enter om te beginnen.", "warn")
+                return
+            self.begin(parsed.number)
+        elif parsed.kind == "command" and parsed.command.name == "help":
+            self.show_help = not self.show_help
+        elif parsed.kind == "command" and parsed.command.name in ("pauze", "afbreken"):
+            self.closed_as = "cancelled"
+            self.exit_code = 0
+        else:
+            self.info("Het gesprek is nog niet begonnen. Druk op Enter om te beginnen.", "warn")
+
+    def _submit_call(self, line: str) -> None:
+        assert self.call is not None
+        parsed = commands.parse(line)
+        try:
+            if parsed.kind == "empty":
+                return
+            if parsed.kind == "option":
+                self._choose(parsed.number)
+            elif parsed.kind == "unknown":
+                maybe = f" Bedoelt u /{parsed.suggestion}?" if parsed.suggestion else ""
+                self.info(f"/{parsed.word} is geen opdracht.{maybe} /help toont alle opdrachten.", "warn")
+            elif parsed.kind == "command":
+                getattr(self, "_cmd_" + parsed.command.name)(parsed.args)
+            else:
+                self.handle_text(parsed.text, self.visible_findings(parsed.text))
+        except CallRefused as exc:
+            self._refused(exc)
+        except BelscriptError as exc:
+            self.info(exc.message + (f" {exc.hint}" if exc.hint else ""), "error")
+        if self.call.ended and self.phase == "call":
+            self._finish()
+
+    def _refused(self, exc: CallRefused) -> None:
+        self.info(exc.message, "error")
+        for item in exc.missing:
+            self.info(f"  nog nodig: {item}", "error")
+
+    def _choose(self, nr: int) -> None:
+        assert self.call is not None
+        option = next((o for o in self.call.step.options if o.nr == nr), None)
+        self.call.choose(nr)
+        if option is not None:
+            self.info(f"{nr}. {option.label}", "ok")
+
+    # ------------------------------------------------------------------ commands
+
+    def _cmd_help(self, args: str) -> None:
+        self.show_help = not self.show_help
+
+    def _cmd_afspraak(self, args: str) -> None:
+        assert self.call is not None
+        from belscript.agreement.entry import FIELDS
+
+        field_, text = self._split_field(args)
+        if not field_:
+            self.info("Velden van de afspraak: " + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
+            for line in self.policy_lines():
+                self.info(line)
+            return
+        feedback = self.call.set_agreement(field_, text)
+        for level, line in self._feedback_lines(field_, feedback):
+            self.info(line, level)
+
+    @staticmethod
+    def _split_field(args: str) -> tuple[str, str]:
+        from belscript.agreement.entry import field_name
+
+        words = args.split()
+        for n in (3, 2):  # multi-word field names such as "soort afspraak", "als niet"
+            if len(words) > n and field_name(" ".join(words[:n])):
+                return " ".join(words[:n]), " ".join(words[n:])
+        if not words:
+            return "", ""
+        return words[0].rstrip(":"), " ".join(words[1:])
+
+    def _feedback_lines(self, field_: str, feedback: Any) -> list[tuple[str, str]]:
+        lines: list[tuple[str, str]] = []
+        if feedback.ok:
+            lines.append(("ok", f"Afspraak, {field_}: {feedback.shown}"))
+            if feedback.message:
+                lines.append(("info", feedback.message))
+        else:
+            lines.append(("error", feedback.message or "Niet begrepen."))
+            if feedback.hint:
+                lines.append(("info", f"Vraag: {feedback.hint}"))
+        if feedback.missing:
+            lines.append(("warn", "Nog niet concreet: " + " ".join(feedback.missing)))
+        elif feedback.ok:
+            lines.append(("ok", "De afspraak is concreet."))
+        return lines
+
+    def _cmd_naam(self, args: str) -> None:
+        assert self.call is not None
+        self.call.set_contact(args)
+        self.info(f"U spreekt met {self.call.contact}.", "ok")
+
+    def _cmd_excuus(self, args: str) -> None:
+        assert self.call is not None
+        excuses = self.call.excuses
+        if not excuses:
+            self.info("Bij deze stap kunt u geen excuus kiezen; dat kan zodra de klant aan het woord is.", "warn")
+            return
+        if not args:
+            for i, ex in enumerate(excuses, start=1):
+                self.info(f"/excuus {i}: {ex.label} (bijv. “{ex.examples[0]}”)")
+            return
+        key = args.split()[0].lower()
+        chosen = None
+        if key.isdigit() and 1 <= int(key) <= len(excuses):
+            chosen = excuses[int(key) - 1]
+        else:
+            chosen = next((ex for ex in excuses if ex.id == key or ex.label.lower().startswith(key)), None)
+        if chosen is None:
+            self.info(f"Geen excuus ‘{args}’. Kies 1 t/m {len(excuses)}; /excuus toont de lijst.", "warn")
+            return
+        self.call.handle_excuse(chosen.id)
+        self.info(f"Excuus: {chosen.label}", "ok")
+
+    def _cmd_geenafspraak(self, args: str) -> None:
+        assert self.call is not None
+        word, _, detail = args.partition(" ")
+        reason = commands.reason_from(word) if word else None
+        if reason is None:
+            words = "opgehangen, verkeerd, onbereikbaar, betwist, weigert, overleggen, anders"
+            self.info(f"Geef een reden: /geenafspraak <reden> [toelichting]. Redenen: {words}.", "warn")
+            return
+        event = self.call.record_no_agreement(reason, detail)
+        from belscript.agreement.dates import say_moment
+
+        follow = datetime.fromisoformat(event.data["follow_up"])
+        self.info(f"Geen afspraak ({event.data['label']}). Vervolgmoment: {say_moment(follow)}.", "ok")
+        self.info("Kies nu de optie om af te sluiten, of /einde.")
+
+    def _cmd_einde(self, args: str) -> None:
+        assert self.call is not None
+        self.call.end()
+
+    def _cmd_afbreken(self, args: str) -> None:
+        if not args.strip():
+            self.info("Geef een reden: /afbreken <reden>, bijvoorbeeld /afbreken klant moest plots weg.", "warn")
+            return
+        self.abort(args)
+
+    def _cmd_terug(self, args: str) -> None:
+        assert self.call is not None
+        self.call.back()
+        self.info(f"Terug naar ‘{self.call.step.title}’.", "ok")
+
+    def _cmd_samenvatting(self, args: str) -> None:
+        for line in self.recap_now():
+            self.info(line)
+
+    def _cmd_pauze(self, args: str) -> None:
+        self.pause()
+
+    # ------------------------------------------------------------------ abort / end
+
+    def abort(self, reason: str) -> None:
+        """Break the call off with a reason; the engine records a follow-up moment."""
+        assert self.call is not None
+        if not reason.strip():
+            self.info("Afbreken kan alleen met een reden.", "warn")
+            return
+        event = self.call.abort(reason)
+        if event is not None:
+            from belscript.agreement.dates import say_moment
+
+            follow = datetime.fromisoformat(event.data["follow_up"])
+            self.info(f"Gesprek afgebroken: {event.data['reason']}. Vervolgmoment: {say_moment(follow)}.", "warn")
+        if self.phase == "call":
+            self._finish()
+        self._changed()
+
+    def _finish(self) -> None:
+        self.phase = "after"
+        self.show_help = False
+        self.closed_as = "aborted" if self.call is not None and self.call.aborted else "ended"
+        try:
+            self.after.fragments = self.after_call()
+        except BelscriptError as exc:
+            self.after.fragments = [("class:error", f"De documenten konden niet worden gemaakt: {exc.message}\n")]
+        self.info(f"Het gesprek is afgelopen. {self.EVALUATION[0][1]} (Enter om over te slaan)", "ok")
+
+    def _submit_evaluation(self, line: str) -> None:
+        step = len(self._evaluation)
+        key, _question = self.EVALUATION[step]
+        self._evaluation[key] = line.strip()
+        if len(self._evaluation) < len(self.EVALUATION):
+            self.info(self.EVALUATION[len(self._evaluation)][1] + " (Enter om over te slaan)")
+            return
+        assert self.call is not None
+        if any(self._evaluation.values()):
+            self.call.record_evaluation(self._evaluation["went_well"], self._evaluation["differently"])
+            self.info("Evaluatie bewaard. Druk op Enter om het scherm te sluiten.", "ok")
+        else:
+            self.info("Geen evaluatie ingevuld. Druk op Enter om het scherm te sluiten.")
+        self.phase = "done"
+
+    @property
+    def prompt(self) -> str:
+        """The question the input line answers now."""
+        if self.phase == "prepare":
+            return "Enter = beginnen › "
+        if self.phase == "after":
+            return self.EVALUATION[len(self._evaluation)][1] + " › "
+        if self.phase == "done":
+            return "Enter = sluiten › "
+        return "› "
+
+    # ------------------------------------------------------------------ live feedback
+
+    def findings(self, text: str) -> list[Finding]:
+        """Phrasing findings for a note (nothing for numbers and commands)."""
+        if commands.parse(text).kind != "note" or self.phase not in ("call", "prepare"):
+            return []
+        from belscript import phrasing
+
+        return phrasing.check(text, language=self.script.language, overrides=self._overrides())
+
+    def visible_findings(self, text: str) -> list[Finding]:
+        """Findings still shown: those not ignored once (Ctrl-O) for this note."""
+        return [f for f in self.findings(text) if (f.rule, f.match.lower()) not in self._ignored]
+
+    def ignore_once(self, text: str) -> bool:
+        """Hide the warnings currently shown for this note; True when there were any."""
+        shown = self.visible_findings(text)
+        for f in shown:
+            self._ignored.add((f.rule, f.match.lower()))
+        self._preview_cache.clear()
+        return bool(shown)
+
+    def _overrides(self) -> dict[str, str]:
+        return {rule: o.level for rule, o in self.script.phrasing.items()}
+
+    def preview(self, text: str) -> Preview:
+        """The live feedback for the line being typed (cached per text)."""
+        cached = self._preview_cache.get(text)
+        if cached is None:
+            cached = self._preview_cache[text] = self._compute_preview(text)
+            if len(self._preview_cache) > 500:
+                self._preview_cache.clear()
+        return cached
+
+    def _compute_preview(self, text: str) -> Preview:
+        parsed = commands.parse(text)
+        if self.phase != "call" or self.call is None:
+            return Preview()
+        if parsed.kind == "note":
+            findings = self.visible_findings(text)
+            lines: list[tuple[str, str]] = []
+            for f in findings:
+                style = "class:finding.error" if f.level == "error" else "class:finding"
+                lines.append((style, f"‘{f.match}’: {f.message}"))
+                if f.suggestions:
+                    lines.append(("class:suggestion", f"  Beter: {f.suggestions[0]}"))
+            if findings:
+                lines.append(("class:dim", "  (Ctrl-O: eenmalig negeren; u kunt gewoon doortypen)"))
+            return Preview(tuple(findings), tuple(_join_lines(lines)))
+        if parsed.kind == "option":
+            option = next((o for o in self.call.step.options if o.nr == parsed.number), None)
+            if option is None:
+                return Preview(lines=(("class:warn", f"Optie {parsed.number} bestaat niet bij deze stap."),))
+            if not option.available:
+                return Preview(lines=(("class:warn", f"{option.label}: {option.why_unavailable}"),))
+            return Preview(lines=(("class:ok", f"Enter: {option.label}"),))
+        if parsed.kind == "command":
+            return Preview(lines=tuple(_join_lines(self._command_preview(parsed))))
+        if parsed.kind == "unknown":
+            maybe = f" Bedoelt u /{parsed.suggestion}?" if parsed.suggestion else ""
+            return Preview(lines=(("class:warn", f"/{parsed.word} is geen opdracht.{maybe}"),))
+        return Preview()
+
+    def _command_preview(self, parsed: Input) -> list[tuple[str, str]]:
+        assert self.call is not None and parsed.command is not None
+        name = parsed.command.name
+        if name == "afspraak":
+            return self._agreement_preview(parsed.args)
+        if name == "excuus" and not parsed.args:
+            excuses = self.call.excuses
+            if not excuses:
+                return [("class:warn", "Bij deze stap zijn geen excuses.")]
+            return [("class:dim", "  ".join(f"{i}. {e.label}" for i, e in enumerate(excuses, start=1)))]
+        if name == "einde":
+            if not self.call.may_end():
+                missing = " ".join(self.call.problems())
+                return [("class:warn", f"Afsluiten kan nog niet. Nog nodig: {missing} Of leg vast waarom er geen "
+                                       "afspraak is: /geenafspraak <reden>.")]
+            return [("class:ok", "Enter: het gesprek afsluiten.")]
+        return [("class:dim", f"/{name} {parsed.command.args}: {parsed.command.help}")]
+
+    def _agreement_preview(self, args: str) -> list[tuple[str, str]]:
+        assert self.call is not None
+        from belscript.agreement import entry
+
+        field_, text = self._split_field(args)
+        if not field_ or entry.field_name(field_) is None:
+            known = ", ".join(entry.FIELDS)
+            return [("class:dim", f"Velden: {known}")]
+        canonical = entry.field_name(field_)
+        if not text.strip():
+            return [("class:dim", f"{canonical}: {entry.FIELDS[canonical]}")]
+        _new, feedback = entry.apply(self.call.agreement, field_, text, policy=self.script.agreement,
+                                     amount_due=self.dossier.total_due, today=self.clock.today())
+        if feedback.ok:
+            lines = [("class:ok", f"→ {feedback.shown}")]
+            if feedback.message:
+                lines.append(("class:dim", feedback.message))
+            if feedback.missing:
+                lines.append(("class:warn", "Daarna nog nodig: " + " ".join(feedback.missing)))
+            else:
+                lines.append(("class:ok", "Daarmee is de afspraak concreet."))
+            return lines
+        lines = [("class:warn", feedback.message or "Nog niet begrepen.")]
+        if feedback.hint:
+            lines.append(("class:suggestion", f"Vraag: {feedback.hint}"))
+        return lines
+
+    # ------------------------------------------------------------------ what the panels show
+
+    def view(self) -> dict[str, Any]:
+        """Everything the call panels show, recomputed only when the call changed."""
+        call = self.call
+        key = (self.phase, len(call.events) if call else -1)
+        if key != self._view_key:
+            self._view = self._compute_view() if call is not None else {}
+            self._view_key = key
+        return self._view
+
+    def _compute_view(self) -> dict[str, Any]:
+        assert self.call is not None
+        call = self.call
+        step = call.step
+        return {
+            "step": step,
+            "excuses": call.excuses,
+            "problems": call.problems() if call.no_agreement is None else [],
+            "agreement": self.agreement_lines(),
+            "notes": [(e.at, e.data.get("text", "")) for e in call.events if e.kind == "note"],
+            "recap": self.recap_now() if step.role is Role.recap else [],
+        }
+
+    def agreement_lines(self) -> Fragments:
+        """The agreement so far and what is still missing, for the agreement panel."""
+        assert self.call is not None
+        from belscript.agreement.check import KIND_LABELS
+        from belscript.agreement.dates import say_date, say_moment
+
+        call = self.call
+        a = call.agreement
+        out: Fragments = []
+        if call.no_agreement is not None:
+            na = call.no_agreement
+            from belscript.agreement.model import NO_AGREEMENT_LABELS
+
+            out.append(("class:warn", f"Geen afspraak: {NO_AGREEMENT_LABELS[na.reason]}"
+                                      + (f" ({na.detail})" if na.detail else "") + "\n"))
+            out.append(("", f"Vervolgmoment: {say_moment(na.follow_up)}\n"))
+        out.append(("", f"Soort: {KIND_LABELS[a.kind] if a.kind else '—'}\n"))
+        out.append(("", f"Wie: {a.agreed_by or call.contact or '—'}\n"))
+        for p in a.payments:
+            out.append(("class:strong", f"{format_amount(p.amount)} op {say_date(p.on)}\n"))
+        if a.callback is not None:
+            out.append(("class:strong", f"Terugbellen: {a.callback.person}, {say_moment(a.callback.at)}\n"))
+        if a.if_broken:
+            out.append(("class:dim", f"Als het niet lukt: {a.if_broken}\n"))
+        problems = call.problems()
+        if call.no_agreement is not None:
+            out.append(("class:ok", "Afsluiten kan: de uitkomst zonder afspraak is vastgelegd.\n"))
+        elif problems:
+            out.append(("class:warn", "Nog nodig:\n"))
+            out.extend(("class:warn", f"• {p}\n") for p in problems)
+        else:
+            out.append(("class:ok", "✔ De afspraak is concreet.\n"))
+        if call.our_actions:
+            out.append(("", "Wat u zelf doet:\n"))
+            out.extend(("class:dim", f"• {t}\n") for t in call.our_actions)
+        return out
+
+    def recap_now(self) -> list[str]:
+        """The recap of the agreement so far (to read back), or what is still missing."""
+        assert self.call is not None
+        from belscript.followup import AfterCall, recap_lines
+
+        outcome = self.call.outcome or (self.call.no_agreement if self.call.no_agreement is not None else None)
+        if outcome is None:
+            if self.call.problems():
+                return ["Nog geen concrete afspraak om samen te vatten. Nog nodig: " + " ".join(self.call.problems())]
+            outcome = self.call.agreement
+        after = AfterCall.of(self.dossier, outcome, our_actions=self.call.our_actions, contact=self.call.contact,
+                             if_broken=self.script.agreement.if_broken, clock=self.clock)
+        return recap_lines(after)
+
+    def policy_lines(self) -> list[str]:
+        from belscript.tui.facts import offer_lines
+
+        return offer_lines(self.script.agreement, self.dossier.total_due)
+
+    def elapsed(self) -> str:
+        """Time in the call as ``mm:ss`` (``h:mm:ss`` past an hour)."""
+        if self.call is None:
+            return "00:00"
+        seconds = max(0, int(self.call.elapsed.total_seconds()))
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+    def warm_up(self) -> None:
+        """Load what later keystrokes need (slow imports and data), off the first frame."""
+        from belscript import calltime
+
+        self.golden = calltime.describe(self.clock.now())
+        from belscript import phrasing
+
+        phrasing.check("u moet", language=self.script.language, overrides=self._overrides())
+        import belscript.engine.call  # noqa: F401  (the state-machine library)
+        from belscript.agreement import dates, entry  # noqa: F401
+
+        dates.warm_up()
+        self._changed()
+
+    def golden_now(self) -> str:
+        """Short golden-hour status for the header (empty until the holiday data is loaded)."""
+        if self.golden is None:
+            return ""
+        from belscript import calltime
+
+        now = self.clock.now()
+        slot = calltime.golden_slot(now)
+        if slot is not None:
+            return f"gouden beluur tot {slot[1]:%H:%M}"
+        upcoming = calltime.next_golden(now)
+        when = f"{upcoming:%H:%M}" if upcoming.date() == now.date() else f"{upcoming:%d-%m %H:%M}"
+        return f"geen gouden beluur (volgende {when})"
+
+
+def _join_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fragments with a newline between lines (not after the last)."""
+    out: list[tuple[str, str]] = []
+    for i, (style, text) in enumerate(lines):
+        out.append((style, text + ("\n" if i < len(lines) - 1 else "")))
+    return out
