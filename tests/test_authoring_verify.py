@@ -214,3 +214,14 @@ def test_unreachable_steps_match_a_fixed_point_search(script):
     """Exactly the steps outside the reachable set are reported as unreachable."""
     reported = {f.extra["step"] for f in check_flow(build_flow(script), ["unreachable-step"])}
     assert reported == set(script.steps) - _brute_force_reachable(script)
+
+
+def test_authoring_docs_explain_every_code_with_both_examples():
+    """docs/authoring.md has a section per verification code with its failing and passing example."""
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
+    for check in catalogue():
+        assert f"#### `{check.code}`" in docs
+        assert check.failing in docs and check.passing in docs
+    for code in ("silence-needs-reason", "silence-unknown-code"):
+        assert code in docs
+    assert "# yaml-language-server: $schema=" in docs

@@ -80,7 +80,8 @@ def test_transitions_logging_never_reaches_the_terminal(clock, capsys):
     finally:
         root.removeHandler(handler)
         root.setLevel(old_level)
-    assert "transitions" not in stream.getvalue() and stream.getvalue() == ""
+    assert stream.getvalue() == ""
+    assert logging.getLogger("transitions").propagate is False
     out, err = capsys.readouterr()
     assert out == "" and err == ""
 
@@ -441,3 +442,10 @@ def test_unknown_agreement_field_is_rejected_not_raised(call):
     feedback = call.set_agreement("kleur", "blauw")
     assert not feedback.ok and "soort" in feedback.hint
     assert call.events[-1].kind == "agreement_rejected"
+
+
+def test_every_event_kind_is_documented_and_replayable():
+    """The engine knows how to replay exactly the documented event kinds."""
+    from belscript.engine.call import _APPLY
+
+    assert set(_APPLY) == set(EVENT_KINDS)

@@ -144,6 +144,12 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "laatste_afspraak": "wat er bij het vorige contact is afgesproken",
     "betalingsvoorwaarden": "de betalingsvoorwaarden",
     "email_klant": "e-mailadres van de klant of contactpersoon",
+    # The next four come from the script's own agreement policy, so texts stay right
+    # when a script that `extends:` another one changes only the limits.
+    "max_uitstel": "het langste uitstel dat u wilt geven, bijvoorbeeld '14 dagen' (uit de afspraakgrenzen)",
+    "max_termijnen": "het grootste aantal termijnen dat u wilt geven (uit de afspraakgrenzen)",
+    "eerste_termijn": "de minimale eerste termijn, bijvoorbeeld '25%' of '€ 250,00' (uit de afspraakgrenzen)",
+    "uiterste_termijn": "hoe ver vooruit een betaaldatum hooguit mag liggen, bijvoorbeeld '90 dagen' (uit de afspraakgrenzen)",
 }
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")

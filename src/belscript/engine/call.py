@@ -427,17 +427,22 @@ class Call:
     def _end_missing(self) -> list[str]:
         return [*self.problems(), NO_OUTCOME]
 
+    def _needed_for(self, condition: str) -> list[str]:
+        """What the caller can still do to make ``condition`` hold, as listed in a refusal."""
+        if condition == "agreement_is_concrete":
+            return self.problems()
+        if condition == "no_agreement_recorded":
+            return [NO_OUTCOME]
+        if condition == "has_contact_person":
+            return ["de naam van de gesprekspartner"]
+        return [CONDITION_TEXTS[condition]]
+
     def _unavailable(self, nr: int, opt: Option) -> tuple[str, list[str]] | None:
         """Why option ``nr`` cannot be taken now, and what is missing; None when it can."""
         if self._ended:
             return _CALL_OVER, []
         if opt.when is not None and not registry.condition(opt.when)(self):
-            missing = {
-                "agreement_is_concrete": self.problems,
-                "no_agreement_recorded": lambda: [NO_OUTCOME],
-                "has_contact_person": lambda: ["de naam van de gesprekspartner"],
-            }.get(opt.when, lambda: [CONDITION_TEXTS[opt.when]])()  # type: ignore[index]
-            return f"Optie {nr} kan nu nog niet. Voorwaarde: {CONDITION_TEXTS[opt.when]}.", missing
+            return f"Optie {nr} kan nu nog niet. Voorwaarde: {CONDITION_TEXTS[opt.when]}.", self._needed_for(opt.when)
         target = self._nodes[opt.go] if opt.go is not None else None
         if target is not None and target.is_end and not self.may_end():
             return _END_BLOCKED, self._end_missing()
@@ -451,7 +456,9 @@ class Call:
         if self._values is None or self._values[0] != today:
             from belscript.agreement.dates import say_date
 
-            self._values = (today, template_values(self.dossier, today=today, words=say_date))
+            values = template_values(self.dossier, today=today, words=say_date)
+            values.update(self.script.agreement.template_values())
+            self._values = (today, values)
         return self._values[1]
 
     def _now(self) -> datetime:

@@ -168,6 +168,7 @@ class SimulatedCustomer:
         if h.pays_in_full:
             on = _weekday(self.today + timedelta(days=max(h.latest_days, 1)), self.today + timedelta(days=h.earliest_days))
             st.proposed_on = on
+            st.committed_to = (on, 1)  # their own proposal: written down as said, it is a promise
             return self._reply("proposal", datum=_say(on))
         on = _weekday(self.today + timedelta(days=max(h.earliest_days, 1)), self.today + timedelta(days=h.earliest_days))
         st.proposed_on = on

@@ -4,16 +4,72 @@ Every check says which moment in the transcript decided it, so the trainee can s
 *why*. Ending without a concrete agreement or a recorded no-agreement outcome fails
 the session whatever the other checks say, because that is the one thing the source
 texts insist on most ("Beëindig het gesprek niet vóórdat er concrete afspraken zijn").
+Breaking a session off counts as such an ending: an abort is no outcome.
+
+The rubric (:data:`RUBRIC`) is data, so the manual and the report cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One item of the rubric: what is checked, the advice behind it, and its source."""
+
+    id: str
+    title: str
+    advice: str
+    source: str
+
+
+#: The rubric in report order. ``source`` names the seed texts (see docs/handleiding.md).
+RUBRIC: tuple[Rule, ...] = (
+    Rule("voorbereid", "Goed voorbereid",
+         "Neem voor het bellen het dossier door en noem in het gesprek het factuurnummer en het bedrag; "
+         "wie tijdens het gesprek nog moet zoeken, klinkt onvoorbereid.",
+         "stappenplan stap 1; gouden belregels"),
+    Rule("doel", "Het doel van het gesprek duidelijk benoemd",
+         "Zeg direct en concreet waarover u belt: welke factuur, welk bedrag, en dat u een betaaldatum wilt afspreken.",
+         "wat je beter niet zegt; gouden belregels"),
+    Rule("open-vragen", "Open vragen gesteld en de klant laten praten",
+         "Stel een open vraag (‘Hoe staat het met deze betaling bij u?’) en laat de klant vertellen; "
+         "vaak wordt dan vanzelf duidelijk wat er speelt.",
+         "wat je beter niet zegt; gouden belregels tip 5"),
+    Rule("eerst-voorstel", "De klant eerst een voorstel laten doen",
+         "Vraag eerst ‘Wat stelt u voor?’ of ‘Op welke datum kunt u betalen?’ voordat u zelf een datum of "
+         "regeling noemt; wat de klant zelf voorstelt, komt hij eerder na.",
+         "vier stappen, stap 3"),
+    Rule("formulering", "Geen ontmoedigde formuleringen",
+         "Vermijd ‘moeten’, ‘geen haast’ en zelf een smoes of klacht aandragen; gebruik het alternatief "
+         "dat het scherm voorstelt.",
+         "wat je beter niet zegt"),
+    Rule("smoes", "De smoes afgehandeld zoals het script zegt",
+         "Kies bij een smoes meteen de afhandeling uit het script (/excuus) en doe wat daarbij hoort, "
+         "zoals direct een kopie van de factuur mailen bij ‘niet ontvangen’.",
+         "stappenplan stap 4; wat je beter niet zegt"),
+    Rule("afspraak", "Een concrete afspraak binnen de grenzen van het script",
+         "Spreek af wie welk bedrag op welke datum betaalt (of wanneer u terugbelt), binnen uw eigen grenzen, "
+         "en zorg dat de klant er echt ja tegen zegt.",
+         "stappenplan stap 4; vier stappen, stap 3"),
+    Rule("samenvatting", "De afspraken herhaald",
+         "Herhaal de afspraken aan het eind (‘Dus we spreken af dat…’), zodat de klant een fout nog kan corrigeren.",
+         "stappenplan stap 5"),
+    Rule("bevestiging", "Schriftelijke bevestiging aangekondigd",
+         "Zeg dat u de afspraken binnen een half uur per e-mail bevestigt.",
+         "stappenplan stap 5; vier stappen, stap 4; gouden belregels"),
+)
+
+_RULES = {r.id: r for r in RUBRIC}
 
 
 @dataclass(frozen=True)
 class Check:
-    """One item of the rubric with its verdict."""
+    """One item of the rubric with its verdict and the moment that decided it."""
 
     id: str
     title: str
@@ -23,14 +79,29 @@ class Check:
     source: str
 
 
+@dataclass(frozen=True)
+class Turn:
+    """One line of the transcript: its number, who, what, and the call event it came from."""
+
+    nr: int
+    who: str  # "u", "klant", "script" or "afspraak"
+    text: str
+    seq: int
+    kind: str = ""
+
+
 @dataclass
 class Report:
     checks: list[Check]
     failed_session: bool
     fail_reason: str | None = None
     persona: str = ""
+    persona_title: str = ""
     script: str = ""
+    seed: int | None = None
+    excuses_raised: list[str] = field(default_factory=list)
     excuses_practised: list[str] = field(default_factory=list)
+    hidden: str = ""
 
     @property
     def points(self) -> int:
@@ -50,133 +121,236 @@ class Report:
         return [c for c in self.checks if not c.passed][:3]
 
     def as_text(self) -> str:
-        lines = [f"Score: {self.points} van {self.total}"]
+        """The report in Dutch, as shown after the session."""
+        lines = [f"Oefening met ‘{self.persona_title or self.persona}’ (script {self.script}"
+                 + (f", seed {self.seed})" if self.seed is not None else ")")]
+        lines.append(f"Score: {self.points} van {self.total}")
         if self.failed_session:
-            lines.append(f"Onvoldoende: {self.fail_reason}")
+            lines.append(f"Onvoldoende: {self.fail_reason}.")
         lines.append("")
         lines.append("Wat ging goed:")
         lines += [f"  ✓ {c.title} — {c.moment}" for c in self.went_well] or ["  (nog niets)"]
         lines.append("")
         lines.append("Wat u de volgende keer anders doet:")
-        lines += [f"  ✗ {c.title}: {c.advice} ({c.moment})" for c in self.to_improve] or ["  Niets: goed gedaan!"]
+        improve = self.to_improve
+        lines += [f"  ✗ {c.title} — {c.moment}\n    {c.advice}" for c in improve] or ["  Niets: goed gedaan!"]
+        if self.hidden:
+            lines.append("")
+            lines.append(f"Wat de klant echt kon: {self.hidden}")
+        if self.excuses_raised:
+            lines.append("Smoesjes in deze oefening: " + ", ".join(self.excuses_raised))
         return "\n".join(lines)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "points": self.points,
             "total": self.total,
             "failed_session": self.failed_session,
             "fail_reason": self.fail_reason,
             "persona": self.persona,
+            "persona_title": self.persona_title,
             "script": self.script,
-            "excuses_practised": self.excuses_practised,
-            "checks": [c.__dict__ for c in self.checks],
+            "seed": self.seed,
+            "excuses_raised": list(self.excuses_raised),
+            "excuses_practised": list(self.excuses_practised),
+            "hidden": self.hidden,
+            "checks": [asdict(c) for c in self.checks],
         }
 
 
-@dataclass(frozen=True)
-class Turn:
-    """One line of the transcript: who said it and at which event of the call."""
+@dataclass
+class SessionFacts:
+    """What a finished session consists of, as the score reads it."""
 
-    who: str  # "trainee", "klant" or "systeem"
-    text: str
-    seq: int
-    kind: str = ""
+    script: Any
+    dossier: Any
+    persona: Any
+    seed: int | None
+    events: list
+    moves: dict  # note seq -> Move
+    outcome: Any
+    aborted: bool
+    customer_committed: bool
+    today: date
 
 
-def _quote(turn: Turn | None, fallback: str) -> str:
+def _quote(turn, fallback: str = "") -> str:
     if turn is None:
         return fallback
-    text = turn.text if len(turn.text) <= 60 else turn.text[:57] + "…"
-    return f"regel {turn.seq}: “{text}”"
+    text = turn.text if len(turn.text) <= 70 else turn.text[:67] + "…"
+    return f"beurt {turn.nr}: “{text}”"
 
 
-def score(*, transcript: list[Turn], events: list, moves: list, agreement_concrete: bool,
-          outcome_kind: str | None, raised_excuses: list[str], handled_excuses: list[str],
-          excuse_actions_done: dict[str, bool], step_roles: list[str], actions: list[str],
-          persona: str = "", script: str = "") -> Report:
-    """Score a finished session from what happened, in rubric order."""
-    trainee = [t for t in transcript if t.who == "trainee"]
-    by_text = {t.text: t for t in trainee}
+def _numbers(text: str) -> set[str]:
+    """Amounts and numbers as written ('2.813,00', '€ 2813', '363') as plain whole numbers."""
+    out = set()
+    for raw in re.findall(r"\d[\d.]*(?:,\d+)?", text):
+        whole = raw.split(",")[0].replace(".", "")
+        if whole:
+            out.add(whole.lstrip("0") or "0")
+    return out
 
-    def first(pred) -> Turn | None:
-        for move in moves:
+
+def _file_facts(dossier) -> tuple[set[str], set[str]]:
+    """Invoice numbers (as text) and amounts (whole euros) a prepared caller can name."""
+    numbers = {inv.number.lower() for inv in dossier.invoices}
+    amounts = {str(int(inv.amount)) for inv in dossier.invoices} | {str(int(dossier.total_due))}
+    return numbers, amounts
+
+
+def score(facts: SessionFacts) -> Report:
+    """Score a session from what happened, in rubric order."""
+    from belscript.practice.session import transcript_of
+
+    script = facts.script
+    events = facts.events
+    turns = transcript_of(events)
+    turn_of = {t.seq: t for t in turns}
+    said = [(seq, facts.moves[seq]) for seq in sorted(facts.moves)]
+
+    def first(pred):
+        for seq, move in said:
             if pred(move):
-                return by_text.get(move.text)
-        return None
+                return seq, turn_of.get(seq)
+        return None, None
 
+    started = next((e for e in events if e.kind == "started"), None)
+    steps = [started.data["step"]] if started else []
+    steps += [e.data["step"] for e in events if e.kind == "step"]
+    roles = [script.steps[s].role.value for s in steps if s in script.steps]
+    actions = [e.data.get("name") for e in events if e.kind == "action"]
+    handled = list(dict.fromkeys(s.split(":", 1)[1] for s in steps if s.startswith("excuse:")))
     checks: list[Check] = []
-    prepared = "preparation" in step_roles and len(step_roles) > 1
-    checks.append(Check(
-        "voorbereid", "Voorbereid aan het gesprek begonnen", prepared,
-        "voorbereidingsstap doorlopen" if prepared else "de voorbereiding is overgeslagen",
-        "Bekijk voor het bellen het dossier: wat is geleverd, klachten, herinneringen, eerdere contacten.",
-        "000 stap 1, 003",
-    ))
-    purpose_turn = first(lambda m: m.purpose)
-    stated = purpose_turn is not None or "purpose" in step_roles
-    checks.append(Check(
-        "doel", "Het doel van het gesprek duidelijk benoemd", stated,
-        _quote(purpose_turn, "stap ‘doel’ doorlopen" if stated else "de factuur is niet genoemd"),
-        "Noem direct en concreet waarover u belt: de factuur, het bedrag en de vervaldatum.",
-        "002",
-    ))
-    invite = first(lambda m: m.invites_proposal)
-    own_offer = first(lambda m: m.date_phrase is not None or m.plan)
-    let_propose = invite is not None and (own_offer is None or invite.seq <= own_offer.seq)
-    checks.append(Check(
-        "eerst-voorstel", "De klant eerst een voorstel laten doen", let_propose,
-        _quote(invite if let_propose else own_offer, "niet om een voorstel gevraagd"),
-        "Vraag eerst: ‘Wat stelt u voor?’ en laat de klant met een datum komen.",
-        "001 stap 3",
-    ))
-    open_q = first(lambda m: m.open_question)
-    checks.append(Check(
-        "open-vragen", "Open vragen gesteld", open_q is not None,
-        _quote(open_q, "geen open vraag gesteld"),
-        "Wissel open vragen (‘Hoe komt het dat…?’) af met gesloten vragen en laat de klant praten.",
-        "002, 003 tip 5",
-    ))
-    bad = first(lambda m: any(f.level in ("error", "warning") for f in m.findings))
-    checks.append(Check(
-        "formulering", "Geen ontmoedigde formuleringen", bad is None,
-        _quote(bad, "geen waarschuwingen"),
-        "Vermijd ‘moeten’, ‘geen haast’ en zelf een smoes aandragen; gebruik de voorgestelde alternatieven.",
-        "002",
-    ))
-    if raised_excuses:
-        missed = [e for e in raised_excuses if e not in handled_excuses or not excuse_actions_done.get(e, True)]
-        checks.append(Check(
-            "smoes", "De smoes afgehandeld zoals het script zegt", not missed,
-            "afgehandeld: " + ", ".join(raised_excuses) if not missed else "niet (volledig) afgehandeld: " + ", ".join(missed),
-            "Kies bij een smoes direct de afhandeling uit het script (bijvoorbeeld meteen een kopie van de factuur mailen).",
-            "000 stap 4, 002",
-        ))
-    checks.append(Check(
-        "afspraak", "Een concrete afspraak binnen de grenzen van het script", agreement_concrete,
-        "afspraak is concreet" if agreement_concrete else "geen concrete afspraak (wie, welk bedrag, welke datum)",
-        "Spreek af wie welk bedrag op welke datum betaalt, en wat er gebeurt als dat niet lukt.",
-        "000 stap 4, 001 stap 3",
-    ))
-    recap = first(lambda m: m.recap)
-    recapped = recap is not None or "recap" in step_roles or "mark_recap_done" in actions
-    checks.append(Check(
-        "samenvatting", "De afspraken herhaald", recapped,
-        _quote(recap, "samenvatting gegeven" if recapped else "niet samengevat"),
-        "Herhaal de afspraken aan het eind, zodat de klant een fout nog kan corrigeren.",
-        "000 stap 5",
-    ))
-    confirm = first(lambda m: m.confirmation)
-    announced = confirm is not None or "announce_confirmation" in actions
-    checks.append(Check(
-        "bevestiging", "Schriftelijke bevestiging aangekondigd", announced,
-        _quote(confirm, "bevestiging aangekondigd" if announced else "niet aangekondigd"),
-        "Zeg dat u de afspraken binnen een half uur per e-mail bevestigt.",
-        "000 stap 5, 001 stap 4, 003",
-    ))
-    failed = outcome_kind not in ("agreement", "no_agreement")
+
+    def add(rule_id: str, passed: bool, moment: str, advice: str | None = None) -> None:
+        rule = _RULES[rule_id]
+        checks.append(Check(rule.id, rule.title, passed, moment, advice or rule.advice, rule.source))
+
+    # prepared: went through the preparation and named the invoice or the amount
+    invoice_numbers, amounts = _file_facts(facts.dossier)
+    _s, named = first(lambda m: any(n in m.text.lower() for n in invoice_numbers) or bool(_numbers(m.text) & amounts))
+    has_prep = "preparation" in roles
+    if named is not None:
+        add("voorbereid", True, "factuur of bedrag uit het dossier genoemd, " + _quote(named))
+    else:
+        add("voorbereid", False, "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
+
+    # purpose: a sentence about the invoice, the amount or the payment
+    _s, purpose = first(lambda m: m.purpose)
+    add("doel", purpose is not None, _quote(purpose, "de factuur en het bedrag zijn niet genoemd"))
+
+    # open questions: let the customer talk
+    _s, open_q = first(lambda m: m.open_question)
+    add("open-vragen", open_q is not None, _quote(open_q, "geen open vraag gesteld"))
+
+    # let them propose first: an invitation before any own date, plan or agreement entry
+    invite_seq, invite = first(lambda m: m.invites_proposal)
+    offer_seq, offer = first(lambda m: (m.date_phrase is not None or m.plan) and not m.recap)
+    entered = next((e for e in events if e.kind == "agreement"
+                    and (e.data.get("agreement", {}).get("payments") or e.data.get("agreement", {}).get("callback"))),
+                   None)
+    if entered is not None and (offer_seq is None or entered.seq < offer_seq):
+        offer_seq, offer = entered.seq, turn_of.get(entered.seq)
+    if invite_seq is not None and (offer_seq is None or invite_seq < offer_seq):
+        add("eerst-voorstel", True, _quote(invite))
+    elif offer is not None:
+        add("eerst-voorstel", False, "zelf een voorstel gedaan vóór u erom vroeg, " + _quote(offer))
+    else:
+        add("eerst-voorstel", False, "niet om een voorstel gevraagd")
+
+    # discouraged phrasing, with the better alternative for the first one
+    _s, bad = first(lambda m: any(f.level in ("error", "warning") for f in m.findings))
+    if bad is None:
+        add("formulering", True, "geen waarschuwingen bij wat u zei")
+    else:
+        move = facts.moves[bad.seq]
+        finding = next(f for f in move.findings if f.level in ("error", "warning"))
+        better = f" Zeg liever: ‘{finding.suggestions[0]}’." if finding.suggestions else ""
+        add("formulering", False, f"‘{finding.match}’ in " + _quote(bad), _RULES["formulering"].advice + better)
+
+    # the excuses the customer raised, handled as the script says
+    raised = []
+    for e in events:
+        excuse = e.data.get("excuse") if e.kind == "customer" else None
+        if excuse and excuse in script.excuses and excuse not in raised:
+            raised.append(excuse)
+    if raised:
+        missed = []
+        for excuse in raised:
+            wanted = script.excuses[excuse].do
+            done = [e.data.get("name") for e in events
+                    if e.kind == "action" and e.data.get("source") == f"excuse:{excuse}"]
+            if excuse not in handled or any(w not in done for w in wanted):
+                missed.append(excuse)
+        labels = ", ".join(script.excuses[e].label for e in raised)
+        if missed:
+            add("smoes", False, "niet via het script afgehandeld: "
+                + ", ".join(script.excuses[e].label for e in missed))
+        else:
+            add("smoes", True, f"afgehandeld: {labels}")
+
+    # a concrete agreement the customer really agreed to
+    from belscript.agreement.model import Agreement, NoAgreement
+
+    outcome = facts.outcome
+    if isinstance(outcome, Agreement) and not facts.aborted:
+        if facts.customer_committed:
+            add("afspraak", True, "concrete afspraak waar de klant ja tegen zei")
+        else:
+            add("afspraak", False, "de afspraak op het scherm is niet wat de klant toezegde",
+                _RULES["afspraak"].advice + " Voer in wat de klant zelf voorstelde of waarmee hij instemde.")
+    elif isinstance(outcome, NoAgreement) and not facts.aborted:
+        add("afspraak", False, "geen afspraak; uitkomst vastgelegd met een vervolgmoment")
+    else:
+        add("afspraak", False, "geen concrete afspraak (wie, welk bedrag, welke datum)")
+
+    # recap and written confirmation
+    _s, recap = first(lambda m: m.recap)
+    if recap is not None:
+        add("samenvatting", True, _quote(recap))
+    elif "mark_recap_done" in actions or any(e.kind == "recap" for e in events):
+        add("samenvatting", True, "samengevat in de stap ‘samenvatten’")
+    else:
+        add("samenvatting", False, "de afspraken niet herhaald")
+    _s, confirm = first(lambda m: m.confirmation)
+    if confirm is not None:
+        add("bevestiging", True, _quote(confirm))
+    elif "announce_confirmation" in actions:
+        add("bevestiging", True, "aangekondigd bij het afsluiten")
+    else:
+        add("bevestiging", False, "geen bevestiging per e-mail aangekondigd")
+
+    failed = facts.aborted or not isinstance(outcome, (Agreement, NoAgreement))
     reason = None
     if failed:
-        reason = "het gesprek is beëindigd zonder concrete afspraak en zonder vastgelegde ‘geen afspraak’"
-    return Report(checks=checks, failed_session=failed, fail_reason=reason, persona=persona, script=script,
-                  excuses_practised=sorted(set(handled_excuses)))
+        reason = ("de oefening is afgebroken zonder concrete afspraak en zonder vastgelegde uitkomst"
+                  if facts.aborted else
+                  "het gesprek is beëindigd zonder concrete afspraak en zonder vastgelegde ‘geen afspraak’")
+    return Report(
+        checks=checks, failed_session=failed, fail_reason=reason,
+        persona=facts.persona.name, persona_title=facts.persona.title, script=script.name, seed=facts.seed,
+        excuses_raised=raised, excuses_practised=[e for e in handled if e in script.excuses],
+        hidden=describe_hidden(facts.persona, facts.today),
+    )
+
+
+def describe_hidden(persona, today: date) -> str:
+    """The customer's hidden limits in Dutch, revealed in the report."""
+    from datetime import timedelta
+
+    from belscript.agreement.dates import say_date
+
+    h = persona.hidden
+    if not h.is_payer:
+        who = h.payer_name or "een collega"
+        return (f"{persona.speaker} gaat niet over betalingen; {who} is er vanaf "
+                f"{say_date(today + timedelta(days=h.payer_back_days))} weer. Een terugbelafspraak was het doel.")
+    earliest = say_date(today + timedelta(days=h.earliest_days))
+    if h.pays_in_full:
+        text = f"het hele bedrag betalen vanaf {earliest}"
+    else:
+        text = (f"niet in één keer betalen, wel in {h.max_instalments} termijnen met een eerste termijn van "
+                f"hoogstens {h.first_instalment_share}% vanaf {earliest}")
+    if h.vague_answers:
+        text += f"; de klant bleef {h.vague_answers} keer vaag voordat er een datum kwam"
+    return text + "."

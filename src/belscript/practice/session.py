@@ -2,25 +2,32 @@
 
 The trainee uses exactly the same moves as in a live call (options, excuses, agreement
 fields, ending), and every sentence they type is checked by the same phrasing checker.
-What the simulated customer says is recorded as call events of its own kind, so a
-practice session lives in the call log like a real call, marked as practice.
+What the simulated customer says is recorded as call events of its own kind
+(``customer``), and the score of a finished session as a ``score`` event, so a practice
+session lives in the call log like a real call, marked as practice.
+
+Everything the score needs is read back from the call's events, so it does not matter
+whether a move went through this class or straight to the engine (as the screen does
+for options and commands).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import Callable
 
 from belscript.clock import Clock
 from belscript.dossier import Dossier
 from belscript.practice.customer import Reply, SimulatedCustomer
 from belscript.practice.persona import Persona
-from belscript.practice.score import Report, Turn, score
+from belscript.practice.score import Report, SessionFacts, Turn, score
 from belscript.practice.utterance import Move, read_move
 from belscript.script.models import Script
+
+#: Reason recorded when a session is stopped without an ending.
+STOPPED = "oefening gestopt"
 
 
 @dataclass(frozen=True)
@@ -34,98 +41,176 @@ class Said:
 class PracticeSession:
     """Drive a Call against a simulated customer; deterministic for a given seed."""
 
-    def __init__(self, script: Script, dossier: Dossier, persona: Persona, *, seed: int,
-                 clock: Clock, reactions: dict[str, list[str]], on_event: Callable | None = None) -> None:
+    def __init__(self, script: Script, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
+                 reactions: dict[str, list[str]] | None = None,
+                 on_event: Callable | None = None) -> None:
         from belscript.engine.call import Call
+        from belscript.practice.library import load_reactions
 
         self.script = script
+        self.dossier = dossier
         self.persona = persona
         self.seed = seed
         self.call = Call(script, dossier, clock=clock, practice=True, on_event=on_event)
         self.customer = SimulatedCustomer(
-            persona, reactions, rng=random.Random(seed), today=clock.today(), amount_due=dossier.total_due,
+            persona, reactions if reactions is not None else load_reactions(), rng=random.Random(seed),
+            today=clock.today(), amount_due=dossier.total_due,
         )
-        self.transcript: list[Turn] = []
-        self.moves: list[Move] = []
-        self.handled_excuses: list[str] = []
+        #: The trainee's sentences as the customer understood them, by the seq of their note event.
+        self.moves: dict[int, Move] = {}
+        self._considered: tuple | None = None
+        self._report: Report | None = None
+        #: Excuses of the persona that this script cannot handle (shown as a warning).
+        self.foreign_excuses = [e for e in persona.excuses if e not in script.excuses]
         self._customer_says(self.customer.greet())
 
     # -- transcript -------------------------------------------------------------------
-    def _seq(self) -> int:
-        return len(self.call.events)
-
-    def _customer_says(self, reply: Reply) -> None:
+    def _customer_says(self, reply: Reply) -> Reply:
         self.call.record_customer(reply.text, reply.kind, reply.excuse)
-        self.transcript.append(Turn("klant", reply.text, self._seq(), reply.kind))
+        return reply
 
     @property
     def finished(self) -> bool:
         return self.call.ended
+
+    def transcript(self) -> list[Turn]:
+        """The session as numbered turns: what was said, chosen and agreed."""
+        return transcript_of(self.call.events)
+
+    def customer_lines(self) -> list[str]:
+        """Everything the customer said so far, oldest first."""
+        return [e.data["text"] for e in self.call.events if e.kind == "customer"]
 
     # -- the trainee's moves ------------------------------------------------------------
     def say(self, text: str) -> Said:
         """The trainee says a sentence: check the wording, let the customer react."""
         from belscript.phrasing import check
 
-        text = text.strip()
-        findings = check(text, language=self.script.language, overrides=_overrides(self.script))
-        self.call.note(text)
+        text = " ".join(text.split())
+        findings = check(text, language=self.script.language, overrides=self.script.phrasing or None)
+        event = self.call.note(text)
         for f in findings:
             if f.level in ("error", "warning"):
                 self.call.record_warning(f.rule, f.match, f.message)
-        self.transcript.append(Turn("trainee", text, self._seq(), "said"))
         move = read_move(text, findings)
-        self.moves.append(move)
-        reply = self.customer.hear(move)
-        self._customer_says(reply)
-        return Said(findings, reply)
+        self.moves[event.seq] = move
+        if self.call.ended:
+            return Said(findings, Reply("(Het gesprek is al afgelopen.)", "ended"))
+        return Said(findings, self._customer_says(self.customer.hear(move)))
 
     def choose(self, nr: int) -> None:
         self.call.choose(nr)
 
     def handle_excuse(self, excuse_id: str) -> None:
         self.call.handle_excuse(excuse_id)
-        self.handled_excuses.append(excuse_id)
+
+    def back(self) -> None:
+        self.call.back()
+
+    def set_contact(self, name: str) -> None:
+        self.call.set_contact(name)
 
     def agree(self, field: str, text: str):
-        """Enter an agreement field; the customer reacts to concrete dates and plans."""
+        """Enter an agreement field; the customer reacts to a new concrete date, plan or callback."""
         feedback = self.call.set_agreement(field, text)
-        agreement = self.call.agreement
-        if feedback.ok and agreement.payments and field in ("datum", "termijnen", "bedrag"):
-            first = agreement.payments[0]
-            reply = self.customer.consider(first.on, instalments=len(agreement.payments), first_amount=first.amount)
-            self._customer_says(reply)
+        if feedback.ok:
+            self.react_to_agreement()
         return feedback
+
+    def react_to_agreement(self) -> Reply | None:
+        """Let the customer react when the agreement's dates changed (a proposal on paper is
+        still a proposal: the customer commits or counters)."""
+        if self.call.ended:
+            return None
+        agreement = self.call.agreement
+        if agreement.payments:
+            first = agreement.payments[0]
+            key: tuple = ("pay", first.on, len(agreement.payments), first.amount)
+        elif agreement.callback is not None:
+            key = ("callback", agreement.callback.at)
+        else:
+            return None
+        if key == self._considered:
+            return None
+        self._considered = key
+        if key[0] == "pay" and self.customer.is_committed_to(first.on, len(agreement.payments)):
+            return None  # written down what the customer already promised
+        if key[0] == "callback" and self.customer.is_committed_to(None, 0, callback=key[1].date()):
+            return None
+        if key[0] == "pay":
+            reply = self.customer.consider(first.on, instalments=len(agreement.payments), first_amount=first.amount)
+        else:
+            reply = self.customer.consider_callback(agreement.callback.at)
+        return self._customer_says(reply)
+
+    def record_no_agreement(self, reason, detail: str = "", follow_up: datetime | None = None):
+        return self.call.record_no_agreement(reason, detail, follow_up)
+
+    def end(self) -> None:
+        self.call.end()
+
+    def abort(self, reason: str = STOPPED) -> None:
+        self.call.abort(reason)
 
     # -- the end ------------------------------------------------------------------------
     def report(self) -> Report:
+        """The score as it stands (final once the call has ended)."""
+        if self._report is not None:
+            return self._report
         from belscript.agreement.model import Agreement
 
-        events = self.call.events
         outcome = self.call.outcome
-        if outcome is None:
-            outcome_kind = None
-        else:
-            outcome_kind = "agreement" if isinstance(outcome, Agreement) else "no_agreement"
-        step_roles = [self.script.steps[e.data["step"]].role.value for e in events
-                      if e.kind == "step" and e.data.get("step") in self.script.steps]
-        actions = [e.data.get("action") for e in events if e.kind == "action"]
-        done: dict[str, bool] = {}
-        for excuse_id in self.handled_excuses:
-            wanted = self.script.excuses[excuse_id].do if excuse_id in self.script.excuses else []
-            done[excuse_id] = all(a in actions for a in wanted)
-        return score(
-            transcript=self.transcript, events=events, moves=self.moves,
-            agreement_concrete=outcome_kind == "agreement", outcome_kind=outcome_kind,
-            raised_excuses=list(dict.fromkeys(self.customer.state.raised)), handled_excuses=self.handled_excuses,
-            excuse_actions_done=done, step_roles=step_roles, actions=actions,
-            persona=self.persona.name, script=self.script.name,
+        committed = False
+        if isinstance(outcome, Agreement):
+            if outcome.payments:
+                committed = self.customer.is_committed_to(outcome.payments[0].on, len(outcome.payments))
+            elif outcome.callback is not None:
+                committed = self.customer.is_committed_to(None, 0, callback=outcome.callback.at.date())
+        facts = SessionFacts(
+            script=self.script, dossier=self.dossier, persona=self.persona, seed=self.seed,
+            events=self.call.events, moves=self.moves, outcome=outcome, aborted=self.call.aborted,
+            customer_committed=committed, today=self.call.clock.today(),
         )
+        report = score(facts)
+        if self.call.ended:
+            self._report = report
+        return report
+
+    def finish(self) -> Report:
+        """Score the ended session once and store the score with its events."""
+        if not self.call.ended:
+            self.call.abort(STOPPED)
+        report = self.report()
+        if not any(e.kind == "score" for e in self.call.events):
+            self.call.record_score(report.as_dict())
+        return report
 
 
-def _overrides(script: Script) -> dict:
-    return {rule: o.level for rule, o in script.phrasing.items()}
+def transcript_of(events) -> list[Turn]:
+    """Numbered turns from a call's events (also for a session read back from the log)."""
+    turns: list[Turn] = []
 
+    def add(who: str, text: str, seq: int, kind: str) -> None:
+        turns.append(Turn(len(turns) + 1, who, text, seq, kind))
 
-
-
+    for e in events:
+        d = e.data
+        if e.kind == "note":
+            add("u", d.get("text", ""), e.seq, "said")
+        elif e.kind == "customer":
+            add("klant", d.get("text", ""), e.seq, d.get("kind", ""))
+        elif e.kind == "option":
+            add("script", f"optie {d.get('nr')}: {d.get('label', '')}", e.seq, "option")
+        elif e.kind == "excuse":
+            add("script", f"smoes: {d.get('label') or d.get('excuse')}", e.seq, "excuse")
+        elif e.kind == "agreement":
+            add("afspraak", f"{d.get('field')}: {d.get('shown') or d.get('text')}", e.seq, "agreement")
+        elif e.kind == "no_agreement":
+            add("afspraak", f"geen afspraak: {d.get('label') or d.get('reason')}", e.seq, "no_agreement")
+        elif e.kind == "contact":
+            add("script", f"naam genoteerd: {d.get('name')}", e.seq, "contact")
+        elif e.kind == "ended":
+            add("script", "gesprek afgesloten", e.seq, "ended")
+        elif e.kind == "aborted":
+            add("script", f"gesprek afgebroken: {d.get('reason')}", e.seq, "aborted")
+    return turns

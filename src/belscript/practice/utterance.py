@@ -83,13 +83,15 @@ def read_move(text: str, findings: list) -> Move:
     rule_ids = [f.rule for f in findings]
     pressure = any(r in PRESSURE_RULES for r in rule_ids)
     suggested = next((SUGGESTED_EXCUSES[r] for r in rule_ids if r in SUGGESTED_EXCUSES), None)
-    date = _DATE_PHRASE.search(text) if _ABOUT_PAYING.search(text) else None
+    invites = bool(_INVITE.search(text))
+    # "Wat stelt u voor?" next to "ik stuur de kopie vandaag" asks; it offers no date.
+    date = _DATE_PHRASE.search(text) if _ABOUT_PAYING.search(text) and not invites else None
     return Move(
         text=text,
         pressure=pressure,
         suggested_excuse=suggested,
         open_question=bool(_OPEN.search(text)) and "?" in text,
-        invites_proposal=bool(_INVITE.search(text)),
+        invites_proposal=invites,
         vague=bool(_VAGUE.search(text)) or any(r in VAGUE_RULES for r in rule_ids),
         plan=bool(_PLAN.search(text)),
         date_phrase=date.group(0) if date else None,

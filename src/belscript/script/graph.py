@@ -137,11 +137,15 @@ def to_mermaid(script: Script) -> str:
             arrow = "-->"
         label = f'|"{text}"|' if text else ""
         lines.append(f"    {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
+    used = {(step.role, step.end) for step in script.steps.values()}
     for role, colour in ROLE_COLOURS.items():
-        lines.append(f"    classDef {role.value} fill:{colour},stroke:#607d8b,color:#000")
-        lines.append(f"    classDef {role.value}_end fill:{colour},stroke:#1b5e20,stroke-width:3px,color:#000")
-    lines.append(f"    classDef handler fill:{HANDLER_COLOUR},stroke:#e65100,color:#000")
-    lines.append(f"    classDef library fill:{LIBRARY_COLOUR},stroke:#e65100,color:#000")
+        if (role, False) in used:
+            lines.append(f"    classDef {role.value} fill:{colour},stroke:#607d8b,color:#000")
+        if (role, True) in used:
+            lines.append(f"    classDef {role.value}_end fill:{colour},stroke:#1b5e20,stroke-width:3px,color:#000")
+    if script.excuses:
+        lines.append(f"    classDef handler fill:{HANDLER_COLOUR},stroke:#e65100,color:#000")
+        lines.append(f"    classDef library fill:{LIBRARY_COLOUR},stroke:#e65100,color:#000")
     return "\n".join(lines) + "\n"
 
 

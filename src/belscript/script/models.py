@@ -148,6 +148,24 @@ class AgreementPolicy(_Strict):
 
     _check_min = field_validator("min_first_instalment", mode="before")(classmethod(lambda cls, v: _amount_or_percent(v)))
 
+    def template_values(self) -> dict[str, str]:
+        """The policy's limits as ``{…}`` template values (see dossier.TEMPLATE_FIELDS)."""
+        from belscript.money import format_amount
+
+        first = self.min_first_instalment
+        if first is None:
+            first_text = "geen minimum"
+        elif first.endswith("%"):
+            first_text = first.replace(".", ",")
+        else:
+            first_text = format_amount(Decimal(first))
+        return {
+            "max_uitstel": f"{self.max_deferral_days} dagen",
+            "max_termijnen": str(self.max_instalments),
+            "eerste_termijn": first_text,
+            "uiterste_termijn": f"{self.latest_days} dagen",
+        }
+
 
 class RuleOverride(_Strict):
     """Change one phrasing rule for this script (e.g. soften 'moeten' in a second call)."""

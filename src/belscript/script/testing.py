@@ -340,8 +340,9 @@ class _Reader:
         self.keys(loc, raw, EXPECT_KEYS, "'expect'")
         step = raw.get("step")
         if step is not None:
-            plain = step[len("excuse:"):] if isinstance(step, str) and step.startswith("excuse:") else step
-            table = self.script.excuses if plain is not step else self.script.steps
+            in_excuse = isinstance(step, str) and step.startswith("excuse:")
+            plain = step[len("excuse:"):] if in_excuse else step
+            table = self.script.excuses if in_excuse else self.script.steps
             if plain not in table:
                 close = difflib.get_close_matches(str(step), list(self.script.steps), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""

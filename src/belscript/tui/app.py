@@ -51,6 +51,7 @@ from belscript.tui.facts import dossier_lines, goal_of, known_and_missing
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.model import CallModel
 from belscript.tui.style import build_style
+from belscript.tui.wrap import WrappedControl
 
 _CURSOR = ("[SetCursorPosition]", "")
 
@@ -69,6 +70,7 @@ class CallScreen:
         self.color = (not no_color()) if color is None else color
         self.dossier_offset = 0
         self.after_offset = 0
+        self.prep_offset = 0
         self.dialog_open = False
         self.dialog_problem = ""
         self.submitted = 0
@@ -182,7 +184,9 @@ class CallScreen:
         @kb.add("pagedown", filter=not_dialog)
         def _down(event) -> None:
             if self.model.phase == "call":
-                self.dossier_offset = min(self.dossier_offset + 5, max(0, len(self._dossier()) - 3))
+                self.dossier_offset += 5
+            elif self.model.phase == "prepare":
+                self.prep_offset += 10
             else:
                 self.after_offset += 10
 
@@ -190,6 +194,8 @@ class CallScreen:
         def _up(event) -> None:
             if self.model.phase == "call":
                 self.dossier_offset = max(0, self.dossier_offset - 5)
+            elif self.model.phase == "prepare":
+                self.prep_offset = max(0, self.prep_offset - 10)
             else:
                 self.after_offset = max(0, self.after_offset - 10)
 
@@ -241,17 +247,24 @@ class CallScreen:
         return self._after_layout
 
     def _line(self, get, style: str = "", height: int | Dimension = 1) -> Window:
-        return Window(FormattedTextControl(get), height=height, style=style, wrap_lines=True)
+        return Window(WrappedControl(get), height=height, style=style)
 
-    def _panel(self, title, get, *, height: Any = None, cursor_at_end: bool = False) -> Frame:
+    def _panel(self, title, get, *, height: Any = None, cursor_at_end: bool = False, scroll=None) -> Frame:
         def text():
             frags = list(get())
             if cursor_at_end:
                 frags.append(_CURSOR)
             return frags
 
-        window = Window(FormattedTextControl(text, show_cursor=False), wrap_lines=True, height=height)
+        window = Window(WrappedControl(text, scroll=scroll, show_cursor=False), height=height)
         return Frame(window, title=title)
+
+    def _header_bar(self) -> VSplit:
+        return VSplit([
+            Window(FormattedTextControl(self._header), height=1, style="class:header"),
+            Window(FormattedTextControl(self._header_right), height=1, style="class:header.right",
+                   width=lambda: Dimension.exact(len(self._header_right()[0][1]))),
+        ])
 
     def _bottom(self) -> list:
         return [
@@ -264,9 +277,11 @@ class CallScreen:
     @property
     def _prepare_layout(self) -> HSplit:
         if not hasattr(self, "_prep"):
-            left = HSplit([self._panel("Voorbereiding: wat u weet en wat ontbreekt", self._prep_left)])
-            right = HSplit([self._panel("Wat u kunt aanbieden, en wanneer u belt", self._prep_right)])
-            self._prep = HSplit([self._line(self._header, "class:header"), VSplit([left, right]), *self._bottom()])
+            scroll = lambda: self.prep_offset  # noqa: E731
+            left = HSplit([self._panel("Voorbereiding (PageUp/PageDown)",
+                                       self._prep_left, scroll=scroll)])
+            right = HSplit([self._panel("Wanneer u belt en wat u kunt aanbieden", self._prep_right, scroll=scroll)])
+            self._prep = HSplit([self._header_bar(), VSplit([left, right]), *self._bottom()])
         return self._prep
 
     @property
@@ -283,18 +298,19 @@ class CallScreen:
             ], width=Dimension(weight=3))
             right = HSplit([
                 self._panel("Afspraak", self._agreement, height=Dimension(weight=3)),
-                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, height=Dimension(weight=3)),
+                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, height=Dimension(weight=3),
+                            scroll=lambda: self.dossier_offset),
                 self._panel("Notities", self._notes, height=Dimension(weight=2), cursor_at_end=True),
             ], width=Dimension(weight=2))
-            self._call = HSplit([self._line(self._header, "class:header"), VSplit([left, right]), *self._bottom()])
+            self._call = HSplit([self._header_bar(), VSplit([left, right]), *self._bottom()])
         return self._call
 
     @property
     def _after_layout(self) -> HSplit:
         if not hasattr(self, "_after"):
             self._after = HSplit([
-                self._line(self._header, "class:header"),
-                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text),
+                self._header_bar(),
+                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text, scroll=lambda: self.after_offset),
                 *self._bottom(),
             ])
         return self._after
@@ -310,10 +326,11 @@ class CallScreen:
             where = f"stap: {m.view()['step'].title}"
         else:
             where = "na het gesprek"
-        golden = m.golden_now()
-        right = f"⏱ {m.elapsed()}" + (f" · {golden}" if golden else "")
-        return [("class:header", f" belscript · {customer} · {m.script.title} · {where}"),
-                ("class:header", "   "), ("class:header.right", right + " ")]
+        return [("class:header", f" belscript · {customer} · {where} · {m.script.title}")]
+
+    def _header_right(self):
+        golden = self.model.golden_now()
+        return [("class:header.right", f" ⏱ {self.model.elapsed()}" + (f" · {golden}" if golden else "") + " ")]
 
     def _step_title(self) -> str:
         step = self.model.view().get("step")
@@ -375,8 +392,7 @@ class CallScreen:
 
     def _dossier_text(self):
         out = []
-        lines = self._dossier()[self.dossier_offset:]
-        for line in lines:
+        for line in self._dossier():
             out.extend(line)
             out.append(("", "\n"))
         return out
@@ -410,8 +426,8 @@ class CallScreen:
         elif m.phase == "prepare":
             text = " Enter: beginnen · F1: hulp · Ctrl-C: stoppen zonder te bellen"
         elif m.phase == "call":
-            text = (" cijfer+Enter: optie · /afspraak veld tekst · /naam · /excuus · /einde · /help · "
-                    "Ctrl-O: waarschuwing negeren · Ctrl-C: afbreken")
+            text = (" cijfer+Enter: optie · /afspraak · /naam · /excuus · /einde · F1 of /help · "
+                    "Ctrl-O: negeren · Ctrl-C: afbreken")
         else:
             text = " Enter: volgende · PageUp/PageDown: bladeren · Ctrl-C: sluiten (alles is bewaard)"
         return [("class:footer", text)]
@@ -436,29 +452,23 @@ class CallScreen:
         m = self.model
         known, missing = known_and_missing(m.dossier)
         out = [("class:title", "Doel van het gesprek\n"), ("class:strong", goal_of(m.dossier) + "\n\n"),
-               ("class:title", "Wat u weet uit het dossier\n")]
-        out.extend(("", f"• {line}\n") for line in known)
-        out.append(("class:title", "\nWat nog ontbreekt\n"))
+               ("class:title", "Wat nog ontbreekt in het dossier\n")]
         if missing:
             out.extend(("class:warn", f"• {line}\n") for line in missing)
         else:
             out.append(("class:ok", "Niets: het dossier is compleet.\n"))
+        out.append(("class:title", "\nWat u weet uit het dossier\n"))
+        out.extend(("", f"• {line}\n") for line in known)
         return out
 
     def _prep_right(self):
         m = self.model
-        out = [("class:title", "Wat u kunt aanbieden (afspraakbeleid van het script)\n")]
-        out.extend(("", f"• {line}\n") for line in m.policy_lines())
-        out.append(("class:title", "\nBeltijd\n"))
+        out = [("class:title", "Beltijd\n")]
         if m.golden is None:
             out.append(("class:dim", "Gouden beluur: even kijken…\n"))
         else:
             style = "class:ok" if m.golden.startswith("Nu is") else "class:warn"
             out.append((style, m.golden + "\n"))
-        step = m.script.steps[m.script.start_step]
-        if step.tips and m.prep_options:
-            out.append(("class:title", "\nTips bij de voorbereiding\n"))
-            out.extend(("class:dim", f"• {' '.join(t.split())}\n") for t in step.tips)
         out.append(("class:title", "\nBeginnen\n"))
         options = m.prep_options
         if len(options) == 1:
@@ -468,29 +478,22 @@ class CallScreen:
             out.append(("class:strong", "Typ een cijfer, of Enter voor de eerste.\n"))
         else:
             out.append(("class:strong", "Enter: het gesprek begint.\n"))
+        out.append(("class:title", "\nWat u kunt aanbieden (afspraakbeleid van het script)\n"))
+        out.extend(("", f"• {line}\n") for line in m.policy_lines())
+        step = m.script.steps[m.script.start_step]
+        if step.tips and m.prep_options:
+            out.append(("class:title", "\nTips bij de voorbereiding\n"))
+            out.extend(("class:dim", f"• {' '.join(t.split())}\n") for t in step.tips)
         return out
 
     def _after_text(self):
-        frags = self.model.after.fragments
-        if not self.after_offset:
-            return frags
-        text_lines = "".join(t for _s, t in frags).split("\n")
-        skip = min(self.after_offset, max(0, len(text_lines) - 3))
-        out, line = [], 0
-        for style, text in frags:
-            parts = text.split("\n")
-            for i, part in enumerate(parts):
-                if line >= skip:
-                    out.append((style, part + ("\n" if i < len(parts) - 1 else "")))
-                if i < len(parts) - 1:
-                    line += 1
-        return out
+        return self.model.after.fragments
 
     # ------------------------------------------------------------------ for tests and the benchmark
 
     def screen_text(self) -> str:
         """Every panel's text as shown now (what a test or the benchmark checks)."""
-        parts = [self._header()]
+        parts = [self._header(), self._header_right()]
         if self.model.phase == "prepare":
             parts += [self._prep_left(), self._prep_right()]
         elif self.model.phase == "call":

@@ -1,0 +1,128 @@
+"""Rehearse a call against a simulated customer, and get an honest score.
+
+Opens the same full-screen call screen as `belscript call`, with a simulated customer
+on the line (a persona, built in or your own). What you type is what you say: it is
+checked for wording exactly as in a real call, and the customer answers in the
+"Klant" pane. Numbers choose options; /excuus, /afspraak, /naam, /geenafspraak,
+/einde and /afbreken work as in a real call. The same --seed plays out the same way.
+
+Afterwards you get a score in Dutch: what went well and the two or three things to do
+differently, each with the moment in the conversation that decided it. Sessions and
+scores are saved in the call log as practice, apart from real calls.
+
+Personas: boos, geldzorgen, klacht, niet-ontvangen, uitsteller, vergeten,
+verkeerde-persoon, plus your own YAML files in <BELSCRIPT_HOME>/personas.
+
+Examples:
+  belscript practice
+  belscript practice --persona niet-ontvangen --seed 7
+  belscript practice --script tweede-gesprek --persona uitsteller
+  belscript practice --history
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+
+from belscript.errors import InputError, InvalidDocument, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--script", metavar="NAME|PATH",
+                        help="built-in script name or script file (default: eerste-gesprek)")
+    parser.add_argument("--persona", metavar="NAME|PATH|random", default="random",
+                        help="the simulated customer: a persona name, a persona file, or random (default)")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="replay a session: the same seed and the same input give the same conversation")
+    parser.add_argument("--dossier", metavar="PATH", help="the customer file to practise with (default: the demo file)")
+    parser.add_argument("--history", action="store_true",
+                        help="show earlier practice scores, the excuses practised and the next persona to try")
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _print_problem(exc: InvalidDocument | InputError) -> int:
+    if isinstance(exc, InvalidDocument):
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+    else:
+        print(f"belscript: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+    return exc.exit_code
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.clock import clock_from_env
+    from belscript.script.loader import resolve_script
+
+    clock = clock_from_env()
+    if args.history:
+        if args.seed is not None or args.dossier or args.persona != "random":
+            raise UsageError("--history shows earlier sessions; leave out --persona, --seed and --dossier")
+        try:
+            loaded = resolve_script(args.script)
+        except (InvalidDocument, InputError) as exc:
+            return _print_problem(exc)
+        return _history(loaded.script, clock)
+
+    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.practice.library import resolve_persona
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
+    try:
+        loaded = resolve_script(args.script)
+        dossier = load_dossier(args.dossier or demo_dossier_path())
+        persona = resolve_persona(args.persona, random.Random(seed))
+    except (InvalidDocument, InputError) as exc:
+        return _print_problem(exc)
+
+    if not _is_terminal():
+        raise UsageError("belscript practice needs a terminal: it is a full-screen program",
+                         hint="Run it directly in a terminal window, without a pipe or redirection. "
+                              "'belscript practice --history' works anywhere.")
+
+    from belscript.journal import Journal
+    from belscript.tui import practice
+    from belscript.tui.app import CallScreen
+
+    journal = Journal.open(clock=clock)
+    try:
+        model = practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal)
+        for warning in journal.warnings:
+            model.info(warning, "warn")
+        code = CallScreen(model).run()
+        _report(model)
+        return code
+    finally:
+        journal.close()
+
+
+def _report(model) -> None:
+    """The score once more on the normal terminal, after the screen closed."""
+    if model.report is None:
+        print("Er is geen oefening begonnen.")
+        return
+    print(model.report.as_text())
+    print()
+    print(f"Bewaard als oefening {model.call_id} ('belscript practice --history' toont uw voortgang).")
+
+
+def _history(script, clock) -> int:
+    from belscript.journal import Journal
+    from belscript.practice.history import load_history
+    from belscript.practice.library import all_personas
+
+    with Journal.open(clock=clock) as journal:
+        for warning in journal.warnings:
+            print(f"belscript: {warning}", file=sys.stderr)
+        history = load_history(journal, script, all_personas())
+    print(history.as_text())
+    return 0

@@ -1,0 +1,144 @@
+"""The call screen in practice mode: the same screen, a simulated customer on the line.
+
+:class:`PracticeCallModel` plugs into the hooks of :class:`~belscript.tui.model.CallModel`:
+the call is a :class:`~belscript.practice.session.PracticeSession` (logged as practice),
+free text is what the trainee *says* (checked by the same phrasing checker, then heard
+by the customer), the "Klant" pane shows the conversation, and after the call the
+screen shows the score instead of an e-mail. Numbers, ``/afspraak``, ``/excuus``,
+``/geenafspraak``, ``/einde`` and ``/afbreken`` work exactly as in a live call.
+
+This module imports no prompt_toolkit: the model is tested without a terminal and the
+shared :class:`~belscript.tui.app.CallScreen` draws it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from belscript.clock import Clock
+from belscript.dossier import Dossier
+from belscript.tui.model import WARNING_LEVELS, CallModel, Fragments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.engine.call import Call
+    from belscript.engine.events import Event
+    from belscript.journal import Journal
+    from belscript.practice.persona import Persona
+    from belscript.practice.score import Report
+    from belscript.practice.session import PracticeSession
+    from belscript.script.loader import LoadedScript
+
+#: How many turns the customer pane shows.
+VOICE_TURNS = 6
+
+
+class PracticeCallModel(CallModel):
+    """A practice session on the call screen."""
+
+    EVALUATION = (
+        ("went_well", "Wat vond u zelf goed gaan?"),
+        ("differently", "Wat doet u de volgende keer anders?"),
+    )
+
+    def __init__(self, loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
+                 journal: Journal | None = None) -> None:
+        super().__init__(loaded.script, dossier, clock=clock)
+        self.loaded = loaded
+        self.persona = persona
+        self.seed = seed
+        self.journal = journal
+        self.call_id: int | None = None
+        self.session: PracticeSession | None = None
+        self.report: Report | None = None
+        self.info(f"Oefenen met ‘{persona.title}’: {' '.join(persona.situation.split())}")
+        self.info("Wat u typt, zegt u tegen de klant; cijfers kiezen een optie, /help toont alle opdrachten.")
+
+    # ------------------------------------------------------------------ hooks of the call screen
+
+    def create_call(self) -> Call:
+        from belscript.practice.session import PracticeSession
+
+        if self.journal is not None:
+            path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
+            self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=True)
+        self.session = PracticeSession(self.script, self.dossier, self.persona, seed=self.seed, clock=self.clock,
+                                       on_event=self.commit)
+        for excuse in self.session.foreign_excuses:
+            self.info(f"Let op: de smoes ‘{excuse}’ van deze klant staat niet in het script {self.script.name}.",
+                      "warn")
+        return self.session.call
+
+    def commit(self, event: Event) -> None:
+        """Store one event in the call log (marked as practice) the moment it happens."""
+        if self.journal is not None and self.call_id is not None:
+            self.journal.append(self.call_id, event)
+
+    def handle_text(self, text: str, findings: list) -> None:
+        """The trainee says the text; the customer answers in the customer pane."""
+        assert self.session is not None
+        said = self.session.say(text)
+        for f in said.findings:
+            if f.level in WARNING_LEVELS:
+                better = f" Beter: {f.suggestions[0]}" if f.suggestions else ""
+                self.info(f"Let op ‘{f.match}’: {f.message}{better}", "warn")
+
+    def customer_voice(self) -> list[str] | None:
+        if self.session is None:
+            return []
+        turns = [t for t in self.session.transcript() if t.who in ("u", "klant")][-VOICE_TURNS:]
+        return [("Klant: " if t.who == "klant" else "U: ") + t.text for t in turns]
+
+    def _cmd_afspraak(self, args: str) -> None:
+        super()._cmd_afspraak(args)
+        if self.session is not None:
+            self.session.react_to_agreement()
+
+    def _cmd_pauze(self, args: str) -> None:
+        self.info("Een oefening kunt u niet pauzeren. Stoppen: /afbreken <reden> (de oefening telt dan als "
+                  "onvoldoende).", "warn")
+
+    def pause(self) -> None:
+        """Ctrl-C twice: a practice session is not resumed later, so stop and score it now."""
+        if self.call is not None and not self.call.ended:
+            from belscript.practice.session import STOPPED
+
+            self.abort(STOPPED)
+        self.closed_as = "aborted" if self.call is not None else "cancelled"
+        self.exit_code = 0
+
+    @property
+    def prompt(self) -> str:
+        if self.phase == "call":
+            return "U zegt › "
+        return super().prompt
+
+    def after_call(self) -> Fragments:
+        """The score (stored with the session), then the transcript."""
+        assert self.session is not None and self.call is not None
+        report = self.report = self.session.finish()
+        if self.journal is not None and self.call_id is not None:
+            self.journal.finish(self.call_id, self.call.outcome, status="aborted" if self.call.aborted else "ended",
+                                contact=self.call.contact)
+        out: Fragments = [("class:title", "Uw score\n")]
+        style = "class:error" if report.failed_session else "class:ok"
+        for i, line in enumerate(report.as_text().split("\n")):
+            if line.lstrip().startswith("✓"):
+                out.append(("class:ok", line + "\n"))
+            elif line.lstrip().startswith("✗") or line.startswith("Onvoldoende"):
+                out.append(("class:warn", line + "\n"))
+            else:
+                out.append((style if i == 1 else "", line + "\n"))
+        out.append(("class:title", "\nHet gesprek\n"))
+        for turn in self.session.transcript():
+            who = {"u": "U", "klant": "Klant"}.get(turn.who, "·")
+            out.append(("class:dim" if who == "·" else "", f"{turn.nr:>3} {who}: {turn.text}\n"))
+        out.append(("", f"\nOpnieuw met dezelfde klant en hetzelfde verloop: belscript practice --persona "
+                        f"{self.persona.name} --seed {self.seed}\n"))
+        return out
+
+
+def start(loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
+          journal: Journal | None) -> PracticeCallModel:
+    """A practice session on the preparation screen (logged once the call begins)."""
+    return PracticeCallModel(loaded, dossier, persona, seed=seed, clock=clock, journal=journal)

@@ -1,0 +1,131 @@
+"""Word wrapping and scrolling for styled text in narrow panels.
+
+prompt_toolkit wraps long lines at the last column, in the middle of a word; in a
+panel of 40 columns that makes Dutch sentences hard to read aloud. These helpers wrap
+at spaces, keep every fragment's style, and cut off the first lines of a text for
+panels that scroll with PageUp/PageDown.
+"""
+
+from __future__ import annotations
+
+from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
+from prompt_toolkit.layout.controls import FormattedTextControl, UIContent
+from prompt_toolkit.utils import get_cwidth
+
+
+def _lines(fragments: StyleAndTextTuples) -> list[StyleAndTextTuples]:
+    lines: list[StyleAndTextTuples] = [[]]
+    for style, text, *_ in fragments:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part or not text:
+                lines[-1].append((style, part))
+    return lines
+
+
+def _wrap_line(line: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]:
+    """Greedy word wrap of one line; a word longer than the width is cut."""
+    words: list[StyleAndTextTuples] = []  # each word keeps its trailing spaces
+    current: StyleAndTextTuples = []
+    for style, text in line:
+        if not text:
+            current.append((style, text))
+            continue
+        token = ""
+        for ch in text:
+            if ch == " ":
+                token += ch
+            elif token.endswith(" "):
+                current.append((style, token))
+                words.append(current)
+                current, token = [], ch
+            else:
+                token += ch
+        if token:
+            current.append((style, token))
+    if current:
+        words.append(current)
+    out: list[StyleAndTextTuples] = [[]]
+    used = 0
+    for word in words:
+        size = sum(get_cwidth(t) for _s, t in word)
+        bare = sum(get_cwidth(t.rstrip(" ")) for _s, t in word)
+        if used and used + bare > width:
+            out.append([])
+            used = 0
+        while bare > width and not used:  # cut a very long word
+            head: StyleAndTextTuples = []
+            room = width
+            rest: StyleAndTextTuples = []
+            for style, text in word:
+                if room <= 0:
+                    rest.append((style, text))
+                    continue
+                head.append((style, text[:room]))
+                if len(text) > room:
+                    rest.append((style, text[room:]))
+                room -= len(text)
+            out[-1].extend(head)
+            out.append([])
+            word = rest
+            size = sum(get_cwidth(t) for _s, t in word)
+            bare = sum(get_cwidth(t.rstrip(" ")) for _s, t in word)
+        out[-1].extend(word)
+        used += size
+    return out
+
+
+def wrap(fragments: StyleAndTextTuples, width: int) -> StyleAndTextTuples:
+    """``fragments`` with newlines inserted at spaces so no line is wider than ``width``."""
+    width = max(8, width)
+    out: StyleAndTextTuples = []
+    lines = _lines(fragments)
+    for n, line in enumerate(lines):
+        wrapped = _wrap_line(line, width)
+        for i, part in enumerate(wrapped):
+            out.extend(part)
+            if i < len(wrapped) - 1 or n < len(lines) - 1:
+                out.append(("", "\n"))
+    return out
+
+
+def skip_lines(fragments: StyleAndTextTuples, count: int) -> StyleAndTextTuples:
+    """Drop the first ``count`` lines (for a panel scrolled down); keeps at least the last line."""
+    if count <= 0:
+        return fragments
+    lines = _lines(fragments)
+    count = min(count, max(0, len(lines) - 1))
+    out: StyleAndTextTuples = []
+    for i, line in enumerate(lines[count:]):
+        if i:
+            out.append(("", "\n"))
+        out.extend(line)
+    return out
+
+
+class WrappedControl(FormattedTextControl):
+    """A :class:`FormattedTextControl` that wraps at spaces for the width it is drawn at."""
+
+    def __init__(self, get, *, scroll=None, **kwargs) -> None:
+        self._get = get
+        self._scroll = scroll
+        self._width = 80
+        super().__init__(self._text, **kwargs)
+
+    def _text(self) -> StyleAndTextTuples:
+        fragments = wrap(to_formatted_text(self._get()), self._width)
+        offset = self._scroll() if self._scroll is not None else 0
+        return skip_lines(fragments, offset) if offset else fragments
+
+    def preferred_height(self, width, max_available_height, wrap_lines, get_line_prefix):
+        self._width = width
+        self._fragment_cache.clear()
+        return super().preferred_height(width, max_available_height, wrap_lines, get_line_prefix)
+
+    def create_content(self, width: int, height: int | None) -> UIContent:
+        if width != self._width:
+            self._fragment_cache.clear()
+        self._width = width
+        return super().create_content(width, height)
