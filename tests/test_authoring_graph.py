@@ -142,4 +142,6 @@ def test_docs_show_a_picture_of_every_builtin_script():
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
     for name in builtin_names():
-        assert to_mermaid(load_builtin(name).script) in docs, name
+        assert to_mermaid(load_builtin(name).script) in docs, (
+            f"the picture of '{name}' in docs/authoring.md is out of date; paste the output of "
+            f"'belscript graph {name}' into its ```mermaid block")

@@ -66,6 +66,11 @@ RUBRIC: tuple[Rule, ...] = (
 
 _RULES = {r.id: r for r in RUBRIC}
 
+#: Which failed checks the report names first: what decides whether the money comes
+#: in, then what the customer hears, then the rest.
+PRIORITY: tuple[str, ...] = ("afspraak", "formulering", "smoes", "samenvatting", "eerst-voorstel", "bevestiging",
+                             "open-vragen", "doel", "voorbereid")
+
 
 @dataclass(frozen=True)
 class Check:
@@ -117,8 +122,9 @@ class Report:
 
     @property
     def to_improve(self) -> list[Check]:
-        """The two or three most important things to do differently (rubric order)."""
-        return [c for c in self.checks if not c.passed][:3]
+        """The three most important things to do differently (by :data:`PRIORITY`)."""
+        failed = [c for c in self.checks if not c.passed]
+        return sorted(failed, key=lambda c: PRIORITY.index(c.id) if c.id in PRIORITY else len(PRIORITY))[:3]
 
     def as_text(self) -> str:
         """The report in Dutch, as shown after the session."""
@@ -235,9 +241,14 @@ def score(facts: SessionFacts) -> Report:
     else:
         add("voorbereid", False, "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
 
-    # purpose: a sentence about the invoice, the amount or the payment
-    _s, purpose = first(lambda m: m.purpose)
-    add("doel", purpose is not None, _quote(purpose, "de factuur en het bedrag zijn niet genoemd"))
+    # purpose: a sentence about the invoice, the amount or the payment, said without pressure
+    _s, purpose = first(lambda m: m.purpose and not any(f.level in ("error", "warning") for f in m.findings))
+    if purpose is not None:
+        add("doel", True, _quote(purpose))
+    else:
+        _s, pushy = first(lambda m: m.purpose)
+        add("doel", False, "alleen dwingend genoemd, " + _quote(pushy) if pushy is not None
+            else "de factuur en het bedrag zijn niet genoemd")
 
     # open questions: let the customer talk
     _s, open_q = first(lambda m: m.open_question)
@@ -265,7 +276,10 @@ def score(facts: SessionFacts) -> Report:
     else:
         move = facts.moves[bad.seq]
         finding = next(f for f in move.findings if f.level in ("error", "warning"))
-        better = f" Zeg liever: ‘{finding.suggestions[0]}’." if finding.suggestions else ""
+        better = ""
+        if finding.suggestions:
+            suggestion = finding.suggestions[0].strip()
+            better = f" Zeg liever: ‘{suggestion}’" + ("" if suggestion[-1:] in "?!." else ".")
         add("formulering", False, f"‘{finding.match}’ in " + _quote(bad), _RULES["formulering"].advice + better)
 
     # the excuses the customer raised, handled as the script says

@@ -107,7 +107,7 @@ def parse(line: str) -> Input:
     text = line.strip()
     if not text:
         return Input("empty")
-    if text.isdigit() and len(text) <= 3:
+    if text.isascii() and text.isdigit() and len(text) <= 3:
         return Input("option", text=text, number=int(text))
     if text.startswith("/"):
         word, _, args = text[1:].partition(" ")

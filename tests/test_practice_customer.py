@@ -1,0 +1,163 @@
+"""The hidden behaviour of the simulated customers, as the source texts describe real
+debtors: pressure, suggested excuses, invitations, vagueness, concrete dates."""
+
+from __future__ import annotations
+
+import pytest
+from test_practice_support import agree_full, session, to_listening
+
+from belscript.practice.library import load_persona, persona_paths
+
+
+def customer_kinds(s):
+    return [e.data["kind"] for e in s.call.events if e.kind == "customer"]
+
+
+@pytest.mark.parametrize("name", sorted(persona_paths()))
+def test_pressure_makes_every_customer_defensive(name):
+    """'U moet' gets a defensive answer from every persona, and too much of it ends the call."""
+    s = session(name, seed=4)
+    to_listening(s)
+    reply = s.say("U moet nu gewoon betalen.").reply
+    assert reply.kind == "defensive"
+    s.say("U moet echt betalen.")
+    last = s.say("U moet het vandaag overmaken.").reply
+    assert last.kind == "hangup" and "(De klant heeft opgehangen.)" == s.say("Hallo?").reply.text
+
+
+@pytest.mark.parametrize(("sentence", "excuse"), [
+    ("Heeft u de factuur misschien niet ontvangen?", "factuur-niet-ontvangen"),
+    ("Was de levering niet naar wens?", "klacht-levering"),
+])
+def test_suggesting_an_excuse_gets_that_excuse(sentence, excuse):
+    """A customer who had no excuse takes the one the trainee hands them."""
+    s = session("vergeten", seed=1)
+    to_listening(s)
+    reply = s.say(sentence).reply
+    assert (reply.kind, reply.excuse) == ("excuse", excuse)
+
+
+def test_open_question_brings_up_the_real_reason():
+    """An open question gets more information: the persona's own excuse comes out."""
+    s = session("geldzorgen", seed=1)
+    s.choose(1)
+    reply = s.say("Hoe staat het met de betaling van de factuur bij u?").reply
+    assert (reply.kind, reply.excuse) == ("excuse", "geldproblemen")
+    assert "financieel" in reply.text or "geld" in reply.text
+
+
+def test_invitation_gets_a_proposal_within_the_hidden_limits():
+    """Asked to propose, the forgetful customer names a date; money-trouble proposes a plan."""
+    s = session("vergeten", seed=1)
+    to_listening(s)
+    reply = s.say("Wat stelt u voor?").reply
+    assert reply.kind == "proposal" and "maandag 30 november 2026" in reply.text
+    s = session("geldzorgen", seed=1)
+    to_listening(s)
+    s.say("Hoe staat het met de betaling?")
+    reply = s.say("Wat zou voor u werken?").reply
+    assert reply.kind == "plan_proposal" and "3 termijnen" in reply.text and "maandag 30 november 2026" in reply.text
+
+
+def test_vague_question_gets_a_vague_answer():
+    """'Zo snel mogelijk' is answered just as vaguely."""
+    s = session("vergeten", seed=1)
+    to_listening(s)
+    assert s.say("Kunt u het zo snel mogelijk regelen?").reply.kind == "vague"
+
+
+def test_procrastinator_stays_vague_before_proposing():
+    """The procrastinator answers an invitation vaguely twice, then proposes a date."""
+    s = session("uitsteller", seed=1)
+    to_listening(s)
+    kinds = [s.say("Wat stelt u voor?").reply.kind for _ in range(3)]
+    assert kinds == ["vague", "vague", "proposal"]
+
+
+def test_concrete_date_within_limits_gets_a_commitment():
+    """A spoken date from the customer's earliest day on is accepted."""
+    s = session("klacht", seed=1)
+    to_listening(s)
+    reply = s.say("Kunt u het bedrag op maandag 30 november overmaken?").reply
+    assert reply.kind == "commit" and "maandag 30 november 2026" in reply.text
+
+
+def test_date_outside_limits_gets_a_counter_offer():
+    """A date before the customer can pay gets a counter-offer with the earliest possible day."""
+    s = session("klacht", seed=1)
+    to_listening(s)
+    reply = s.say("Kunt u het morgen betalen?").reply
+    assert reply.kind == "counter" and "maandag 30 november 2026" in reply.text
+
+
+def test_plan_with_too_large_first_instalment_is_countered():
+    """Money trouble accepts a plan only when the first instalment fits what they can pay."""
+    s = session("geldzorgen", seed=1)
+    to_listening(s)
+    s.say("Hoe staat het met de betaling?")
+    s.choose(2)  # no date yet -> voorstel
+    s.agree("soort", "regeling")
+    s.agree("termijnen", "2000 op 1 december, rest op 1 januari")
+    assert customer_kinds(s)[-1] == "counter"
+    s.agree("termijnen", "3 termijnen vanaf 1 december")
+    assert customer_kinds(s)[-1] == "commit"
+
+
+def test_angry_customer_calms_down_when_heard():
+    """The angry customer stays angry until the trainee acknowledges them or asks an open question."""
+    s = session("boos", seed=1)
+    s.choose(1)
+    first = s.say("Ik bel over factuur 2026-0142.").reply
+    assert (first.kind, first.excuse) == ("excuse", "boze-klant")
+    assert s.say("Ik begrijp dat het vervelend is dat ik u stoor tijdens een drukke dag.").reply.kind == "calmed"
+    reply = s.say("Hoe staat het met de betaling?").reply
+    assert reply.excuse == "altijd-60-dagen"
+
+
+def test_wrong_person_accepts_a_callback_when_the_payer_is_back():
+    """The colleague cannot promise payment; a callback after the payer is back is accepted."""
+    s = session("verkeerde-persoon", seed=1)
+    s.choose(1)
+    reply = s.say("Ik bel over factuur 2026-0142 van € 2.450,00.").reply
+    assert reply.excuse == "betaler-afwezig" and "Ahmed Yilmaz" in reply.text
+    assert s.say("Kan ik morgen terugbellen?").reply.kind == "payer_away"
+    assert s.say("Kan ik woensdag terugbellen?").reply.kind == "commit"
+
+
+def test_good_callback_run_scores_the_agreement():
+    """A callback the customer accepted is a real agreement in the score."""
+    s = session("verkeerde-persoon", seed=1)
+    s.choose(1)
+    s.say("Goedemorgen, met Eva Jansen. Met wie spreek ik?")
+    s.set_contact("Lisa Jansen")
+    s.choose(2)  # the payer is not there -> excuse handler
+    s.say("Ik bel over factuur 2026-0142 van € 2.450,00. Wanneer is uw collega er weer?")
+    s.choose(1)  # callback -> agreement
+    s.agree("soort", "terugbellen")
+    s.agree("terugbellen", "Ahmed Yilmaz, woensdag om 10 uur")
+    s.agree("gevolg", "standaard")
+    assert customer_kinds(s)[-1] == "commit"
+    s.choose(1)
+    s.choose(1)
+    report = s.finish()
+    verdict = {c.id: c.passed for c in report.checks}
+    assert verdict["afspraak"] and verdict["smoes"]
+
+
+def test_personas_all_load_and_name_known_excuses():
+    """Every built-in persona loads and brings only excuses the built-in first-call script handles."""
+    from belscript.script.loader import resolve_script
+
+    excuses = set(resolve_script("eerste-gesprek").script.excuses)
+    personas = [load_persona(p) for p in persona_paths().values()]
+    assert len(personas) >= 7
+    for persona in personas:
+        assert set(persona.excuses) <= excuses, persona.name
+
+
+def test_written_agreement_without_customer_consent_is_countered():
+    """Writing down a date the customer cannot make gets a counter-offer in the customer pane."""
+    s = session("uitsteller", seed=1)
+    to_listening(s)
+    agree_full(s, "morgen")
+    assert customer_kinds(s)[-1] == "counter"

@@ -1,0 +1,55 @@
+"""`belscript call` outside a terminal and with bad input: clear messages, right exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _call(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "belscript", "call", *args], input=stdin, capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+
+
+def test_without_a_terminal_the_command_explains_and_exits_2():
+    """Piped input gives a clear message and exit code 2, not a broken screen."""
+    result = _call("--demo", stdin="1\n")
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_invalid_customer_file_prints_every_diagnostic_and_exits_1(tmp_path):
+    """A customer file with mistakes gets the loader's file:line:col diagnostics and exit code 1."""
+    bad = tmp_path / "klant.yaml"
+    bad.write_text("customer:\n  naam: X\ncaller:\n  name: A\n  company: B\ninvoices: []\n", encoding="utf-8")
+    result = _call("--dossier", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:" in result.stderr and "error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_customer_file_exits_2():
+    """A customer file that does not exist is an unreadable input: exit code 2 with the path."""
+    result = _call("--dossier", "bestaat-niet.yaml")
+    assert result.returncode == 2 and "bestaat-niet.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unknown_script_name_exits_2_with_the_built_in_names():
+    """--script with an unknown name lists the built-in scripts."""
+    result = _call("--demo", "--script", "eerste-gesprk")
+    assert result.returncode == 2 and "eerste-gesprek" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_customer_is_required():
+    """Without --dossier or --demo the command says what to give."""
+    result = _call()
+    assert result.returncode == 2 and "--dossier" in result.stderr and "--demo" in result.stderr
+
+
+def test_the_command_module_does_not_import_prompt_toolkit_until_it_runs():
+    """Building the command line (e.g. for --help) does not load the terminal UI."""
+    code = ("import sys; from belscript.cli import main; main.build_parser(); "
+            "print('prompt_toolkit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
