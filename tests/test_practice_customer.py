@@ -161,3 +161,12 @@ def test_written_agreement_without_customer_consent_is_countered():
     to_listening(s)
     agree_full(s, "morgen")
     assert customer_kinds(s)[-1] == "counter"
+
+
+def test_second_call_allows_a_firmer_tone():
+    """In the second-call script 'moeten' is only a suggestion, so the customer does not take offence."""
+    s = session("vergeten", seed=1, script="tweede-gesprek")
+    s.choose(1)
+    reply = s.say("U moet de factuur 2026-0142 deze week betalen.").reply
+    assert reply.kind != "defensive"
+    assert not any(e.kind == "warning" for e in s.call.events)

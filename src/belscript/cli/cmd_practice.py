@@ -95,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
 
     journal = Journal.open(clock=clock)
     try:
-        model = practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal)
+        model = practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
+                               dossier_path=args.dossier)
         for warning in journal.warnings:
             model.info(warning, "warn")
         code = CallScreen(model).run()
@@ -112,6 +113,7 @@ def _report(model) -> None:
         return
     print(model.report.as_text())
     print()
+    print(f"Nog eens met dezelfde klant en dezelfde reacties: {model.replay_command()}")
     print(f"Bewaard als oefening {model.call_id} ('belscript practice --history' toont uw voortgang).")
 
 

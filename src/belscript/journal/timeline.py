@@ -27,6 +27,8 @@ _LABELS = {
     "aborted": "gesprek afgebroken",
     "recap": "afspraken herhaald",
     "evaluation": "evaluatie",
+    "customer": "klant (oefening)",
+    "score": "score (oefening)",
 }
 
 
@@ -88,6 +90,12 @@ def _detail(kind: str, data: dict[str, Any]) -> str:
     if kind == "aborted":
         follow = f"; vervolg {_moment(get('follow_up'))}" if get("follow_up") else ""
         return f"{get('reason') or ''}{follow}"
+    if kind == "customer":
+        return str(get("text") or "")
+    if kind == "score":
+        if get("failed_session"):
+            return f"onvoldoende – {get('fail_reason') or ''}".rstrip(" –")
+        return f"{get('points')} van {get('total')}" if get("total") else ""
     if kind == "evaluation":
         ordered = [data.get("went_well"), data.get("differently")]
         ordered += [v for k, v in data.items() if k not in ("went_well", "differently")]

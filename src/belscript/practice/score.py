@@ -27,41 +27,41 @@ class Rule:
     source: str
 
 
-#: The rubric in report order. ``source`` names the seed texts (see docs/handleiding.md).
+#: The rubric in report order. ``source`` names the source texts by their id (000–004, see docs/advice.md).
 RUBRIC: tuple[Rule, ...] = (
     Rule("voorbereid", "Goed voorbereid",
          "Neem voor het bellen het dossier door en noem in het gesprek het factuurnummer en het bedrag; "
          "wie tijdens het gesprek nog moet zoeken, klinkt onvoorbereid.",
-         "stappenplan stap 1; gouden belregels"),
+         "000, 001, 003"),
     Rule("doel", "Het doel van het gesprek duidelijk benoemd",
          "Zeg direct en concreet waarover u belt: welke factuur, welk bedrag, en dat u een betaaldatum wilt afspreken.",
-         "wat je beter niet zegt; gouden belregels"),
+         "002, 003"),
     Rule("open-vragen", "Open vragen gesteld en de klant laten praten",
          "Stel een open vraag (‘Hoe staat het met deze betaling bij u?’) en laat de klant vertellen; "
          "vaak wordt dan vanzelf duidelijk wat er speelt.",
-         "wat je beter niet zegt; gouden belregels tip 5"),
+         "002, 003"),
     Rule("eerst-voorstel", "De klant eerst een voorstel laten doen",
          "Vraag eerst ‘Wat stelt u voor?’ of ‘Op welke datum kunt u betalen?’ voordat u zelf een datum of "
          "regeling noemt; wat de klant zelf voorstelt, komt hij eerder na.",
-         "vier stappen, stap 3"),
+         "001"),
     Rule("formulering", "Geen ontmoedigde formuleringen",
          "Vermijd ‘moeten’, ‘geen haast’ en zelf een smoes of klacht aandragen; gebruik het alternatief "
          "dat het scherm voorstelt.",
-         "wat je beter niet zegt"),
+         "002"),
     Rule("smoes", "De smoes afgehandeld zoals het script zegt",
          "Kies bij een smoes meteen de afhandeling uit het script (/excuus) en doe wat daarbij hoort, "
          "zoals direct een kopie van de factuur mailen bij ‘niet ontvangen’.",
-         "stappenplan stap 4; wat je beter niet zegt"),
+         "000, 002"),
     Rule("afspraak", "Een concrete afspraak binnen de grenzen van het script",
          "Spreek af wie welk bedrag op welke datum betaalt (of wanneer u terugbelt), binnen uw eigen grenzen, "
          "en zorg dat de klant er echt ja tegen zegt.",
-         "stappenplan stap 4; vier stappen, stap 3"),
+         "000, 001, 003"),
     Rule("samenvatting", "De afspraken herhaald",
          "Herhaal de afspraken aan het eind (‘Dus we spreken af dat…’), zodat de klant een fout nog kan corrigeren.",
-         "stappenplan stap 5"),
+         "000"),
     Rule("bevestiging", "Schriftelijke bevestiging aangekondigd",
          "Zeg dat u de afspraken binnen een half uur per e-mail bevestigt.",
-         "stappenplan stap 5; vier stappen, stap 4; gouden belregels"),
+         "000, 001, 003"),
 )
 
 _RULES = {r.id: r for r in RUBRIC}

@@ -81,7 +81,9 @@ class Move:
 def read_move(text: str, findings: list) -> Move:
     """Classify one trainee sentence; ``findings`` are phrasing findings for it."""
     rule_ids = [f.rule for f in findings]
-    pressure = any(r in PRESSURE_RULES for r in rule_ids)
+    # A script may soften a rule (the second call allows a firmer 'moeten'): then the
+    # customer takes it as plain speaking, not as pressure.
+    pressure = any(f.rule in PRESSURE_RULES and f.level in ("error", "warning") for f in findings)
     suggested = next((SUGGESTED_EXCUSES[r] for r in rule_ids if r in SUGGESTED_EXCUSES), None)
     invites = bool(_INVITE.search(text))
     # "Wat stelt u voor?" next to "ik stuur de kopie vandaag" asks; it offers no date.

@@ -268,7 +268,7 @@ class CallScreen:
 
     def _bottom(self) -> list:
         return [
-            self._panel("Berichten", self._messages, height=Dimension(min=3, preferred=5, max=6), cursor_at_end=True),
+            self._panel("Berichten", self._messages, height=Dimension(min=3, preferred=6, max=8), cursor_at_end=True),
             self._line(self._feedback, "class:feedback", Dimension(min=1, max=5)),
             self.input_window,
             self._line(self._footer, "class:footer"),

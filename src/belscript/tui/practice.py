@@ -42,9 +42,10 @@ class PracticeCallModel(CallModel):
     )
 
     def __init__(self, loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
-                 journal: Journal | None = None) -> None:
+                 journal: Journal | None = None, dossier_path: str | None = None) -> None:
         super().__init__(loaded.script, dossier, clock=clock)
         self.loaded = loaded
+        self.dossier_path = dossier_path
         self.persona = persona
         self.seed = seed
         self.journal = journal
@@ -131,14 +132,35 @@ class PracticeCallModel(CallModel):
                 out.append((style if i == 1 else "", line + "\n"))
         out.append(("class:title", "\nHet gesprek\n"))
         for turn in self.session.transcript():
-            who = {"u": "U", "klant": "Klant"}.get(turn.who, "·")
-            out.append(("class:dim" if who == "·" else "", f"{turn.nr:>3} {who}: {turn.text}\n"))
-        out.append(("", f"\nOpnieuw met dezelfde klant en hetzelfde verloop: belscript practice --persona "
-                        f"{self.persona.name} --seed {self.seed}\n"))
+            if turn.who in ("u", "klant"):
+                out.append(("", f"{turn.nr:>3} {'U' if turn.who == 'u' else 'Klant'}: {turn.text}\n"))
+            else:
+                out.append(("class:dim", f"{turn.nr:>3} · {turn.text}\n"))
+        out.append(("", f"\nNog eens met dezelfde klant en dezelfde reacties: {self.replay_command()}\n"))
         return out
+
+    def replay_command(self) -> str:
+        """The command that plays this session again (same script, customer, file and seed)."""
+        from belscript.practice.library import persona_paths
+        from belscript.script.loader import builtin_names
+
+        script = self.script.name if self.script.name in builtin_names() and not self._own_script() else self.loaded.path
+        persona = self.persona.name if self.persona.name in persona_paths() else "PERSONA.yaml"
+        parts = ["belscript practice", f"--script {script}", f"--persona {persona}"]
+        if self.dossier_path:
+            parts.append(f"--dossier {self.dossier_path}")
+        parts.append(f"--seed {self.seed}")
+        return " ".join(parts)
+
+    def _own_script(self) -> bool:
+        from belscript.practice.library import DATA
+
+        path = Path(self.loaded.path) if self.loaded.path else None
+        return path is not None and path.is_file() and DATA not in path.resolve().parents
 
 
 def start(loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
-          journal: Journal | None) -> PracticeCallModel:
+          journal: Journal | None, dossier_path: str | None = None) -> PracticeCallModel:
     """A practice session on the preparation screen (logged once the call begins)."""
-    return PracticeCallModel(loaded, dossier, persona, seed=seed, clock=clock, journal=journal)
+    return PracticeCallModel(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
+                             dossier_path=dossier_path)

@@ -1,0 +1,172 @@
+"""The real `belscript call` in a real terminal (tmux): a whole call, a resize, and a crash."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed; the end-to-end tests need it"),
+]
+
+
+class Tmux:
+    """One private tmux server (its own socket) running one command in a 120x40 window."""
+
+    def __init__(self, home, args: str) -> None:
+        self.socket = f"belscript-test-{uuid.uuid4().hex[:8]}"
+        env = {"BELSCRIPT_HOME": str(home), "BELSCRIPT_NOW": "2026-11-23T10:15", "TERM": "xterm-256color"}
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        command = f"cd {shlex.quote(str(ROOT))} && exec env {exports} {shlex.quote(sys.executable)} -m belscript {args}"
+        self.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command)
+        self.run("set-option", "-t", "t", "remain-on-exit", "on")
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20,
+                              check=True).stdout
+
+    def screen(self, history: bool = False) -> str:
+        return self.run("capture-pane", "-t", "t", "-p", *(("-S", "-200") if history else ()))
+
+    def wait_for(self, text: str, timeout: float = 15.0, history: bool = False) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen(history)
+            if text in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "t", *keys)
+
+    def line(self, text: str, wait_for: str | None = None) -> None:
+        """Type a line literally, press Enter, and wait for a text that proves it was handled."""
+        self.run("send-keys", "-t", "t", "-l", text)
+        self.keys("Enter")
+        if wait_for:
+            self.wait_for(wait_for)
+
+    def pid(self) -> int:
+        return int(self.run("display-message", "-p", "-t", "t", "#{pane_pid}").strip())
+
+    def dead(self) -> bool:
+        return self.run("display-message", "-p", "-t", "t", "#{pane_dead}").strip() == "1"
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "home"
+
+
+def _open_journal(home):
+    from belscript.journal import Journal
+
+    return Journal.open(home)
+
+
+def test_a_whole_call_in_a_real_terminal(home):
+    """In tmux: preparation, options, a warned note, a refused end, a concrete agreement, the end and the files."""
+    tmux = Tmux(home, "call --demo")
+    try:
+        tmux.wait_for("Wat nog ontbreekt in het dossier")
+        tmux.wait_for("gouden beluur")
+        tmux.keys("Enter")
+        tmux.wait_for("Zeg nu: Opening")
+        tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
+        tmux.line("1", "Zeg nu: Doel van het gesprek")
+        tmux.run("send-keys", "-t", "t", "-l", "u moet nu betalen")
+        tmux.wait_for("klinkt dwingend")
+        tmux.keys("Enter")
+        tmux.wait_for("Notitie bewaard")
+        tmux.line("1", "Zeg nu: Luisteren")
+        tmux.line("1", "Zeg nu: Afspraak vastleggen")
+        tmux.line("/einde", "nog nodig: Leg vast waarom er geen afspraak is")
+        tmux.run("resize-window", "-t", "t", "-x", "90", "-y", "30")
+        shown = tmux.wait_for("Zeg nu: Afspraak vastleggen")
+        assert max(len(line) for line in shown.splitlines()) <= 90
+        tmux.run("resize-window", "-t", "t", "-x", "120", "-y", "40")
+        tmux.line("/afspraak soort volledig", "Afspraak, soort: volledige betaling")
+        tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
+        tmux.line("1", "Zeg nu: Samenvatten en bevestigen")
+        tmux.line("1", "Samenvatting (lees dit terug aan de klant)")
+        tmux.wait_for("Wat ging goed?")
+        tmux.line("rustig gebleven", "Wat doet u de volgende keer anders?")
+        tmux.line("eerder de datum vragen", "Evaluatie bewaard")
+        tmux.keys("Enter")
+        deadline = time.monotonic() + 15
+        while not tmux.dead():
+            assert time.monotonic() < deadline, tmux.screen()
+            time.sleep(0.05)
+        shown = tmux.wait_for("is afgesloten en bewaard", history=True)  # tmux may show the last output just after the exit
+        assert "bevestiging.eml" in shown
+    finally:
+        tmux.close()
+    with _open_journal(home) as journal:
+        record = journal.calls()[0]
+        assert record.status == "ended" and str(record.first_promised_date) == "2026-11-27"
+        folder = journal.folder(record.id)
+        assert (folder / "bevestiging.eml").is_file() and (folder / "afspraken.ics").is_file()
+        kinds = [e.kind for e in journal.events(record.id)]
+        assert {"note", "warning", "refused", "agreement", "ended", "evaluation"} <= set(kinds)
+
+
+def test_killing_the_process_mid_call_loses_no_note_and_resume_shows_them(home):
+    """kill -9 in the middle of a call; `belscript call --resume` shows the same step and every note."""
+    notes = ["klant klinkt vriendelijk", "factuur 142 is goedgekeurd", "u moet dit even nakijken",
+             "betaalrun is op donderdag"]
+    tmux = Tmux(home, "call --demo")
+    try:
+        tmux.wait_for("Wat nog ontbreekt in het dossier")
+        tmux.keys("Enter")
+        tmux.wait_for("Zeg nu: Opening")
+        tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
+        tmux.line("1", "Zeg nu: Doel van het gesprek")
+        for note in notes:
+            tmux.line(note, f"Notitie bewaard: {note}")
+        os.kill(tmux.pid(), signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        while not tmux.dead():
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        tmux.close()
+
+    with _open_journal(home) as journal:
+        assert [r.status for r in journal.calls()] == ["open"]
+
+    tmux = Tmux(home, "call --resume")
+    try:
+        shown = tmux.wait_for("is hervat")
+        for note in notes:
+            assert note in shown, shown
+        assert "Zeg nu: Doel van het gesprek" in shown and "met 4 notities" in shown
+        tmux.line("nog een notitie na het hervatten", "Notitie bewaard: nog een notitie na het hervatten")
+        tmux.line("/pauze")
+        deadline = time.monotonic() + 15
+        while not tmux.dead():
+            assert time.monotonic() < deadline, tmux.screen()
+            time.sleep(0.05)
+        tmux.wait_for("Ga verder met: belscript call --resume", history=True)
+    finally:
+        tmux.close()
+    with _open_journal(home) as journal:
+        record = journal.calls()[0]
+        texts = [e.data["text"] for e in journal.events(record.id) if e.kind == "note"]
+        assert texts == [*notes, "nog een notitie na het hervatten"]
+        assert record.status == "open"

@@ -1,0 +1,101 @@
+"""`belscript practice` on the command line: history, progress, and clear refusals."""
+
+from __future__ import annotations
+
+from belscript.cli.main import main
+from belscript.clock import FixedClock
+from belscript.journal import Journal
+
+from test_practice_support import MONDAY, agree_full, session, to_listening
+
+
+def logged(make):
+    """Run ``make(on_event)`` -> finished session, storing it in the call log as practice."""
+    journal = Journal.open(clock=FixedClock(MONDAY))
+    holder = {}
+
+    def on_event(event):
+        journal.append(holder["id"], event)
+
+    from belscript.dossier_loader import demo_dossier_path, load_dossier
+
+    holder["id"] = journal.start_call("eerste-gesprek", None, load_dossier(demo_dossier_path()), practice=True)
+    make(on_event).finish()
+    journal.close()
+
+
+def test_history_without_sessions_says_how_to_start(capsys):
+    """With no practice yet, --history says so, shows 0 of 10 excuses and suggests a first persona."""
+    assert main(["practice", "--history"]) == 0
+    out = capsys.readouterr().out
+    assert "Nog geen oefeningen. Begin met: belscript practice" in out
+    assert "Script eerste-gesprek: 0 van 10 smoesjes geoefend" in out
+    assert "Volgende oefening: belscript practice --script eerste-gesprek --persona boos" in out
+
+
+def test_history_shows_scores_excuses_and_the_next_persona(capsys):
+    """Scores over time, the excuse branches practised, and a persona with an excuse not practised yet."""
+    def good(on_event):
+        s = session("niet-ontvangen", seed=1, on_event=on_event)
+        return _replay_good(s)
+
+    def stopped(on_event):
+        s = session("klacht", seed=1, on_event=on_event)
+        to_listening(s)
+        s.handle_excuse("klacht-levering")
+        return s
+
+    logged(good)
+    logged(stopped)
+    assert main(["practice", "--history"]) == 0
+    out = capsys.readouterr().out
+    assert "Oefeningen (2), oudste eerst:" in out
+    rows = [line for line in out.splitlines() if "2026-11-23 10:15" in line]
+    assert "niet-ontvangen" in rows[0] and rows[0].endswith("9 van 9")
+    assert "klacht" in rows[1] and rows[1].endswith("0 van 9 (onvoldoende)")
+    assert "Script eerste-gesprek: 2 van 10 smoesjes geoefend" in out
+    assert "  ✓ Factuur niet ontvangen (factuur-niet-ontvangen)" in out
+    assert "  · Geldproblemen of krappe kas (geldproblemen)" in out
+    assert "--persona boos" in out and "die u nog niet hebt geoefend" in out
+
+
+def _replay_good(s):
+    """The good run of test_practice_session, on a session that logs its events."""
+    to_listening(s)
+    s.say("Hoe staat het met deze betaling bij u?")
+    s.handle_excuse("factuur-niet-ontvangen")
+    s.say("Ik stuur u vandaag nog een kopie. Wat stelt u voor: op welke datum kunt u betalen?")
+    s.choose(1)
+    agree_full(s, "3 december")
+    s.choose(1)
+    s.say("Dus we spreken af dat u donderdag 3 december € 2.813,00 overmaakt. "
+          "Ik bevestig dit binnen een half uur per e-mail.")
+    s.choose(1)
+    return s
+
+
+def test_practice_needs_a_terminal(capsys):
+    """Without a terminal (piped input), practice says why and exits with 2."""
+    assert main(["practice", "--persona", "vergeten", "--seed", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "belscript practice needs a terminal" in err and "--history" in err
+
+
+def test_unknown_persona_is_a_usage_error(capsys):
+    """A misspelt persona name exits with 2 and suggests the right one."""
+    assert main(["practice", "--persona", "uitstelle"]) == 2
+    assert "uitsteller" in capsys.readouterr().err
+
+
+def test_broken_persona_file_gives_diagnostics(tmp_path, capsys):
+    """A persona file with a mistake prints PATH:LINE:COL diagnostics and exits non-zero."""
+    path = tmp_path / "mijn.yaml"
+    path.write_text("persona: 1\nname: mijn\ntitle: Mijn klant\nsituation: x\nspeaker: Piet\ntemperament: zuur\n",
+                    encoding="utf-8")
+    assert main(["practice", "--persona", str(path)]) == 1
+    assert f"{path}:6:14: error: 'zuur' is not allowed here" in capsys.readouterr().err
+
+
+def test_history_refuses_session_options(capsys):
+    """--history with --persona is a usage error, not silently ignored."""
+    assert main(["practice", "--history", "--persona", "boos"]) == 2

@@ -1,0 +1,105 @@
+"""The practice screen driven without a terminal (pipe input, dummy output): the trainee
+types sentences, the customer answers in the customer pane, and the score follows."""
+
+from __future__ import annotations
+
+from tui_driver import drive
+
+from belscript.clock import FixedClock
+from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.journal import Journal
+from belscript.practice.library import load_persona, persona_paths
+from belscript.script.loader import resolve_script
+from belscript.tui import practice
+
+from test_practice_support import MONDAY
+
+
+def practice_model(persona: str = "niet-ontvangen", seed: int = 1):
+    clock = FixedClock(MONDAY)
+    journal = Journal.open(clock=clock)
+    model = practice.start(resolve_script(None), load_dossier(demo_dossier_path()),
+                           load_persona(persona_paths()[persona]), seed=seed, clock=clock, journal=journal)
+    return model, journal
+
+
+def test_a_whole_practice_session_on_screen():
+    """Sentences go to the customer, who answers in the customer pane; 'u moet' is warned about while
+    typing; the score appears after the end and the session is logged as practice only."""
+    model, journal = practice_model()
+
+    async def scenario(d):
+        assert "Oefenen met ‘Factuur nooit ontvangen’" in d.text()
+        await d.enter("")  # prepared: the call begins
+        assert "Klant: Goedemorgen, met Mark de Wit." in d.text()
+        await d.enter("Goedemorgen, met Eva Jansen van Jansen Webdesign. Met wie spreek ik?")
+        assert "Klant: U spreekt met Mark de Wit." in d.text()
+        await d.enter("/naam Mark de Wit")
+        await d.enter("1")
+        await d.type("U moet")
+        assert "klinkt dwingend" in d.text()  # the warning shows while typing
+        await d.enter(" de factuur 2026-0142 van € 2.450,00 betalen.")
+        assert model.session.transcript()[-1].kind == "defensive"
+        assert "Let op ‘moet’" in d.text()
+        await d.enter("1")
+        await d.enter("Hoe staat het met deze betaling bij u?")
+        await d.enter("/excuus factuur-niet-ontvangen")
+        await d.enter("Ik stuur u vandaag een kopie. Wat stelt u voor?")
+        assert model.session.transcript()[-1].kind == "proposal"
+        assert "donderdag 3 december 2026" in d.text().split("Klant:")[-1]
+        await d.enter("1")
+        await d.enter("/einde")
+        assert "Het gesprek kan nog niet worden afgesloten" in d.text()
+        for line in ("/afspraak soort volledig", "/afspraak bedrag alles", "/afspraak datum 3 december",
+                     "/afspraak gevolg standaard"):
+            await d.enter(line)
+        await d.enter("/einde")
+        assert model.phase == "after"
+        screen = d.text()
+        assert "Uw score" in screen and "Score: 6 van 9" in screen
+        assert "✗ Geen ontmoedigde formuleringen — ‘moet’ in beurt" in screen
+        assert "U: Hoe staat het met deze betaling bij u?" in screen
+        assert "belscript practice --script eerste-gesprek --persona niet-ontvangen --seed 1" in screen
+        await d.enter("Ik bleef rustig.")
+        await d.enter("Geen 'moeten' meer.")
+        await d.enter("")
+
+    code = drive(model, scenario, expect_exit=True)
+    assert code == 0
+    assert journal.calls() == []  # never mixed with real calls
+    [session] = journal.calls(practice=True)
+    kinds = [e.kind for e in journal.events(session.id)]
+    assert kinds.count("customer") >= 5 and "score" in kinds and kinds[-1] == "evaluation"
+    assert session.status == "ended"
+    journal.close()
+
+
+def test_ctrl_c_twice_stops_and_scores_the_session():
+    """A practice session cannot be paused: Ctrl-C twice stops it, and it is scored as failed."""
+    model, journal = practice_model("vergeten", seed=2)
+
+    async def scenario(d):
+        await d.enter("")
+        await d.enter("Goedemorgen, ik bel over factuur 2026-0142.")
+        await d.key("\x03", lambda: d.screen.dialog_open, "the abort question")
+        await d.key("\x03", lambda: not d.screen.app.is_running, "the screen to close")
+
+    drive(model, scenario, expect_exit=True)
+    assert model.report is not None and model.report.failed_session
+    [session] = journal.calls(practice=True)
+    assert session.status == "aborted"
+    journal.close()
+
+
+def test_pause_command_is_refused_in_practice():
+    """/pauze explains that a practice session is stopped with /afbreken instead."""
+    model, journal = practice_model("vergeten", seed=2)
+
+    async def scenario(d):
+        await d.enter("")
+        await d.enter("/pauze")
+        assert "Een oefening kunt u niet pauzeren" in d.text()
+        assert d.screen.app.is_running
+
+    drive(model, scenario)
+    journal.close()
