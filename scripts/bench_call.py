@@ -103,7 +103,10 @@ def keystroke_timings() -> list[float]:
     clock = FixedClock(datetime(2026, 11, 23, 10, 15))
     journal = Journal.open(clock=clock)
     model = live.start(resolve_script(None), load_dossier(demo_dossier_path()), clock=clock, journal=journal)
-    model.warm_up()  # what the real screen does in the background after the first frame
+    model.warm_up()  # what the real screen does in the background after the first frame (incl. gc.freeze)
+    import gc
+
+    gc.freeze()  # as the screen does after its warm-up
     for line in ("", "/naam Ingrid van Dijk", "1", "1", "1"):  # to the agreement step
         model.submit(line)
     sink = io.StringIO()

@@ -51,6 +51,19 @@ def test_resume_without_an_interrupted_call_says_so():
         live.resume(journal, None, clock=FixedClock(MONDAY))
 
 
+def test_resume_of_a_closed_call_points_to_the_log():
+    """--resume NUMBER for a call that already ended says so and where to look it up."""
+    model, journal = live_model()
+
+    async def scenario(d):
+        await d.enter("")
+        await d.enter("/afbreken klant had geen tijd")
+
+    drive(model, scenario)
+    with pytest.raises(live.NothingToResume, match=f"Gesprek {model.call_id} is al afgesloten"):
+        live.resume(journal, model.call_id, clock=FixedClock(MONDAY))
+
+
 class _EchoCustomer(CallModel):
     """A stand-in for practice mode: typed text is *said* and a customer answers."""
 

@@ -74,8 +74,8 @@ def test_typing_u_moet_shows_the_warning_at_once_and_saving_records_it():
 
 
 def test_a_warning_can_be_ignored_once_with_ctrl_o():
-    """Ctrl-O hides the warning for this note only; the next note with the same words warns again."""
-    model, _journal = live_model()
+    """Ctrl-O hides the warning for this note only (not counted); the next note with the same words warns again."""
+    model, journal = live_model()
 
     async def scenario(d):
         await d.enter("")
@@ -84,8 +84,11 @@ def test_a_warning_can_be_ignored_once_with_ctrl_o():
         await d.enter()
         await d.type("u moet echt")
         assert "klinkt dwingend" in d.text()
+        await d.enter()
 
     drive(model, scenario)
+    kinds = _kinds(journal, model.call_id)
+    assert kinds.count("note") == 2 and kinds.count("warning") == 1
 
 
 def test_ending_without_agreement_is_refused_with_what_is_missing():
@@ -279,3 +282,25 @@ def test_no_agreement_with_a_reason_allows_ending():
 
     drive(model, scenario)
     assert journal.calls()[0].outcome_kind == "no_agreement"
+
+
+def test_a_call_log_that_cannot_be_written_is_reported_on_screen(monkeypatch):
+    """When the call log refuses a write, the screen says so and stays usable instead of crashing."""
+    from belscript.errors import JournalError
+
+    model, journal = live_model()
+
+    async def scenario(d):
+        await d.enter("")
+
+        def broken(call_id, event):
+            raise JournalError("het gesprekslogboek kan niet worden bijgewerkt: schijf vol")
+
+        monkeypatch.setattr(journal, "append", broken)
+        await d.enter("een notitie")
+        assert "schijf vol" in d.text()
+        monkeypatch.undo()
+        await d.enter("/naam Ingrid")
+        assert model.call.contact == "Ingrid"
+
+    drive(model, scenario)

@@ -57,6 +57,12 @@ def _resume_id(raw: str) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # Everything loaded before the first frame lives until the end; collecting garbage
+    # meanwhile only costs start-up time. The screen freezes these objects and switches
+    # collection back on once it has drawn its first frame.
+    gc.disable()
     from belscript.clock import clock_from_env
 
     clock = clock_from_env()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from typing import Any
 
 from prompt_toolkit.application import Application
@@ -46,6 +47,7 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.widgets import Frame, TextArea
 
+from belscript.tui.box import BoxControl, PanelWindow
 from belscript.tui.commands import help_lines
 from belscript.tui.facts import dossier_lines, goal_of, known_and_missing
 from belscript.tui.lexer import PhrasingLexer
@@ -53,13 +55,41 @@ from belscript.tui.model import CallModel
 from belscript.tui.style import build_style
 from belscript.tui.wrap import WrappedControl
 
-_CURSOR = ("[SetCursorPosition]", "")
 
 
 def no_color(environ: dict[str, str] | None = None) -> bool:
     """``NO_COLOR`` set to anything non-empty switches colours off (https://no-color.org)."""
     env = os.environ if environ is None else environ
     return bool(env.get("NO_COLOR", ""))
+
+
+def _freeze_garbage() -> None:
+    """Move everything loaded so far out of the garbage collector's way.
+
+    Imports and the language data of the date libraries create hundreds of thousands of
+    long-lived objects; without this, a full collection every few hundred keystrokes
+    scans them all and a keystroke takes tens of milliseconds instead of one or two.
+    """
+    import gc
+
+    gc.freeze()
+    gc.enable()  # `belscript call` switches collection off while it loads (see cmd_call)
+
+
+def _layout_sizes(rows: int, cols: int, phase: str, *, feedback: int, customer: bool) -> dict[str, int]:
+    """Exact heights and widths of every panel for a terminal of ``rows`` x ``cols``."""
+    messages = 8 if rows >= 32 else 6 if rows >= 24 else 4
+    main = max(6, rows - 3 - feedback - messages)
+    left = cols // 2 if phase == "prepare" else cols * 3 // 5
+    sizes = {"rows": rows, "cols": cols, "messages": messages, "feedback": feedback, "main": main,
+             "left": left, "right": cols - left}
+    cust = min(6, main // 4) if customer else 0
+    rest = main - cust
+    sizes.update(customer=cust, say=rest * 3 // 8, options=rest * 3 // 8)
+    sizes["tips"] = rest - sizes["say"] - sizes["options"]
+    sizes.update(agreement=main * 3 // 8, dossier=main * 3 // 8)
+    sizes["notes"] = main - sizes["agreement"] - sizes["dossier"]
+    return sizes
 
 
 class CallScreen:
@@ -76,6 +106,8 @@ class CallScreen:
         self.submitted = 0
         self._warmed = False
         self._dossier_cache: list | None = None
+        self._sizes_key: object = None
+        self._sizes_cache: dict[str, int] = {}
 
         self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
                              name="input")
@@ -114,6 +146,7 @@ class CallScreen:
         if self._warmed:
             return
         self._warmed = True
+        _freeze_garbage()
         loop = asyncio.get_event_loop()
 
         async def warm() -> None:
@@ -121,13 +154,18 @@ class CallScreen:
                 await loop.run_in_executor(None, self.model.warm_up)
             except Exception as exc:  # noqa: BLE001 - a failed warm-up only delays, the screen goes on
                 self.model.info(f"Voorbereiden mislukt: {exc}", "warn")
+            _freeze_garbage()
             self.app.invalidate()
 
         app.create_background_task(warm())
 
     def _accept(self, buffer: Buffer) -> bool:
         text = buffer.text
-        self.model.submit(text)
+        try:
+            self.model.submit(text)
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the screen (and the call) down
+            self.model.info(f"Interne fout ({type(exc).__name__}: {exc}). Alles tot nu toe is bewaard; "
+                            "u kunt verder, of met /pauze stoppen en later hervatten.", "error")
         self.submitted += 1
         self._after_input()
         return False  # clear the line (it stays in the history)
@@ -228,12 +266,12 @@ class CallScreen:
 
     def _root(self) -> FloatContainer:
         help_float = Float(ConditionalContainer(
-            Frame(Window(FormattedTextControl(self._help_text), wrap_lines=True),
+            Frame(Window(WrappedControl(self._help_text)),
                   title="Toetsen en opdrachten (Esc of F1 sluit)", style="class:dialog"),
             filter=Condition(lambda: self.model.show_help)), top=2, left=4, right=4, bottom=4)
         dialog_float = Float(ConditionalContainer(
             Frame(HSplit([
-                Window(FormattedTextControl(self._dialog_text), wrap_lines=True, height=Dimension(min=3)),
+                Window(WrappedControl(self._dialog_text), height=Dimension(min=3)),
                 self.reason,
             ]), title="Gesprek afbreken?", style="class:dialog", width=Dimension(preferred=76, max=90)),
             filter=Condition(lambda: self.dialog_open)))
@@ -246,30 +284,54 @@ class CallScreen:
             return self._call_layout
         return self._after_layout
 
-    def _line(self, get, style: str = "", height: int | Dimension = 1) -> Window:
-        return Window(WrappedControl(get), height=height, style=style)
+    # Every window gets an exact size computed from the terminal size (see _sizes): then
+    # prompt_toolkit never measures panel contents nor distributes space cell by cell,
+    # which keeps a redraw (and so a keystroke) within a few milliseconds.
 
-    def _panel(self, title, get, *, height: Any = None, cursor_at_end: bool = False, scroll=None) -> Frame:
-        def text():
-            frags = list(get())
-            if cursor_at_end:
-                frags.append(_CURSOR)
-            return frags
+    def _size(self) -> tuple[int, int]:
+        size = self.app.output.get_size()
+        return max(10, size.rows), max(40, size.columns)
 
-        window = Window(WrappedControl(text, scroll=scroll, show_cursor=False), height=height)
-        return Frame(window, title=title)
+    def _sizes(self) -> dict[str, int]:
+        rows, cols = self._size()
+        key = (rows, cols, self.model.phase, self._feedback_height(cols), self.model.customer_voice() is not None)
+        if key != self._sizes_key:
+            self._sizes_key = key
+            self._sizes_cache = _layout_sizes(rows, cols, self.model.phase, feedback=key[3], customer=key[4])
+        return self._sizes_cache
+
+    def _feedback_height(self, cols: int) -> int:
+        """Three lines, always: a bar that grew and shrank while typing would move the whole
+        screen on every keystroke (slow to redraw, and restless to read)."""
+        return 3
+
+    def _exact(self, name: str):
+        return lambda: Dimension.exact(self._sizes()[name])
+
+    def _line(self, get, style: str = "", height: str | None = None) -> Window:
+        return Window(WrappedControl(get), style=style, height=self._exact(height) if height else 1,
+                      width=self._exact("cols"))
+
+    def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None) -> Window:
+        """A bordered panel with a title: one window of exact size (see :mod:`belscript.tui.box`)."""
+        control = BoxControl(get, title=title, width=lambda: self._sizes()[width],
+                             height=lambda: self._sizes()[height], scroll=scroll, tail=cursor_at_end)
+        return PanelWindow(control, width=self._exact(width), height=self._exact(height))
 
     def _header_bar(self) -> VSplit:
+        right_width = lambda: len(self._header_right()[0][1])  # noqa: E731
         return VSplit([
-            Window(FormattedTextControl(self._header), height=1, style="class:header"),
+            Window(FormattedTextControl(self._header), height=1, style="class:header",
+                   width=lambda: Dimension.exact(max(1, self._sizes()["cols"] - right_width()))),
             Window(FormattedTextControl(self._header_right), height=1, style="class:header.right",
-                   width=lambda: Dimension.exact(len(self._header_right()[0][1]))),
-        ])
+                   width=lambda: Dimension.exact(right_width())),
+        ], height=1)
 
     def _bottom(self) -> list:
+        self.input_window.width = self._exact("cols")
         return [
-            self._panel("Berichten", self._messages, height=Dimension(min=3, preferred=6, max=8), cursor_at_end=True),
-            self._line(self._feedback, "class:feedback", Dimension(min=1, max=5)),
+            self._panel("Berichten", self._messages, "cols", "messages", cursor_at_end=True),
+            self._line(self._feedback, "class:feedback", "feedback"),
             self.input_window,
             self._line(self._footer, "class:footer"),
         ]
@@ -278,31 +340,33 @@ class CallScreen:
     def _prepare_layout(self) -> HSplit:
         if not hasattr(self, "_prep"):
             scroll = lambda: self.prep_offset  # noqa: E731
-            left = HSplit([self._panel("Voorbereiding (PageUp/PageDown)",
-                                       self._prep_left, scroll=scroll)])
-            right = HSplit([self._panel("Wanneer u belt en wat u kunt aanbieden", self._prep_right, scroll=scroll)])
-            self._prep = HSplit([self._header_bar(), VSplit([left, right]), *self._bottom()])
+            left = self._panel("Voorbereiding (PageUp/PageDown)", self._prep_left, "left", "main", scroll=scroll)
+            right = self._panel("Wanneer u belt en wat u kunt aanbieden", self._prep_right, "right", "main",
+                                scroll=scroll)
+            self._prep = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
+                                 *self._bottom()])
         return self._prep
 
     @property
     def _call_layout(self) -> HSplit:
         if not hasattr(self, "_call"):
             customer = ConditionalContainer(
-                self._panel("Klant", self._customer, height=Dimension(min=2, max=6), cursor_at_end=True),
+                self._panel("Klant", self._customer, "left", "customer", cursor_at_end=True),
                 filter=Condition(lambda: self.model.customer_voice() is not None))
             left = HSplit([
                 customer,
-                self._panel(self._step_title, self._say, height=Dimension(weight=3)),
-                self._panel("Opties (cijfer + Enter)", self._options, height=Dimension(weight=3)),
-                self._panel("Tips", self._tips, height=Dimension(weight=2)),
-            ], width=Dimension(weight=3))
+                self._panel(self._step_title, self._say, "left", "say"),
+                self._panel("Opties (cijfer + Enter)", self._options, "left", "options"),
+                self._panel("Tips", self._tips, "left", "tips"),
+            ], width=self._exact("left"), height=self._exact("main"))
             right = HSplit([
-                self._panel("Afspraak", self._agreement, height=Dimension(weight=3)),
-                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, height=Dimension(weight=3),
+                self._panel("Afspraak", self._agreement, "right", "agreement"),
+                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, "right", "dossier",
                             scroll=lambda: self.dossier_offset),
-                self._panel("Notities", self._notes, height=Dimension(weight=2), cursor_at_end=True),
-            ], width=Dimension(weight=2))
-            self._call = HSplit([self._header_bar(), VSplit([left, right]), *self._bottom()])
+                self._panel("Notities", self._notes, "right", "notes", cursor_at_end=True),
+            ], width=self._exact("right"), height=self._exact("main"))
+            self._call = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
+                                 *self._bottom()])
         return self._call
 
     @property
@@ -310,7 +374,8 @@ class CallScreen:
         if not hasattr(self, "_after"):
             self._after = HSplit([
                 self._header_bar(),
-                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text, scroll=lambda: self.after_offset),
+                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text, "cols", "main",
+                            scroll=lambda: self.after_offset),
                 *self._bottom(),
             ])
         return self._after
@@ -360,7 +425,8 @@ class CallScreen:
                 out.append(("class:option.nr", f"{o.nr:>2}. "))
                 out.append(("class:option", o.label + "\n"))
             else:
-                out.append(("class:option.off", f"{o.nr:>2}. {o.label} (nog niet: {o.why_unavailable})\n"))
+                why = re.sub(r"^Optie \d+ kan nu nog niet\. ", "", o.why_unavailable or "")
+                out.append(("class:option.off", f"{o.nr:>2}. {o.label} (nog niet: {why})\n"))
             if o.say:
                 out.append(("class:dim", f"     zeg: {' '.join(o.say.split())}\n"))
         if view.get("excuses"):
@@ -435,7 +501,7 @@ class CallScreen:
     def _help_text(self):
         out = []
         for left, right in help_lines():
-            out.append(("class:option.nr", f"{left:<24}"))
+            out.append(("class:option.nr", f"{left}: "))
             out.append(("", f"{right}\n"))
         return out
 

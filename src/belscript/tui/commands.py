@@ -59,7 +59,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("cijfer + Enter", "kies die optie (het antwoord van de klant of uw volgende stap)"),
     ("/opdracht + Enter", "voer een opdracht uit (zie hieronder)"),
     ("andere tekst + Enter", "bewaar de tekst als notitie; tijdens het typen controleert belscript uw woordkeuze"),
-    ("Ctrl-O", "negeer de getoonde waarschuwing over woordkeuze, eenmalig voor deze notitie"),
+    ("Ctrl-O", "negeer de getoonde waarschuwing over woordkeuze, eenmalig voor deze notitie (bijvoorbeeld als u "
+               "de klant letterlijk citeert); ze telt dan niet mee in de evaluatie"),
     ("Ctrl-C", "vraagt of u het gesprek wilt afbreken (met reden) of pauzeren; er gaat nooit iets verloren"),
     ("F1", "deze hulp tonen of verbergen"),
     ("Esc", "hulp of vraag sluiten"),

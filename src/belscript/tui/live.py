@@ -67,10 +67,7 @@ class LiveCallModel(CallModel):
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
         out.append(("class:title", "Samenvatting (lees dit terug aan de klant)\n"))
         out.append(("", recap_text(after) + "\n\n"))
-        if docs.confirmation is not None:
-            out.append(("class:title", "Bevestiging per e-mail: verstuur hem binnen een half uur\n"))
-            out.append(("", docs.confirmation.text.rstrip() + "\n\n"))
-        out.append(("class:title", "Bestanden\n"))
+        out.append(("class:title", "Bestanden (PageDown: de e-mail en wat opviel)\n"))
         if docs.email is not None:
             out.append(("", f"E-mail (openen in uw mailprogramma): {docs.email}\n"))
         if docs.calendar is not None:
@@ -78,8 +75,11 @@ class LiveCallModel(CallModel):
         out.append(("", f"Samenvatting: {docs.recap}\n"))
         if docs.note is not None:
             out.append(("", f"Notitie voor uzelf: {docs.note}\n"))
+        out.append(("", "\n"))
         if docs.confirmation is not None:
-            out.append(("class:title", "\nMailto-link\n"))
+            out.append(("class:title", "Bevestiging per e-mail: verstuur hem binnen een half uur\n"))
+            out.append(("", docs.confirmation.text.rstrip() + "\n\n"))
+            out.append(("class:title", "Mailto-link (opent dezelfde e-mail in uw mailprogramma)\n"))
             out.append(("class:dim", docs.confirmation.mailto + "\n"))
         out.append(("class:title", "\nWat opviel in dit gesprek\n"))
         marks = {"good": ("class:ok", "+ "), "improve": ("class:warn", "! "), "info": ("", "· ")}

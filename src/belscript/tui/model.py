@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from belscript.clock import Clock
 from belscript.dossier import Dossier
 from belscript.errors import BelscriptError, CallRefused
+from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
 from belscript.script.models import Role, Script
 from belscript.tui import commands
@@ -76,10 +77,7 @@ class CallModel:
     """A call on screen: phases, input handling, live feedback, messages."""
 
     #: The two evaluation questions (key, Dutch question), asked one after the other.
-    EVALUATION: tuple[tuple[str, str], ...] = (
-        ("went_well", "Wat ging goed?"),
-        ("differently", "Wat doet u de volgende keer anders?"),
-    )
+    EVALUATION: tuple[tuple[str, str], ...] = QUESTIONS
 
     def __init__(self, script: Script, dossier: Dossier, *, clock: Clock) -> None:
         self.script = script
@@ -185,14 +183,17 @@ class CallModel:
 
     def submit(self, line: str) -> None:
         """Handle one line from the input line (Enter)."""
-        if self.phase == "prepare":
-            self._submit_prepare(line)
-        elif self.phase == "call":
-            self._submit_call(line)
-        elif self.phase == "after":
-            self._submit_evaluation(line)
-        else:
-            self.exit_code = 0
+        try:
+            if self.phase == "prepare":
+                self._submit_prepare(line)
+            elif self.phase == "call":
+                self._submit_call(line)
+            elif self.phase == "after":
+                self._submit_evaluation(line)
+            else:
+                self.exit_code = 0
+        except BelscriptError as exc:  # e.g. the call log cannot be written: say so, keep the screen
+            self.info(exc.message + (f" {exc.hint}" if exc.hint else ""), "error")
         self._ignored.clear()
         self._changed()
 
@@ -577,6 +578,9 @@ class CallModel:
             out.extend(("class:warn", f"• {p}\n") for p in problems)
         else:
             out.append(("class:ok", "✔ De afspraak is concreet.\n"))
+        limits = self.policy_lines()[1] if len(self.policy_lines()) > 1 else ""
+        if limits and call.no_agreement is None:
+            out.append(("class:dim", limits + "\n"))
         if call.our_actions:
             out.append(("", "Wat u zelf doet:\n"))
             out.extend(("class:dim", f"• {t}\n") for t in call.our_actions)

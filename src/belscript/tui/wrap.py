@@ -8,9 +8,26 @@ panels that scroll with PageUp/PageDown.
 
 from __future__ import annotations
 
+import re
+
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
 from prompt_toolkit.layout.controls import FormattedTextControl, UIContent
 from prompt_toolkit.utils import get_cwidth
+
+
+_TOKEN = re.compile(r"[^ ]+ *| +")
+
+
+def width_of(text: str) -> int:
+    """Terminal cells ``text`` takes.
+
+    Latin text (everything below U+0300, plus punctuation such as ‘’ … € –) is one cell
+    per character; only other text pays prompt_toolkit's wide-character lookup, which
+    costs tens of microseconds per new word and would slow down the first frame.
+    """
+    if not text or max(text) < "\u0300" or all(c < "\u0300" or "\u2000" <= c < "\u2100" for c in text):
+        return len(text)
+    return get_cwidth(text)
 
 
 def _lines(fragments: StyleAndTextTuples) -> list[StyleAndTextTuples]:
@@ -29,29 +46,24 @@ def _wrap_line(line: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]
     """Greedy word wrap of one line; a word longer than the width is cut."""
     words: list[StyleAndTextTuples] = []  # each word keeps its trailing spaces
     current: StyleAndTextTuples = []
-    for style, text in line:
+    ends_in_space = False
+    for style, text, *_ in line:
         if not text:
             current.append((style, text))
             continue
-        token = ""
-        for ch in text:
-            if ch == " ":
-                token += ch
-            elif token.endswith(" "):
-                current.append((style, token))
+        for token in _TOKEN.findall(text):
+            if ends_in_space and token[0] != " ":
                 words.append(current)
-                current, token = [], ch
-            else:
-                token += ch
-        if token:
+                current = []
             current.append((style, token))
+            ends_in_space = token.endswith(" ")
     if current:
         words.append(current)
     out: list[StyleAndTextTuples] = [[]]
     used = 0
     for word in words:
-        size = sum(get_cwidth(t) for _s, t in word)
-        bare = sum(get_cwidth(t.rstrip(" ")) for _s, t in word)
+        size = sum(width_of(t) for _s, t in word)
+        bare = sum(width_of(t.rstrip(" ")) for _s, t in word)
         if used and used + bare > width:
             out.append([])
             used = 0
@@ -70,8 +82,8 @@ def _wrap_line(line: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]
             out[-1].extend(head)
             out.append([])
             word = rest
-            size = sum(get_cwidth(t) for _s, t in word)
-            bare = sum(get_cwidth(t.rstrip(" ")) for _s, t in word)
+            size = sum(width_of(t) for _s, t in word)
+            bare = sum(width_of(t.rstrip(" ")) for _s, t in word)
         out[-1].extend(word)
         used += size
     return out
@@ -106,22 +118,34 @@ def skip_lines(fragments: StyleAndTextTuples, count: int) -> StyleAndTextTuples:
 
 
 class WrappedControl(FormattedTextControl):
-    """A :class:`FormattedTextControl` that wraps at spaces for the width it is drawn at."""
+    """A :class:`FormattedTextControl` that wraps at spaces for the width it is drawn at.
+
+    The wrapped text is cached by content, width and scroll offset: most redraws (one
+    per keystroke) change nothing in most panels, and wrapping is the costly part.
+    """
 
     def __init__(self, get, *, scroll=None, **kwargs) -> None:
         self._get = get
         self._scroll = scroll
         self._width = 80
+        self._cache_key: object = None
+        self._cache_value: StyleAndTextTuples = []
         super().__init__(self._text, **kwargs)
 
     def _text(self) -> StyleAndTextTuples:
-        fragments = wrap(to_formatted_text(self._get()), self._width)
+        source = to_formatted_text(self._get())
         offset = self._scroll() if self._scroll is not None else 0
-        return skip_lines(fragments, offset) if offset else fragments
+        key = (self._width, offset, tuple(source))
+        if key != self._cache_key:
+            fragments = wrap(source, self._width)
+            self._cache_value = skip_lines(fragments, offset) if offset else fragments
+            self._cache_key = key
+        return self._cache_value
 
     def preferred_height(self, width, max_available_height, wrap_lines, get_line_prefix):
+        if width != self._width:
+            self._fragment_cache.clear()
         self._width = width
-        self._fragment_cache.clear()
         return super().preferred_height(width, max_available_height, wrap_lines, get_line_prefix)
 
     def create_content(self, width: int, height: int | None) -> UIContent:

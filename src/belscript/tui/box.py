@@ -1,0 +1,127 @@
+"""A titled, bordered panel drawn as one window.
+
+prompt_toolkit's ``Frame`` is five windows (two borders, two sides, the body) plus the
+splits around them; a call screen with ten panels then redraws some eighty windows on
+every keystroke. A panel that draws its own border around word-wrapped text is one
+window, and its text is cached by content and size, so a keystroke that changes
+nothing in a panel costs almost nothing there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
+from prompt_toolkit.layout.containers import Window
+from prompt_toolkit.layout.controls import FormattedTextControl
+
+from belscript.tui.wrap import _lines, width_of, wrap
+
+BORDER = "class:frame.border"
+LABEL = "class:frame.label"
+
+
+class BoxControl(FormattedTextControl):
+    """Word-wrapped text inside a border with a title, clipped to an exact size.
+
+    ``scroll`` gives the number of lines to skip (PageUp/PageDown); with ``tail`` the
+    panel shows the last lines instead (messages, notes: the newest is always visible).
+    """
+
+    def __init__(self, get, *, title: str | Callable[[], str], width: Callable[[], int], height: Callable[[], int],
+                 scroll: Callable[[], int] | None = None, tail: bool = False) -> None:
+        self._get = get
+        self._title = title
+        self._width = width
+        self._height = height
+        self._scroll = scroll
+        self._tail = tail
+        self._key: object = None
+        self._value: StyleAndTextTuples = []
+        super().__init__(self._text, show_cursor=False)
+
+    def _text(self) -> StyleAndTextTuples:
+        source = to_formatted_text(self._get())
+        title = self._title() if callable(self._title) else self._title
+        offset = self._scroll() if self._scroll is not None else 0
+        key = (self._width(), self._height(), offset, title, tuple(source))
+        if key != self._key:
+            self._value = self._draw(source, title, key[0], key[1], offset)
+            self._key = key
+        return self._value
+
+    def _draw(self, source: StyleAndTextTuples, title: str, width: int, height: int,
+              offset: int) -> StyleAndTextTuples:
+        inner_w, inner_h = max(1, width - 2), max(0, height - 2)
+        lines = _lines(wrap(source, inner_w))
+        while len(lines) > 1 and not lines[-1]:
+            lines.pop()
+        if self._tail:
+            lines = lines[-inner_h:] if inner_h else []
+        else:
+            offset = max(0, min(offset, len(lines) - 1))
+            lines = lines[offset:offset + inner_h]
+        label = f"| {title} |" if width_of(title) + 4 <= inner_w else f"| {title[:max(0, inner_w - 5)]}…|"
+        left = max(0, (inner_w - width_of(label)) // 2)
+        right = max(0, inner_w - left - width_of(label))
+        out: StyleAndTextTuples = [(BORDER, "┌" + "─" * left), (LABEL, label), (BORDER, "─" * right + "┐\n")]
+        for i in range(inner_h):
+            line = _rstrip(lines[i]) if i < len(lines) else []
+            used = sum(width_of(t) for _s, t, *_ in line)
+            out.append((BORDER, "│"))
+            out.extend(line)
+            out.append(("", " " * max(0, inner_w - used)))
+            out.append((BORDER, "│\n"))
+        out.append((BORDER, "└" + "─" * inner_w + "┘"))
+        return out
+
+
+def _rstrip(line: StyleAndTextTuples) -> StyleAndTextTuples:
+    """The line without spaces at its end (a wrapped line may end in the space it broke at)."""
+    out = list(line)
+    while out and not out[-1][1].strip(" "):
+        if out[-1][1] == "":
+            break
+        out.pop()
+    if out and out[-1][1].endswith(" "):
+        style, text, *rest = out[-1]
+        out[-1] = (style, text.rstrip(" "), *rest)
+    return out
+
+
+class PanelWindow(Window):
+    """A window for a :class:`BoxControl` that reuses its drawn cells when nothing changed.
+
+    prompt_toolkit draws every window cell by cell on each redraw. Most panels do not
+    change while the caller types a note, so their cells from the previous redraw are
+    copied back row by row instead (a dictionary update per row). Panels never have the
+    focus or a cursor, so nothing else of the window's drawing is needed then.
+    """
+
+    def __init__(self, control: BoxControl, **kwargs) -> None:
+        super().__init__(control, **kwargs)
+        self._drawn_key: object = None
+        self._drawn_rows: list[dict] = []
+
+    def write_to_screen(self, screen, mouse_handlers, write_position, parent_style, erase_bg, z_index) -> None:
+        control = self.content
+        assert isinstance(control, BoxControl)
+        control._text()  # refresh the control's content key
+        key = (control._key, write_position.xpos, write_position.ypos, write_position.width,
+               write_position.height, parent_style, erase_bg, z_index)
+        if key == self._drawn_key and z_index is None:
+            buffer = screen.data_buffer
+            for i, row in enumerate(self._drawn_rows):
+                buffer[write_position.ypos + i].update(row)
+            screen.visible_windows_to_write_positions[self] = write_position
+            return
+        super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
+        if z_index is not None:
+            return
+        x0, x1 = write_position.xpos, write_position.xpos + write_position.width
+        rows = []
+        for y in range(write_position.ypos, write_position.ypos + write_position.height):
+            row = screen.data_buffer[y]
+            rows.append({x: row[x] for x in range(x0, x1) if x in row})
+        self._drawn_rows = rows
+        self._drawn_key = key
