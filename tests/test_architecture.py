@@ -64,20 +64,34 @@ def test_every_command_has_help_and_is_documented():
         assert f"belscript {name}" in guide, f"{name} missing from docs/handleiding.md"
 
 
-@pytest.mark.parametrize("command", ["validate", "lint", "graph", "new", "schema", "scripts"])
-def test_non_interactive_commands_never_load_the_terminal_ui(command):
-    """Start-up of non-interactive commands does not pay for prompt_toolkit."""
+SCRIPT = str(SRC / "data" / "scripts" / "eerste-gesprek.yaml")
+
+NON_INTERACTIVE_RUNS = {
+    "validate": ["validate", SCRIPT],
+    "lint": ["lint", SCRIPT],
+    "graph": ["graph", SCRIPT],
+    "schema": ["schema"],
+    "scripts": ["scripts"],
+    "test": ["test", SCRIPT],
+    "log": ["log"],
+    "new": ["new", "{tmp}/eigen.yaml", "--extends", "eerste-gesprek"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(NON_INTERACTIVE_RUNS))
+def test_non_interactive_commands_never_load_the_terminal_ui(command, tmp_path):
+    """Really running a non-interactive command never pays for importing prompt_toolkit."""
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in NON_INTERACTIVE_RUNS[command]]
     code = (
-        "import sys, runpy\n"
-        f"sys.argv = ['belscript', '{command}', '--help']\n"
-        "try:\n"
-        "    from belscript.cli.main import main; main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('prompt_toolkit' in sys.modules)\n"
+        "import sys\n"
+        "from belscript.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        "print('PT-LOADED' if 'prompt_toolkit' in sys.modules else 'PT-ABSENT', code)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "False"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    last = out.stdout.strip().splitlines()[-1]
+    assert last.split()[0] == "PT-ABSENT", out.stdout[-500:] + out.stderr[-500:]
+    assert last.split()[1] in ("0", "1"), out.stderr[-500:]
 
 
 def test_version_and_help_answer():
