@@ -22,14 +22,14 @@ pytestmark = [
 
 
 class Tmux:
-    """One private tmux server (its own socket) running one command in a 120x40 window."""
+    """One private tmux server (its own socket) running one command in a window of ``size`` (120x40)."""
 
-    def __init__(self, home, args: str) -> None:
+    def __init__(self, home, args: str, size: tuple[int, int] = (120, 40)) -> None:
         self.socket = f"belscript-test-{uuid.uuid4().hex[:8]}"
         env = {"BELSCRIPT_HOME": str(home), "BELSCRIPT_NOW": "2026-11-23T10:15", "TERM": "xterm-256color"}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         command = f"cd {shlex.quote(str(ROOT))} && exec env {exports} {shlex.quote(sys.executable)} -m belscript {args}"
-        self.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command)
+        self.run("new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]), command)
         self.run("set-option", "-t", "t", "remain-on-exit", "on")
 
     def run(self, *args: str) -> str:
@@ -96,23 +96,20 @@ def test_a_whole_call_in_a_real_terminal(home):
         tmux.wait_for("Notitie bewaard")
         tmux.line("1", "Zeg nu: Luisteren")
         tmux.line("1", "Zeg nu: Afspraak vastleggen")
-        tmux.line("/einde", "nog nodig: Leg vast waarom er geen afspraak is")
+        tmux.line("/einde", "Komt er geen afspraak? Leg dan vast waarom: /geenafspraak <reden>")
         tmux.run("resize-window", "-t", "t", "-x", "90", "-y", "30")
-        shown = tmux.wait_for("Zeg nu: Afspraak vastleggen")
+        shown = tmux.wait_for("── Zeg nu: Afspraak vastleggen")  # the compact layout of a small window
         assert max(len(line) for line in shown.splitlines()) <= 90
         tmux.run("resize-window", "-t", "t", "-x", "120", "-y", "40")
         tmux.line("/afspraak soort volledig", "Afspraak, soort: volledige betaling")
         tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
         tmux.line("1", "Zeg nu: Samenvatten en bevestigen")
-        tmux.line("1", "Samenvatting (lees dit terug aan de klant)")
+        tmux.line("1", "Samenvatting van het gesprek")
         tmux.wait_for("Wat ging goed?")
         tmux.line("rustig gebleven", "Wat doet u de volgende keer anders?")
         tmux.line("eerder de datum vragen", "Evaluatie bewaard")
         tmux.keys("Enter")
-        deadline = time.monotonic() + 15
-        while not tmux.dead():
-            assert time.monotonic() < deadline, tmux.screen()
-            time.sleep(0.05)
+        _wait_until_dead(tmux)
         shown = tmux.wait_for("is afgesloten en bewaard", history=True)  # tmux may show the last output just after the exit
         assert "bevestiging.eml" in shown
     finally:
@@ -124,6 +121,57 @@ def test_a_whole_call_in_a_real_terminal(home):
         assert (folder / "bevestiging.eml").is_file() and (folder / "afspraken.ics").is_file()
         kinds = [e.kind for e in journal.events(record.id)]
         assert {"note", "warning", "refused", "agreement", "ended", "evaluation"} <= set(kinds)
+
+
+def _wait_until_dead(tmux: Tmux) -> None:
+    deadline = time.monotonic() + 15
+    while not tmux.dead():
+        assert time.monotonic() < deadline, tmux.screen()
+        time.sleep(0.05)
+
+
+def test_an_80x24_terminal_keeps_the_essentials_and_einde_reads_the_agreement_back_first(home):
+    """In 80x24: the line to say, every option, the warning bar and the input line fit; /einde before the
+    recap shows the agreement to read back, and Enter (the customer confirms) ends the call."""
+    tmux = Tmux(home, "call --demo", size=(80, 24))
+    try:
+        tmux.wait_for("Wat nog ontbreekt")
+        tmux.keys("Enter")
+        tmux.wait_for("── Zeg nu: Opening")
+        tmux.wait_for("(nog niet: noteer eerst de naam")
+        tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
+        tmux.line("1", "── Zeg nu: Doel van het gesprek")
+        tmux.line("1", "── Zeg nu: Luisteren")
+        shown = tmux.wait_for("Noemt de klant een excuus?")
+        for option in ("1. Klant belooft te betalen", "2. Klant erkent de factuur", "3. Nog onduidelijk",
+                       "4. Klant weigert te betalen"):
+            assert option in shown, shown
+        lines = shown.splitlines()
+        assert len(lines) <= 24 and max(len(line) for line in lines) <= 80
+        assert lines[-2].startswith("›") and "F2: dossier/tips" in lines[-1]
+        tmux.run("send-keys", "-t", "t", "-l", "u moet nu betalen")
+        tmux.wait_for("klinkt dwingend")
+        tmux.keys("C-u")
+        tmux.line("1", "── Zeg nu: Afspraak vastleggen")
+        tmux.line("/afspraak soort volledig", "Afspraak, soort: volledige betaling")
+        tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
+        tmux.line("/einde", "── Zeg nu: de afspraken teruglezen")
+        shown = tmux.wait_for("Enter = bevestigd, afsluiten")
+        assert "op vrijdag 27 november 2026" in shown
+        tmux.keys("Enter")
+        tmux.wait_for("Wat ging goed?")
+        tmux.keys("Enter")
+        tmux.wait_for("Wat doet u de volgende keer anders?")
+        tmux.keys("Enter")
+        tmux.wait_for("Enter = sluiten")
+        tmux.keys("Enter")
+        _wait_until_dead(tmux)
+    finally:
+        tmux.close()
+    with _open_journal(home) as journal:
+        record = journal.calls()[0]
+        kinds = [e.kind for e in journal.events(record.id)]
+        assert record.status == "ended" and "recap" in kinds and kinds.index("recap") < kinds.index("ended")
 
 
 def test_killing_the_process_mid_call_loses_no_note_and_resume_shows_them(home):

@@ -88,6 +88,47 @@ def test_the_phrasings_from_the_seeds_are_caught(sentence, rule_id, match):
     assert (rule_id, match) in found, found
 
 
+@pytest.mark.parametrize("sentence", [
+    "Heb je de factuur misschien niet gehad?",
+    "Heb je de factuur misschien niet gekregen?",
+    "Is de factuur wel aangekomen?",
+    "Heeft u de factuur eigenlijk wel ontvangen?",
+])
+def test_doubting_whether_the_invoice_arrived_hands_over_the_excuse(sentence):
+    """Any question that casts doubt on the invoice's arrival is flagged, whatever verb it uses."""
+    assert "smoes-aanreiken" in [f.rule for f in phrasing.check(sentence)]
+
+
+def test_the_neutral_service_question_about_the_invoice_passes():
+    """The servicegesprek's own question ("goed bij u aangekomen?") is not taken for the excuse."""
+    assert phrasing.check("Fijn om te horen. Is factuur 2026-0142 van € 2.450,00 goed bij u aangekomen?") == []
+
+
+_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december "
+           "january february march april may june july august september october november december").split()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alternatives_name_no_date_amount_or_person(language):
+    """The "Beter:" line is shown for every customer, so it holds no fixed date, number or name."""
+    for rule in phrasing.rules_for(language):
+        for alternative in rule.alternatives:
+            words = alternative.replace("?", ".").replace("!", ".").split()
+            assert not any(ch.isdigit() for ch in alternative), (rule.id, alternative)
+            assert not {w.strip(".,;:„”").lower() for w in words} & set(_MONTHS), (rule.id, alternative)
+            if language == "nl":
+                mid_sentence = [w for prev, w in zip(words, words[1:]) if not prev.endswith(".") and w[:1].isupper()]
+                assert mid_sentence == [], (rule.id, alternative)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alternatives_pass_their_own_rule_set(language):
+    """A suggested better phrasing never triggers a rule itself."""
+    for rule in phrasing.rules_for(language):
+        for alternative in rule.alternatives:
+            assert phrasing.check(alternative, language=language) == [], (rule.id, alternative)
+
+
 def test_moeten_about_ourselves_is_not_aimed_at_the_customer():
     """"ik moet" is about the caller and passes; "we moeten" is only a suggestion; "u moet" a warning."""
     assert phrasing.check("Ik moet even in de administratie kijken.") == []

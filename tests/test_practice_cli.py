@@ -25,16 +25,23 @@ def logged(make):
 
 
 def test_history_without_sessions_says_how_to_start(capsys):
-    """With no practice yet, --history says so, shows 0 of 10 excuses and suggests a first persona."""
+    """With no practice yet, --history says so, shows 0 of 10 excuses, marks the excuses no
+    customer brings up yet, and suggests the easiest customer to begin with."""
     assert main(["practice", "--history"]) == 0
     out = capsys.readouterr().out
     assert "Nog geen oefeningen. Begin met: belscript practice" in out
     assert "Script eerste-gesprek: 0 van 10 smoesjes geoefend" in out
-    assert "Volgende oefening: belscript practice --script eerste-gesprek --persona boos" in out
+    assert "  · Al betaald (al-betaald)  (nog geen klant die deze smoes gebruikt)" in out
+    assert "  · Boze of geïrriteerde klant (boze-klant)\n" in out  # the angry persona brings it
+    assert "Schrijf een eigen klant met die smoes" in out
+    assert "Volgende oefening: belscript practice --script eerste-gesprek --persona vergeten" in out
+    assert "de makkelijkste klant om mee te beginnen" in out
 
 
 def test_history_shows_scores_excuses_and_the_next_persona(capsys):
-    """Scores over time, the excuse branches practised, and a persona with an excuse not practised yet."""
+    """Scores over time and the excuse branches practised; after a failed session the same
+    customer is suggested again, after a good one the easiest customer with an excuse not
+    practised yet."""
     def good(on_event):
         s = session("niet-ontvangen", seed=1, on_event=on_event)
         return _replay_good(s)
@@ -56,7 +63,13 @@ def test_history_shows_scores_excuses_and_the_next_persona(capsys):
     assert "Script eerste-gesprek: 2 van 10 smoesjes geoefend" in out
     assert "  ✓ Factuur niet ontvangen (factuur-niet-ontvangen)" in out
     assert "  · Geldproblemen of krappe kas (geldproblemen)" in out
-    assert "--persona boos" in out and "die u nog niet hebt geoefend" in out
+    assert "--persona klacht\n  Klacht over de levering: de vorige keer was het onvoldoende." in out
+
+    logged(good)
+    assert main(["practice", "--history"]) == 0
+    out = capsys.readouterr().out
+    assert ("--persona verkeerde-persoon\n  De betaler is er niet: oefent de smoes ‘Degene die betaalt is er niet’, "
+            "die u nog niet hebt geoefend.") in out
 
 
 def _replay_good(s):

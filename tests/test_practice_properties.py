@@ -60,3 +60,18 @@ def test_any_input_ends_in_a_scored_session(persona, seed, lines):
     assert report.failed_session == (model.call.aborted or model.call.outcome is None)
     assert report.as_text().startswith("Oefening met ‘")
     assert [e.kind for e in model.call.events].count("score") == 1
+
+
+@given(persona=st.sampled_from(sorted(PERSONAS)), seed=st.integers(0, 10_000),
+       said=st.lists(st.sampled_from(SENTENCES), max_size=25))
+def test_the_customer_never_says_the_same_sentence_twice_in_a_row(persona, seed, said):
+    """Whatever the trainee says, two customer lines in a row are never word for word the
+    same (after a hang-up only the silence repeats)."""
+    from belscript.practice.session import PracticeSession
+
+    s = PracticeSession(SCRIPT.script, DOSSIER, PERSONAS[persona], seed=seed, clock=FixedClock(MONDAY))
+    s.choose(1)
+    for text in said:
+        s.say(text)
+    spoken = [line for line in s.customer_lines() if line != "(De klant heeft opgehangen.)"]
+    assert all(a != b for a, b in zip(spoken, spoken[1:])), spoken

@@ -6,50 +6,73 @@ from __future__ import annotations
 from test_practice_support import agree_full, lines, session, to_listening
 
 
+IF_BROKEN = ("afspraak: gevolg: Staat het bedrag niet op de afgesproken datum op onze rekening, dan nemen wij de "
+             "eerstvolgende werkdag contact met u op en sturen wij een aanmaning. Blijft de betaling daarna uit, dan "
+             "volgen een ingebrekestelling en uitbesteding aan een incassobureau; de incassokosten komen dan voor uw "
+             "rekening.")
+
+
 def good_run():
+    """Prepared, purpose stated, an open question, the customer proposes, the excuse handled
+    with the script's action, a concrete agreement, a recap and the e-mail announced."""
     s = session("niet-ontvangen", seed=1)
-    to_listening(s)
+    s.choose(1)
+    s.say("Goedemorgen, u spreekt met Eva Jansen van Jansen Webdesign. Ik zou graag Ingrid van Dijk spreken. "
+          "Met wie spreek ik?")
+    s.set_contact("Ingrid van Dijk")
+    s.choose(1)
+    s.say("Ik bel u over factuur 2026-0142 van € 2.450,00; in totaal staat er € 2.813,00 open.")
+    s.choose(1)
     s.say("Hoe staat het met deze betaling bij u?")
     s.handle_excuse("factuur-niet-ontvangen")
-    s.say("Ik stuur u vandaag nog een kopie. Wat stelt u voor: op welke datum kunt u betalen?")
+    s.say("Dat is vervelend. Ik stuur u nu meteen een kopie per e-mail.")
+    s.say("Wanneer kunt u het bedrag overmaken?")
     s.choose(1)  # copy is in, customer names a date -> agreement
     agree_full(s, "3 december")
     s.choose(1)  # concrete -> recap
-    s.say("Dus we spreken af dat u donderdag 3 december € 2.813,00 overmaakt. "
-          "Ik bevestig dit binnen een half uur per e-mail.")
+    s.say("Even samenvatten: u maakt donderdag 3 december € 2.813,00 over.")
+    s.say("Ik stuur u de afspraken vandaag nog per mail.")
+    s.say("Dank u wel, en nog een fijne dag.")
     s.choose(1)  # customer confirms -> closing
     return s
 
 
 def test_good_run_has_the_expected_conversation():
-    """Prepared, open question, the customer proposes, a concrete agreement, a recap: the
-    customer raises the excuse, proposes a date, commits and confirms."""
+    """The customer answers as the file's contact person, raises the excuse when the invoice
+    is named, tells more after the open question, proposes a date when asked, and confirms
+    the recap and the e-mail, each time in a sentence not said before."""
     s = good_run()
     assert s.finished
     assert lines(s) == [
-        "klant: Goedemorgen, met Mark de Wit.",
+        "klant: Goedemorgen, met Ingrid van Dijk.",
         "script: optie 1: Dossier doorgenomen, doel en mogelijkheden bepaald; ik bel nu",
-        "u: Goedemorgen, u spreekt met Eva Jansen van Jansen Webdesign. Met wie spreek ik?",
-        "klant: U spreekt met Mark de Wit.",
-        "script: naam genoteerd: Mark de Wit",
+        "u: Goedemorgen, u spreekt met Eva Jansen van Jansen Webdesign. Ik zou graag Ingrid van Dijk spreken. "
+        "Met wie spreek ik?",
+        "klant: U spreekt met Ingrid van Dijk.",
+        "script: naam genoteerd: Ingrid van Dijk",
         "script: optie 1: Juiste persoon aan de lijn, naam genoteerd",
-        "u: Ik bel over factuur 2026-0142 van € 2.450,00; in totaal staat er € 2.813,00 open.",
+        "u: Ik bel u over factuur 2026-0142 van € 2.450,00; in totaal staat er € 2.813,00 open.",
         "klant: Factuur? Daar weet ik niks van, die hebben wij niet ontvangen.",
         "script: optie 1: Doel genoemd; nu de klant laten vertellen",
         "u: Hoe staat het met deze betaling bij u?",
-        "klant: Het is hier de laatste weken behoorlijk druk geweest, eerlijk gezegd.",
+        "klant: Ik heb net nog in onze mailbox gekeken, maar ik zie echt niets van u.",
         "script: smoes: Factuur niet ontvangen",
-        "u: Ik stuur u vandaag nog een kopie. Wat stelt u voor: op welke datum kunt u betalen?",
-        "klant: Ik kan € 2.813,00 overmaken op donderdag 3 december 2026, als dat goed is.",
+        "u: Dat is vervelend. Ik stuur u nu meteen een kopie per e-mail.",
+        "klant: Ah, daar komt hij net binnen. Ja, nu zie ik hem.",
+        "u: Wanneer kunt u het bedrag overmaken?",
+        "klant: Ik kan € 2.813,00 overmaken op donderdag 3 december, als dat goed is.",
         "script: optie 1: Kopie is binnen; klant noemt een betaaldatum",
         "afspraak: soort: volledige betaling",
         "afspraak: bedrag: € 2.813,00 (het hele openstaande bedrag)",
         "afspraak: datum: donderdag 3 december 2026",
-        "afspraak: gevolg: " + s.script.agreement.if_broken.strip(),
+        IF_BROKEN,
         "script: optie 1: Afspraak is concreet; samenvatten",
-        "u: Dus we spreken af dat u donderdag 3 december € 2.813,00 overmaakt. "
-        "Ik bevestig dit binnen een half uur per e-mail.",
+        "u: Even samenvatten: u maakt donderdag 3 december € 2.813,00 over.",
         "klant: Klopt, dat is helder.",
+        "u: Ik stuur u de afspraken vandaag nog per mail.",
+        "klant: Goed, dan zie ik uw mail tegemoet.",
+        "u: Dank u wel, en nog een fijne dag.",
+        "klant: Goed, tot ziens.",
         "script: optie 1: Klant bevestigt de afspraken",
         "script: gesprek afgesloten",
     ]
@@ -59,59 +82,129 @@ def test_good_run_scores_full_marks():
     """Every check of the rubric passes, each with the moment that decided it."""
     report = good_run().finish()
     assert (report.points, report.total, report.failed_session) == (9, 9, False)
-    moments = {c.id: c.moment for c in report.checks}
-    assert moments["open-vragen"] == "beurt 10: “Hoe staat het met deze betaling bij u?”"
-    assert moments["eerst-voorstel"].startswith("beurt 13: “Ik stuur u vandaag nog een kopie.")
-    assert moments["smoes"] == "afgehandeld: Factuur niet ontvangen"
+    assert {c.id: c.moment for c in report.checks} == {
+        "voorbereid": "factuur of bedrag uit het dossier genoemd, "
+                      "beurt 7: “Ik bel u over factuur 2026-0142 van € 2.450,00; in totaal staat er …”",
+        "doel": "beurt 7: “Ik bel u over factuur 2026-0142 van € 2.450,00; in totaal staat er …”",
+        "open-vragen": "beurt 10: “Hoe staat het met deze betaling bij u?”",
+        "eerst-voorstel": "beurt 15: “Wanneer kunt u het bedrag overmaken?”",
+        "formulering": "geen waarschuwingen bij wat u zei",
+        "smoes": "afgehandeld: Factuur niet ontvangen",
+        "afspraak": "concrete afspraak waar de klant ja tegen zei",
+        "samenvatting": "beurt 23: “Even samenvatten: u maakt donderdag 3 december € 2.813,00 over.”",
+        "bevestiging": "beurt 25: “Ik stuur u de afspraken vandaag nog per mail.”",
+    }
     assert report.excuses_practised == ["factuur-niet-ontvangen"]
     text = report.as_text()
     assert "Score: 9 van 9" in text and "Niets: goed gedaan!" in text
     assert "Wat de klant echt kon: het hele bedrag betalen vanaf donderdag 26 november 2026." in text
+    assert "Smoesjes in deze oefening: Factuur niet ontvangen" in text
 
 
 def bad_run():
+    """Pressure, a handed-over excuse, a vague question, a date dictated as if agreed, and
+    straight to the end: no recap, no confirmation."""
     s = session("niet-ontvangen", seed=1)
     s.choose(1)
-    s.set_contact("Mark de Wit")
+    s.set_contact("Ingrid van Dijk")
     s.choose(1)
-    s.say("U moet die factuur echt deze week betalen.")
+    s.say("U moet vandaag betalen.")
+    s.say("Heeft u de factuur soms niet ontvangen?")
     s.choose(1)
-    s.choose(1)  # customer names a date -> agreement
+    s.say("Kunt u het binnenkort overmaken?")
+    s.say("Dus we spreken af dat u morgen betaalt.")
+    s.choose(1)  # as if the customer named a date -> agreement
     agree_full(s, "morgen")
-    s.end()      # straight to the end: no recap, no confirmation
+    s.end()
     return s
 
 
-def test_bad_run_makes_the_customer_defensive():
-    """'U moet' gets a defensive answer and a recorded warning, and a date before the
-    customer can pay gets a counter-offer."""
+def test_bad_run_has_the_expected_conversation():
+    """'U moet' makes the customer defensive, the suggested excuse is taken, a vague question
+    gets a vague answer, and a 'recap' of a date never agreed gets a counter-offer, twice in
+    different words."""
     s = bad_run()
-    said = lines(s)
-    assert said[4:6] == ["u: U moet die factuur echt deze week betalen.",
-                         "klant: Nou, dat vind ik wel erg dwingend."]
-    assert said[10:12] == ["afspraak: datum: dinsdag 24 november 2026",
-                           "klant: Dinsdag 24 november 2026 lukt niet, maar donderdag 26 november 2026 wel."]
-    assert any(e.kind == "warning" and e.data["rule"] == "moeten" for e in s.call.events)
+    assert lines(s) == [
+        "klant: Goedemorgen, met Ingrid van Dijk.",
+        "script: optie 1: Dossier doorgenomen, doel en mogelijkheden bepaald; ik bel nu",
+        "script: naam genoteerd: Ingrid van Dijk",
+        "script: optie 1: Juiste persoon aan de lijn, naam genoteerd",
+        "u: U moet vandaag betalen.",
+        "klant: Nou, dat vind ik wel erg dwingend.",
+        "u: Heeft u de factuur soms niet ontvangen?",
+        "klant: Die factuur heb ik nooit gehad. Hier is niks binnengekomen.",
+        "script: optie 1: Doel genoemd; nu de klant laten vertellen",
+        "u: Kunt u het binnenkort overmaken?",
+        "klant: Ergens deze maand, denk ik.",
+        "u: Dus we spreken af dat u morgen betaalt.",
+        "klant: Dinsdag 24 november lukt niet, maar donderdag 26 november wel.",
+        "script: optie 1: Klant belooft te betalen en noemt een datum",
+        "afspraak: soort: volledige betaling",
+        "afspraak: bedrag: € 2.813,00 (het hele openstaande bedrag)",
+        "afspraak: datum: dinsdag 24 november 2026",
+        "klant: Dat is te snel voor mij. Op donderdag 26 november kan ik het wel regelen.",
+        IF_BROKEN,
+        "script: gesprek afgesloten",
+    ]
+    assert [e.data["rule"] for e in s.call.events if e.kind == "warning"] == ["moeten", "smoes-aanreiken"]
 
 
-def test_bad_run_scores_low_with_the_deciding_moments():
-    """The report names 'moeten' with the sentence it was in, the missing recap, and the
-    own date offered before asking; the agreement the customer never accepted does not count."""
+def test_bad_run_scores_nothing_with_the_deciding_moments():
+    """Every check fails, each with its moment: the pressure (and the second warning), the
+    excuse the trainee handed over, the date demanded before asking, the agreement the
+    customer never accepted, and no recap or e-mail."""
     report = bad_run().finish()
     assert report.failed_session is False  # there is an outcome, just a poor one
-    assert report.points == 0 and report.total == 8
-    assert [c.id for c in report.to_improve] == ["afspraak", "formulering", "samenvatting"]
-    moments = {c.id: c.moment for c in report.checks}
-    assert moments["formulering"] == "‘moet’ in beurt 5: “U moet die factuur echt deze week betalen.”"
-    assert moments["doel"] == "alleen dwingend genoemd, beurt 5: “U moet die factuur echt deze week betalen.”"
-    assert moments["eerst-voorstel"] == ("zelf een voorstel gedaan vóór u erom vroeg, "
-                                         "beurt 11: “datum: dinsdag 24 november 2026”")
-    assert moments["samenvatting"] == "de afspraken niet herhaald"
+    assert (report.points, report.total) == (0, 9)
+    assert [c.id for c in report.to_improve] == ["afspraak", "formulering", "smoes"]
+    assert {c.id: c.moment for c in report.checks} == {
+        "voorbereid": "factuurnummer en bedrag niet genoemd",
+        "doel": "niet gezegd waarover u belt (welke factuur, welk bedrag)",
+        "open-vragen": "geen open vraag gesteld",
+        "eerst-voorstel": "zelf een voorstel gedaan vóór u erom vroeg, beurt 5: “U moet vandaag betalen.”",
+        "formulering": "‘moet’ in beurt 5: “U moet vandaag betalen.” (en nog 1 andere zin)",
+        "smoes": "niet via het script afgehandeld: Factuur niet ontvangen; "
+                 "‘Factuur niet ontvangen’ reikte u zelf aan in beurt 7",
+        "afspraak": "de afspraak op het scherm is niet wat de klant toezegde",
+        "samenvatting": "herhaald vóór er iets was afgesproken, "
+                        "beurt 12: “Dus we spreken af dat u morgen betaalt.”; daarna niet meer",
+        "bevestiging": "geen bevestiging per e-mail aangekondigd",
+    }
     text = report.as_text()
-    assert "Score: 0 van 8" in text and "(nog niets)" in text
+    assert "Score: 0 van 9" in text and "(nog niets)" in text
     assert text.count("✗") == 3  # the three most important things to do differently
-    assert "de afspraak op het scherm is niet wat de klant toezegde" in text
-    assert "Zeg liever:" in text
+    assert "Zeg liever: ‘Wanneer kunt u het bedrag overmaken?’" in text
+    assert "Kies bij ‘Factuur niet ontvangen’ meteen /excuus" in text
+    assert "stuur direct een kopie" in text
+
+
+def test_choosing_the_recap_option_without_saying_it_does_not_count():
+    """The customer must hear the recap and the e-mail announcement: only choosing the
+    script's 'Klant bevestigt de afspraken' leaves both checks open, with the reason."""
+    s = session("vergeten", seed=1)
+    to_listening(s)
+    s.say("Wanneer kunt u betalen?")
+    s.choose(1)
+    agree_full(s, "30 november")
+    s.choose(1)
+    s.choose(1)
+    checks = {c.id: c for c in s.finish().checks}
+    assert checks["afspraak"].passed and not checks["samenvatting"].passed and not checks["bevestiging"].passed
+    assert checks["samenvatting"].moment == "de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting"
+    assert "per e-mail bevestigt" in checks["bevestiging"].moment
+
+
+def test_copy_by_mail_is_not_the_written_confirmation():
+    """Mailing a copy of the invoice early in the call is no announcement of the written
+    confirmation of the agreement."""
+    s = session("niet-ontvangen", seed=1)
+    to_listening(s)
+    s.say("Ik stuur u nu meteen een kopie van de factuur per e-mail.")
+    assert s.customer_lines()[-1] in ("Goed, stuurt u hem maar. Dan kijk ik er meteen naar.",
+                                      "Ah, daar komt hij net binnen. Ja, nu zie ik hem.")
+    s.record_no_agreement("needs_time")
+    checks = {c.id: c for c in s.finish().checks}
+    assert not checks["bevestiging"].passed
 
 
 def test_ending_without_outcome_fails_the_session():
@@ -142,6 +235,7 @@ def test_score_is_stored_with_the_session():
     s.finish()
     last = s.call.events[-1]
     assert last.kind == "score" and last.data["points"] == 9 and last.data["persona"] == "niet-ontvangen"
+    assert last.data["excuse_labels"] == {"factuur-niet-ontvangen": "Factuur niet ontvangen"}
     s.finish()
     assert sum(e.kind == "score" for e in s.call.events) == 1
 

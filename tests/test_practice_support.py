@@ -24,7 +24,7 @@ def session(persona: str = "niet-ontvangen", *, seed: int = 1, script: str = "ee
                            on_event=on_event)
 
 
-def to_listening(s: PracticeSession, *, name: str = "Mark de Wit") -> None:
+def to_listening(s: PracticeSession, *, name: str = "Ingrid van Dijk") -> None:
     """Prepare, open (asking the name), state the purpose with the file's facts, go to listening."""
     s.choose(1)
     s.say("Goedemorgen, u spreekt met Eva Jansen van Jansen Webdesign. Met wie spreek ik?")

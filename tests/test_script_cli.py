@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def no_plugins(monkeypatch):
     """Run validate without the phrasing and graph checks (tested on their own elsewhere)."""
-    monkeypatch.setattr(cmd_validate, "_optional", lambda module, attribute: None)
+    monkeypatch.setattr("belscript.phrasing.lint_script", lambda loaded: [])
+    monkeypatch.setattr("belscript.script.verify.verify", lambda loaded: [])
 
 
 def test_valid_script_and_customer_files_exit_0(capsys, no_plugins):
@@ -69,10 +70,10 @@ def test_unreadable_file_exits_2_but_checks_the_others(capsys, tmp_path, no_plug
 
 
 def test_kind_dossier_forces_customer_file_checks(capsys, no_plugins):
-    """--dossier checks a file as a customer file even when its keys do not say so."""
+    """--dossier checks a file as a customer file, and a script given there is named as one."""
     code = main(["validate", "--dossier", str(VALID)])
     out = capsys.readouterr().out
-    assert code == 1 and "missing required key 'customer'" in out
+    assert code == 1 and "this looks like a belscript, not a customer file" in out
 
 
 def test_customer_file_is_recognised_by_its_keys(capsys, no_plugins):
@@ -86,9 +87,8 @@ def test_phrasing_warnings_are_errors_only_with_strict(monkeypatch, capsys):
     def lint(loaded):
         return [Diagnostic(loaded.path, 20, 10, "warning", "vermijd 'moet'", "moeten")]
 
-    monkeypatch.setattr(belscript.phrasing, "lint_script", lint, raising=False)
-    monkeypatch.setattr(cmd_validate, "_optional",
-                        lambda module, attribute: lint if attribute == "lint_script" else None)
+    monkeypatch.setattr(belscript.phrasing, "lint_script", lint)
+    monkeypatch.setattr("belscript.script.verify.verify", lambda loaded: [])
     assert main(["validate", str(VALID)]) == 0
     assert ": warning: vermijd 'moet' [moeten]" in capsys.readouterr().out
     assert main(["validate", "--strict", str(VALID)]) == 1
@@ -100,23 +100,16 @@ def test_graph_checks_are_added(monkeypatch, capsys):
     def verify(loaded):
         return [Diagnostic(loaded.path, 3, 1, "error", "step 'x' is unreachable", "unreachable-step")]
 
-    monkeypatch.setattr(cmd_validate, "_optional",
-                        lambda module, attribute: verify if attribute == "verify" else None)
+    monkeypatch.setattr("belscript.phrasing.lint_script", lambda loaded: [])
+    monkeypatch.setattr("belscript.script.verify.verify", verify)
     assert main(["validate", str(VALID)]) == 1
     assert "[unreachable-step]" in capsys.readouterr().out
-
-
-def test_optional_tolerates_only_absent_modules():
-    """A missing optional module is skipped; a missing attribute gives None."""
-    assert cmd_validate._optional("belscript.does_not_exist", "x") is None
-    assert cmd_validate._optional("belscript.diagnostics", "no_such_function") is None
 
 
 def test_validate_full_pipeline_runs_on_builtins(capsys):
     """With the real phrasing and graph checks, every built-in script has no errors."""
     paths = [str(ROOT / "src/belscript/data/scripts" / f"{n}.yaml") for n in builtin_names()]
-    if not paths:
-        pytest.skip("no built-in scripts yet")
+    assert len(paths) >= 3
     code = main(["validate", *paths])
     out = capsys.readouterr().out
     assert code == 0, out
@@ -124,7 +117,6 @@ def test_validate_full_pipeline_runs_on_builtins(capsys):
 
 # -- new ------------------------------------------------------------------------------
 
-@pytest.mark.skipif("eerste-gesprek" not in builtin_names(), reason="default script not installed yet")
 def test_new_copies_the_default_script_privately(tmp_path, capsys, no_plugins):
     """'new' copies the default script, renames it after the file and makes it owner-only."""
     target = tmp_path / "Mijn Script.yaml"
@@ -136,7 +128,6 @@ def test_new_copies_the_default_script_privately(tmp_path, capsys, no_plugins):
     assert main(["validate", str(target)]) == 0
 
 
-@pytest.mark.skipif("eerste-gesprek" not in builtin_names(), reason="default script not installed yet")
 def test_new_never_overwrites_without_force(tmp_path, capsys):
     """An existing file is left alone unless --force is given."""
     target = tmp_path / "s.yaml"
@@ -151,8 +142,6 @@ def test_new_never_overwrites_without_force(tmp_path, capsys):
 
 def test_new_from_unknown_script_suggests_a_name(tmp_path, capsys):
     """--from with a misspelt built-in name exits 2 with a suggestion and creates nothing."""
-    if "servicegesprek" not in builtin_names():
-        pytest.skip("servicegesprek not installed yet")
     assert main(["new", str(tmp_path / "s.yaml"), "--from", "servicegesprk"]) == 2
     assert "did you mean 'servicegesprek'" in capsys.readouterr().err
     assert not (tmp_path / "s.yaml").exists()
@@ -160,8 +149,6 @@ def test_new_from_unknown_script_suggests_a_name(tmp_path, capsys):
 
 def test_new_extends_writes_a_small_private_file(tmp_path, capsys):
     """--extends writes a short file naming its base, readable by its owner only."""
-    if "eerste-gesprek" not in builtin_names():
-        pytest.skip("default script not installed yet")
     target = tmp_path / "huisstijl.yaml"
     assert main(["new", str(target), "--extends", "eerste-gesprek"]) == 0
     text = target.read_text(encoding="utf-8")
@@ -231,3 +218,19 @@ def test_example_conversation_files_are_skipped(tmp_path, capsys, no_plugins):
     path.write_text("tests: []\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 0
     assert "belscript test" in capsys.readouterr().err
+
+
+def test_reference_errors_do_not_hide_wording_and_graph_problems(tmp_path, capsys):
+    """A misspelt step name is reported together with the phrasing and graph problems of the same file."""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "belscript: 1\nname: x\ntitle: X\nsteps:\n  a:\n    role: opening\n"
+        "    say: \"U moet betalen.\"\n    options:\n      - label: ok\n        go: bb\n"
+        "      - label: klaar\n        go: b\n  b:\n    role: closing\n    end: true\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:7:13: warning:" in out and "[moeten]" in out
+    assert f"{path}:10:13: error: unknown step 'bb'; did you mean 'b'? [unknown-step]" in out
+    assert f"{path}:12:13: error:" in out and "[unguarded-end]" in out

@@ -85,3 +85,10 @@ def test_scrolling_drops_the_first_lines_but_keeps_the_last():
     frags = [("", "een\ntwee\ndrie")]
     assert "".join(t for _s, t in skip_lines(frags, 1)) == "twee\ndrie"
     assert "".join(t for _s, t in skip_lines(frags, 10)) == "drie"
+
+
+def test_an_amount_stays_with_its_euro_sign_when_wrapped():
+    """A line never ends in a lone '€': the sign moves to the next line with its amount."""
+    wrapped = "".join(t for _s, t in wrap([("", "eerste betaling minstens € 703,25 (25% van € 2.813,00)")], 44))
+    assert all(not line.rstrip().endswith("€") for line in wrapped.split("\n"))
+    assert "€ 2.813,00" in wrapped

@@ -44,6 +44,34 @@ def test_resume_rebuilds_the_call_with_every_note():
     assert notes == ["eerste notitie", "tweede notitie, u moet dit zien", "derde notitie"]
 
 
+def test_resume_on_a_small_terminal_lists_every_note_and_the_timer_goes_on_from_the_interruption():
+    """On 80x24 (notes panel behind F2) the resumed call still shows every note; the timer counts from where
+    the call stopped, not from the first start hours ago."""
+    clock = FixedClock(MONDAY)
+    model, journal = live_model(clock)
+
+    async def first(d):
+        await d.enter("")
+        clock.advance(minutes=2)
+        await d.enter("eerste notitie")
+        await d.enter("tweede notitie")
+
+    drive(model, first)
+    journal.close()
+    clock.advance(hours=3)  # resumed three hours later
+    journal = Journal.open(clock=clock)
+    resumed = live.resume(journal, None, clock=clock)
+
+    async def second(d):
+        rows = "\n".join(await d.shows("Notities tot nu toe: eerste notitie · tweede notitie"))
+        assert "⏱ 02:00" in rows
+        clock.advance(seconds=30)
+        d.screen.app.invalidate()
+        await d.shows("⏱ 02:30")
+
+    drive(resumed, second, size=(80, 24))
+
+
 def test_resume_without_an_interrupted_call_says_so():
     """--resume with nothing open is a clear error, not a crash."""
     journal = Journal.open(clock=FixedClock(MONDAY))

@@ -38,9 +38,12 @@ def test_a_number_takes_the_option_and_the_step_changes():
     async def scenario(d):
         await d.enter("")
         assert "Ik zou graag Ingrid van Dijk spreken" in d.text()
+        assert "(nog niet: noteer eerst de naam met /naam)" in d.text()
         await d.enter("1")  # needs the contact's name first
         assert model.call.step.id == "opening"
-        assert "Optie 1 kan nu nog niet" in d.text()
+        assert "Optie 1 kan nu nog niet (Juiste persoon aan de lijn, naam genoteerd): noteer eerst de naam met " \
+               "/naam, bijvoorbeeld /naam Ingrid van Dijk." in d.text()
+        assert "Voorwaarde:" not in d.text()
         await d.enter("/naam Ingrid van Dijk")
         await d.enter("1")
         assert model.call.step.id == "doel"
@@ -92,23 +95,29 @@ def test_a_warning_can_be_ignored_once_with_ctrl_o():
 
 
 def test_ending_without_agreement_is_refused_with_what_is_missing():
-    """/einde without an agreement is refused and the screen lists exactly what is still missing."""
+    """/einde without an agreement is refused: each missing item with the command that supplies it, and the
+    way out without an agreement; a second try says it once more in one line instead of the whole list."""
     model, journal = live_model()
 
     async def scenario(d):
         await to_agreement_step(d)
         await d.type("/einde")
-        assert "Afsluiten kan nog niet" in d.text()
+        assert "Afsluiten kan nog niet: nog nodig: de soort afspraak en de betaaldatum." in d.text()
         await d.enter()
         text = d.text()
-        assert "Het gesprek kan nog niet worden afgesloten" in text
-        assert "nog nodig: Nog niet afgesproken: welke soort afspraak het is" in text
-        assert "nog nodig: Nog niet afgesproken: op welke datum wordt betaald" in text
+        assert "Het gesprek kan nog niet worden afgesloten. Nog nodig voor een concrete afspraak:" in text
+        assert "• de soort afspraak: /afspraak soort volledig, deel, regeling, uitstel of terugbellen" in text
+        assert "• de betaaldatum: /afspraak datum vrijdag" in text
+        assert "Komt er geen afspraak? Leg dan vast waarom: /geenafspraak <reden>" in text
+        assert "Nog niet afgesproken" not in text and "nog nodig: Leg vast" not in text
+        await d.enter("/einde")
+        assert "Afsluiten kan nog steeds niet; nog nodig: de soort afspraak en de betaaldatum." in d.text()
+        assert d.text().count("Nog nodig voor een concrete afspraak") == 1
         assert not model.call.ended
 
     drive(model, scenario)
     refused = [e for e in journal.events(model.call_id) if e.kind == "refused"]
-    assert refused and refused[-1].data["move"] == "end"
+    assert len(refused) == 2 and refused[-1].data["move"] == "end"
 
 
 def test_agreement_entry_shows_the_date_in_words_while_typing_and_refuses_vague_dates():
@@ -121,7 +130,7 @@ def test_agreement_entry_shows_the_date_in_words_while_typing_and_refuses_vague_
         assert "→ vrijdag 27 november 2026" in d.text()
         d.screen.buffer.text = ""
         await d.type("/afspraak datum binnenkort")
-        assert "Vraag:" in d.text()
+        assert "Vraag de klant: Op welke datum" in d.text()
         await d.enter()
         assert model.call.agreement.payments == []
         await d.enter("/afspraak termijnen 5 termijnen vanaf 1 december")
@@ -130,7 +139,7 @@ def test_agreement_entry_shows_the_date_in_words_while_typing_and_refuses_vague_
     drive(model, scenario)
 
 
-def test_a_concrete_agreement_ends_the_call_with_email_calendar_and_log_entry(tmp_path):
+def test_a_concrete_agreement_ends_the_call_with_email_calendar_and_log_entry():
     """A full call: concrete agreement, end, recap and e-mail on screen, .eml/.ics written, call logged as ended."""
     model, journal = live_model()
 
@@ -145,7 +154,7 @@ def test_a_concrete_agreement_ends_the_call_with_email_calendar_and_log_entry(tm
         await d.enter("1")  # customer confirms -> closing (end step)
         assert model.phase == "after"
         text = d.text()
-        assert "Samenvatting (lees dit terug aan de klant)" in text
+        assert "Samenvatting van het gesprek" in text
         assert "Onderwerp: Bevestiging betaalafspraak" in text
         assert "bevestiging.eml" in text and "afspraken.ics" in text and "mailto:ingrid.vandijk@example.nl" in text
         assert "Wat ging goed?" in text
@@ -255,10 +264,17 @@ def test_an_excuse_is_one_command_away_at_listening_steps():
         await d.enter("/naam Ingrid")
         await d.enter("1")
         await d.enter("1")  # listening
+        assert "Noemt de klant een excuus? Typ /excuus voor de lijst met 10 antwoorden." in d.text()
         await d.enter("/excuus")
-        assert "/excuus 1: Factuur niet ontvangen" in d.text()
-        await d.enter("/excuus 1")
-        assert model.call.state == "excuse:factuur-niet-ontvangen"
+        assert model.overlay == "excuses"
+        text = d.text()
+        assert "Welk excuus noemt de klant? Typ het nummer en Enter" in text
+        assert " 1. Factuur niet ontvangen" in text and "10. Boze of geïrriteerde klant" in text
+        assert "bijv. “Ik heb die factuur nooit gekregen.”" in text
+        await d.type("1")
+        assert "Enter: excuus Factuur niet ontvangen" in d.text()  # a number picks an excuse, not option 1
+        await d.enter()
+        assert model.call.state == "excuse:factuur-niet-ontvangen" and model.overlay is None
         assert "Ik stuur u nu meteen een kopie" in d.text()
 
     drive(model, scenario)

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.output import DummyOutput
 
 from belscript.clock import FixedClock
@@ -60,6 +61,21 @@ class Driver:
     def text(self) -> str:
         return self.screen.screen_text()
 
+    def rendered(self) -> list[str]:
+        """The rows as last drawn on the (dummy) terminal: what the user actually sees."""
+        app = self.screen.app
+        last = app.renderer._last_screen
+        if last is None:
+            return []
+        size = app.output.get_size()
+        return ["".join(last.data_buffer[y][x].char for x in range(size.columns)).rstrip()
+                for y in range(size.rows)]
+
+    async def shows(self, text: str, what: str | None = None) -> list[str]:
+        """Wait until ``text`` is on the drawn screen; returns its rows."""
+        await self.until(lambda: any(text in row for row in self.rendered()), what or f"{text!r} on screen")
+        return self.rendered()
+
 
 def live_model(clock: FixedClock | None = None, *, script: str | None = None) -> tuple[live.LiveCallModel, Journal]:
     """A live call on the demo customer file, logged in the test's private BELSCRIPT_HOME."""
@@ -69,13 +85,24 @@ def live_model(clock: FixedClock | None = None, *, script: str | None = None) ->
     return model, journal
 
 
+class SizedOutput(DummyOutput):
+    """A dummy terminal of a given size (prompt_toolkit's own is always 80x40)."""
+
+    def __init__(self, columns: int = 120, rows: int = 40) -> None:
+        self.size = Size(rows=rows, columns=columns)
+
+    def get_size(self) -> Size:
+        return self.size
+
+
 def drive(model: CallModel, scenario: Callable[[Driver], Awaitable[None]], *, color: bool | None = None,
-          expect_exit: bool = False) -> int | None:
-    """Run the screen on pipe input, play ``scenario``, and return the exit code (None if still open)."""
+          expect_exit: bool = False, size: tuple[int, int] = (120, 40)) -> int | None:
+    """Run the screen on pipe input in a ``size`` (columns, rows) terminal, play ``scenario``,
+    and return the exit code (None if still open)."""
 
     async def main() -> int | None:
         with create_pipe_input() as pipe:
-            screen = CallScreen(model, input=pipe, output=DummyOutput(), color=color)
+            screen = CallScreen(model, input=pipe, output=SizedOutput(*size), color=color)
             task = asyncio.ensure_future(screen.run_async())
             driver = Driver(screen, pipe)
             await driver.until(lambda: screen.app.is_running, "the screen to start")

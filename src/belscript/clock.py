@@ -13,6 +13,8 @@ from datetime import date, datetime
 from belscript.errors import UsageError
 
 ENV_VAR = "BELSCRIPT_NOW"
+#: The years ``BELSCRIPT_NOW`` may name (date arithmetic needs room on both sides).
+MIN_YEAR, MAX_YEAR = 1900, 9000
 
 
 class Clock:
@@ -53,6 +55,15 @@ def clock_from_env(environ: dict[str, str] | None = None) -> Clock:
             f"{ENV_VAR}={raw!r} is not an ISO 8601 moment",
             hint="Use for example BELSCRIPT_NOW=2026-11-23T10:15",
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
+    # Far-off years overflow as soon as the call plans a follow-up a few days ahead.
+    try:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        moment = None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise UsageError(
+            f"{ENV_VAR}={raw!r} is too far from today; use a moment between {MIN_YEAR} and {MAX_YEAR}",
+            hint="Use for example BELSCRIPT_NOW=2026-11-23T10:15",
+        )
     return FixedClock(moment)

@@ -3,12 +3,11 @@
 What was delivered and when, whether it was signed for, complaints, the due date,
 reminders sent, earlier contacts and agreements, earlier payment problems, and who to
 ask for. Scripts fill their lines from it through ``{field}`` templates; the set of
-fields is fixed here (:data:`TEMPLATE_FIELDS`) so a script can be checked before use.
+fields is fixed in :mod:`belscript.templates` so a script can be checked before use.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -16,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from belscript.money import AmountSyntaxError, format_amount, parse_amount
+from belscript.templates import TEMPLATE_FIELDS, fill, template_fields_in  # noqa: F401  (public here too)
 
 
 def _amount(value: object) -> Decimal:
@@ -121,48 +121,6 @@ class Dossier(_Strict):
     @property
     def oldest_invoice(self) -> Invoice:
         return min(self.invoices, key=lambda inv: inv.due_date)
-
-
-#: Every field a script may use in ``{…}``, with a Dutch description for authors.
-TEMPLATE_FIELDS: dict[str, str] = {
-    "klant": "naam van de klant (bedrijf of persoon)",
-    "klantnummer": "klantnummer",
-    "contactpersoon": "naam van de contactpersoon (of 'de financiële administratie')",
-    "beller": "uw eigen naam",
-    "bedrijf": "uw bedrijfsnaam",
-    "factuurnummer": "nummer van de oudste openstaande factuur",
-    "facturen": "alle openstaande factuurnummers, bijvoorbeeld '2026-0142 en 2026-0157'",
-    "aantal_facturen": "aantal openstaande facturen",
-    "bedrag": "openstaand bedrag van de oudste factuur, bijvoorbeeld € 1.250,50",
-    "totaal": "totaal openstaand bedrag over alle facturen",
-    "factuurdatum": "factuurdatum van de oudste factuur, in woorden",
-    "vervaldatum": "vervaldatum van de oudste factuur, in woorden",
-    "dagen_te_laat": "aantal dagen sinds de vervaldatum",
-    "geleverd": "wat er geleverd of gedaan is",
-    "geleverd_op": "leverdatum, in woorden",
-    "laatste_herinnering": "datum van de laatste herinnering of aanmaning, in woorden",
-    "laatste_afspraak": "wat er bij het vorige contact is afgesproken",
-    "betalingsvoorwaarden": "de betalingsvoorwaarden",
-    "email_klant": "e-mailadres van de klant of contactpersoon",
-    # The next four come from the script's own agreement policy, so texts stay right
-    # when a script that `extends:` another one changes only the limits.
-    "max_uitstel": "het langste uitstel dat u wilt geven, bijvoorbeeld '14 dagen' (uit de afspraakgrenzen)",
-    "max_termijnen": "het grootste aantal termijnen dat u wilt geven (uit de afspraakgrenzen)",
-    "eerste_termijn": "de minimale eerste termijn, bijvoorbeeld '25%' of '€ 250,00' (uit de afspraakgrenzen)",
-    "uiterste_termijn": "hoe ver vooruit een betaaldatum hooguit mag liggen, bijvoorbeeld '90 dagen' (uit de afspraakgrenzen)",
-}
-
-_FIELD = re.compile(r"\{([a-z_]+)\}")
-
-
-def template_fields_in(text: str) -> list[tuple[int, str]]:
-    """Return ``(offset, name)`` for every ``{name}`` in ``text``."""
-    return [(m.start(), m.group(1)) for m in _FIELD.finditer(text)]
-
-
-def fill(text: str, values: dict[str, str]) -> str:
-    """Fill ``{field}`` placeholders; unknown ones are left visible rather than guessed."""
-    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def template_values(dossier: Dossier, *, today: date, words: "callable[[date], str]") -> dict[str, str]:

@@ -49,6 +49,11 @@ def check_dossier(raw: object, source: SourceMap, path: str) -> tuple[Dossier | 
     if not isinstance(raw, dict):
         return None, [Diagnostic(path, 1, 1, "error",
                                  "a customer file is a list of keys and values, starting with 'customer:'", "wrong-type")]
+    from belscript.document_kind import wrong_kind
+
+    other = wrong_kind(raw, "dossier", path, source)
+    if other is not None:
+        return None, [other]
     try:
         return Dossier.model_validate(raw), []
     except ValidationError as exc:

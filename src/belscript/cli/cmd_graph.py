@@ -17,7 +17,6 @@ Exit status: 0 drawn, 1 the script has problems, 2 wrong usage, unreadable file 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from belscript.diagnostics import render
@@ -31,15 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
 
-def write_output(target: str, data: str | bytes) -> None:
-    """Write a drawing to ``target`` with owner-only permissions."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+def write_output(target: str, data: str | bytes, *, source: str | None = None) -> None:
+    """Write a drawing to ``target`` owner-only, never over the script it was drawn from."""
+    from belscript.cli.outfile import write_output as write_file
+
+    protect = ((source, "the script being drawn"),) if source else ()
+    write_file(target, data, protect=protect, example_name="script.mmd")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("a PNG picture cannot be shown in the terminal", hint="Add --output FILE.png")
     drawing = draw(loaded.script, args.format)
     if args.output:
-        write_output(args.output, drawing)
+        write_output(args.output, drawing, source=loaded.path)
         return 0
     if isinstance(drawing, bytes):
         sys.stdout.flush()

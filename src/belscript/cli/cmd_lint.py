@@ -53,7 +53,12 @@ def _read_text(path: str) -> str:
 def _read_stdin() -> str:
     from belscript.errors import InputError
 
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    if sys.stdin is None:
+        raise InputError("standard input is closed; give a file name or pipe text into 'belscript lint -'")
+    try:
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read standard input: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,8 +232,7 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
 
 
 def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool) -> int:
-    from belscript.errors import UsageError
-    from belscript.journal import write_private
+    from belscript.cli.outfile import write_output
 
     records = journal.calls(practice=practice)
     if fmt == "csv":
@@ -263,13 +261,10 @@ def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool)
     if output is None:
         sys.stdout.write(text)
         return 0
-    target = Path(output).expanduser()
-    if target.is_dir():
-        raise UsageError(f"{target} is een map; geef een bestandsnaam op, bijvoorbeeld {target / ('gesprekken.' + fmt)}")
-    try:
-        write_private(target, text)
-    except OSError as exc:
-        raise UsageError(f"kan {target} niet schrijven: {exc.strerror}") from None
+    # Never over the call log itself: that would replace every call with this export.
+    protect = tuple((journal.path.with_name(journal.path.name + suffix), "het gesprekslogboek")
+                    for suffix in ("", "-wal", "-shm"))
+    target = write_output(output, text, protect=protect, example_name=f"gesprekken.{fmt}", language="nl")
     what = "oefengesprekken" if practice else "gesprekken"
     print(f"{len(records)} {what} geëxporteerd naar {target}.", file=sys.stderr)
     return 0

@@ -11,12 +11,11 @@ readable by you. Check it afterwards with 'belscript validate PATH'.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import re
 from pathlib import Path
 
-from belscript.errors import InputError, UsageError
+from belscript.errors import UsageError
 
 _NAME_LINE = re.compile(r"^name:[^\n]*$", re.M)
 
@@ -48,43 +47,70 @@ def _copy_text(base: str, name: str) -> str:
     return _NAME_LINE.sub(f"name: {name}", text, count=1)
 
 
-def _extends_text(base: str, name: str) -> str:
-    from belscript.script.builtin import builtin_names, did_you_mean
+_EXTENDS_LINE = re.compile(r"^extends:[^\n]*$", re.M)
 
+
+def _base_file(base: str) -> Path | None:
+    """The script file ``base`` names (seen from here), or None for a built-in name.
+
+    Refuses a customer file or persona with the same one-line message the loaders give.
+    """
+    from belscript.document_kind import wrong_kind
+    from belscript.errors import InvalidDocument
+    from belscript.script.builtin import builtin_names
+    from belscript.script.yamlsafe import load_file
+
+    candidate = Path(base).expanduser()
+    if base in builtin_names() or not candidate.is_file():
+        return None
     try:
-        extends = importlib.import_module("belscript.script.extends")
-    except ModuleNotFoundError as exc:
-        if exc.name != "belscript.script.extends":
-            raise
-        extends = None
-    starter = getattr(extends, "starter", None)
-    if callable(starter):
-        return starter(base, name)
-    if base not in builtin_names() and not Path(base).is_file():
-        raise UsageError(f"there is no built-in script or file '{base}'{did_you_mean(base, builtin_names())}")
-    return (
-        f"# Based on '{base}': everything not written here is taken from there.\n"
-        "# Add steps, excuses or limits below to override or extend them; see docs/format.md.\n"
-        "belscript: 1\n"
-        f"extends: {base}\n"
-        f"name: {name}\n"
-    )
+        raw, source = load_file(candidate)
+    except InvalidDocument:
+        return candidate.resolve()  # 'validate' shows the problems of the base in full
+    other = wrong_kind(raw, "script", base, source)
+    if other is not None:
+        raise UsageError(f"cannot extend {base}: {other.message}")
+    return candidate.resolve()
+
+
+def _seen_from(target: str, base_file: Path) -> str:
+    """``base_file`` as the new script at ``target`` must name it: relative to its folder."""
+    folder = Path(target).expanduser().resolve().parent
+    reference = Path(os.path.relpath(base_file, folder)).as_posix()
+    if "/" not in reference and not reference.endswith((".yaml", ".yml", ".json")):
+        reference = f"./{reference}"  # else it would read as the name of a built-in script
+    return reference
+
+
+def _extends_text(base: str, name: str, target: str | None = None) -> str:
+    """The text of a new script extending ``base``.
+
+    A base *file* is named relative to the new script, because that is where the loader
+    looks for it: ``belscript new sub/x.yaml --extends mijn.yaml`` writes
+    ``extends: ../mijn.yaml``.
+    """
+    base_file = _base_file(base)
+    text = _extends_starter(base, name)
+    if base_file is not None and target is not None:
+        text = _EXTENDS_LINE.sub(lambda _: f"extends: {_seen_from(target, base_file)}", text, count=1)
+    return text
+
+
+def _extends_starter(base: str, name: str) -> str:
+    from belscript.script.extends import starter
+
+    return starter(base, name)
 
 
 def write_private(path: str, text: str, *, force: bool) -> None:
-    """Create ``path`` readable by its owner only; refuse to overwrite unless ``force``."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; use --force to overwrite it") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path} is a directory") from None
-    except OSError as exc:
-        raise InputError(f"cannot create {path}: {exc.strerror or exc}", path=path) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        os.fchmod(handle.fileno(), 0o600)
-        handle.write(text)
+    """Create ``path`` readable by its owner only; refuse to overwrite unless ``force``.
+
+    A failed write (full disk, Ctrl-C) keeps the file that was there: see
+    :mod:`belscript.cli.outfile`.
+    """
+    from belscript.cli.outfile import write_output
+
+    write_output(path, text, overwrite=force, example_name="mijn-script.yaml")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
     name = script_name_for(args.path)
     if args.extends:
-        text, what = _extends_text(args.extends, name), f"extends '{args.extends}'"
+        text, what = _extends_text(args.extends, name, args.path), f"extends '{args.extends}'"
     else:
         base = args.source or DEFAULT_SCRIPT
         text, what = _copy_text(base, name), f"copy of '{base}'"

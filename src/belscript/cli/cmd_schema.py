@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-
-from belscript.errors import InputError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,10 +21,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.output:
         print(text, end="")
         return 0
-    try:
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise InputError(f"cannot write {args.output}: {exc.strerror or exc}", path=args.output) from None
+    from belscript.cli.outfile import write_output
+
+    write_output(args.output, text, example_name="belscript.schema.json")
     return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import sys
 
 from belscript.diagnostics import Diagnostic, render
@@ -30,28 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the files are customer files (same as --kind dossier)")
 
 
-def _optional(module: str, attribute: str):
-    """A function from a module that may not be installed in this build; None if absent.
+def known_rule_ids() -> frozenset[str]:
+    """Ids of every phrasing rule, to check a script's ``phrasing:`` overrides."""
+    from belscript.phrasing import known_rule_ids as ids
 
-    Only the absence of that very module is tolerated: an error *inside* it is a bug
-    and must surface.
-    """
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name) and exc.name.startswith("belscript"):
-            return None
-        raise
-    return getattr(mod, attribute, None)
-
-
-def known_rule_ids() -> frozenset[str] | None:
-    """Ids of the phrasing rules, if the phrasing checker offers them."""
-    for attribute in ("rule_ids", "known_rule_ids"):
-        fn = _optional("belscript.phrasing", attribute)
-        if callable(fn):
-            return frozenset(fn())
-    return None
+    return frozenset(ids())
 
 
 def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[Diagnostic]:
@@ -68,8 +50,10 @@ def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[D
 
 
 def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
-    from belscript.dossier_loader import DOSSIER_KEYS, check_dossier
+    from belscript.document_kind import guess_kind
+    from belscript.phrasing import lint_script
     from belscript.script.loader import check_script
+    from belscript.script.verify import verify
     from belscript.script.yamlsafe import parse, read_text
 
     text, problems = read_text(path)
@@ -79,23 +63,22 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
     if problems:
         return problems
     if kind == "auto":
-        kind = "dossier" if isinstance(raw, dict) and DOSSIER_KEYS & raw.keys() and "steps" not in raw else "script"
+        kind = "dossier" if guess_kind(raw) == "dossier" else "script"
     if kind == "dossier":
+        # Imported only here: checking a script never builds the customer-file models.
+        from belscript.dossier_loader import check_dossier
+
         return check_dossier(raw, source, path)[1]
-    loaded, problems = check_script(raw, source, path, known_rules=known_rule_ids())
+    loaded, problems = check_script(raw, source, path, known_rules=known_rule_ids(), partial=True)
     if loaded is None:
         return problems
-    lint = _optional("belscript.phrasing", "lint_script")
-    if lint is not None:
-        # Wording is advice to authors: warnings in validate, errors only under --strict
-        # (suggestions stay suggestions). `belscript lint` keeps each rule's own level.
-        for d in lint(loaded):
-            if d.level in ("error", "warning"):
-                d = _with_level(d, "error" if strict else "warning")
-            problems.append(d)
-    verify = _optional("belscript.script.verify", "verify")
-    if verify is not None:
-        problems.extend(verify(loaded))
+    # Wording is advice to authors: warnings in validate, errors only under --strict
+    # (suggestions stay suggestions). `belscript lint` keeps each rule's own level.
+    for d in lint_script(loaded):
+        if d.level in ("error", "warning"):
+            d = _with_level(d, "error" if strict else "warning")
+        problems.append(d)
+    problems.extend(verify(loaded))
     return problems
 
 
@@ -105,7 +88,7 @@ def _with_level(d: Diagnostic, level: str) -> Diagnostic:
 
 def run(args: argparse.Namespace) -> int:
     found: list[Diagnostic] = []
-    unreadable = False
+    unreadable = 0
     for path in args.paths:
         if args.kind == "auto" and path.endswith((".test.yaml", ".test.yml")):
             # example conversations next to a script, not a script: 'belscript test' checks them
@@ -114,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             found.extend(check_path(path, args.kind, strict=args.strict))
         except InputError as exc:
-            unreadable = True
+            unreadable += 1
             print(f"belscript: {exc.message}", file=sys.stderr)
     if args.format == "json":
         print(render(found, "json"))
@@ -126,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         files = len(args.paths)
         summary = f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}"
         summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        if unreadable:
+            summary += f", {unreadable} could not be read"
         sys.stdout.flush()
         print(summary, file=sys.stderr)
     if unreadable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from belscript import __version__
@@ -40,12 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"belscript {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS:
-        try:
-            module = importlib.import_module(f"belscript.cli.cmd_{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"belscript.cli.cmd_{name}":
-                raise
-            continue
+        module = importlib.import_module(f"belscript.cli.cmd_{name}")
         doc = (module.__doc__ or summary).strip()
         cmd = sub.add_parser(name, help=summary, description=doc,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -55,12 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
+    _ensure_streams()
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 2
         return int(args._run(args) or 0)
     except BelscriptError as exc:
         print(f"belscript: {exc.message}", file=sys.stderr)
@@ -71,7 +68,44 @@ def main(argv: list[str] | None = None) -> int:
         print("belscript: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `belscript log | head`
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        # The last line of defence: a file or folder the command needed could not be
+        # used. Say which and why, instead of a traceback.
+        print(f"belscript: {_describe_os_error(exc)}", file=sys.stderr)
+        return 2
+
+
+def _ensure_streams() -> None:
+    """Give a closed standard output or error (``belscript … >&-``) a harmless stand-in."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, send the rest of the output nowhere.
+
+    Without this Python tries to flush what is left at exit, fails again and prints
+    an "Exception ignored" message.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
+def _describe_os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    name = os.fsdecode(exc.filename)
+    if exc.filename2 is not None:
+        return f"{name} -> {os.fsdecode(exc.filename2)}: {reason}"
+    return f"{name}: {reason}"
 
 
 if __name__ == "__main__":  # pragma: no cover

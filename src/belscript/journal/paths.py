@@ -32,8 +32,21 @@ def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) owner-only; tighten it if it already exists."""
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create ``path`` (and missing parents) owner-only; tighten it if it already exists.
+
+    Every folder created on the way is owner-only too (``mkdir -p`` would leave the
+    parents it creates readable by others).
+    """
+    missing = []
+    current = path
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            pass
     os.chmod(path, PRIVATE_DIR)
     return path
 

@@ -71,11 +71,21 @@ class Journal:
         if root.exists() and not root.is_dir():
             raise JournalError(f"{root} is geen map; het gesprekslogboek heeft een map nodig",
                                hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
+        own_folder = "Laat BELSCRIPT_HOME naar een map wijzen die van u is (of maak hem leeg)."
         try:
             private_dir(root)
         except OSError as exc:
-            raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: {exc.strerror}") from None
+            if root.is_dir():
+                raise JournalError(f"de map {root} voor het gesprekslogboek is niet van u of niet te gebruiken: "
+                                   f"{exc.strerror}", hint=own_folder) from None
+            raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: {exc.strerror}",
+                               hint=own_folder) from None
         path = root / DB_NAME
+        if path.is_dir():
+            raise JournalError(f"het gesprekslogboek {path} is een map, geen bestand", hint=own_folder)
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
+                               "het is niet van u of u mag er niet in schrijven", hint=own_folder)
         warnings: list[str] = []
         problem = _damage(path)
         if problem is not None:
@@ -427,6 +437,10 @@ def _move_aside(path: Path) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     os.replace(path, target)
+    try:  # the damaged copy still holds customer data
+        os.chmod(target, PRIVATE_FILE)
+    except OSError:
+        pass
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():

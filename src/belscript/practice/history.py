@@ -1,9 +1,11 @@
 """Progress over practice sessions: scores over time, excuses practised, what to do next.
 
 Read from the call log (practice sessions only, never real calls). An excuse branch of
-a script counts as practised once a session went through its handler; the suggestion
-for the next session prefers a persona that brings an excuse not practised yet, then
-one never played, then the one with the lowest last score.
+a script counts as practised once a session went through its handler. The suggestion
+for the next session follows how people learn a hard conversation: start with the
+easiest customer, play a failed session again before moving on, then take a customer
+with an excuse not practised yet (easiest first), then one never played, then the one
+with the lowest last score.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class History:
     practised: list[str] = field(default_factory=list)
     suggestion: str | None = None
     suggestion_reason: str = ""
+    #: Excuses of the script that no known persona brings up (cannot be practised yet).
+    no_persona: list[str] = field(default_factory=list)
 
     def as_text(self) -> str:
         lines: list[str] = []
@@ -53,7 +57,11 @@ class History:
         lines.append(f"Script {self.script}: {len(done)} van {len(self.excuses)} smoesjes geoefend")
         for eid, label in self.excuses.items():
             mark = "✓" if eid in self.practised else "·"
-            lines.append(f"  {mark} {label} ({eid})")
+            missing = "  (nog geen klant die deze smoes gebruikt)" if eid in self.no_persona else ""
+            lines.append(f"  {mark} {label} ({eid}){missing}")
+        if any(e not in self.practised for e in self.no_persona):
+            lines.append("  Wilt u die ook oefenen? Schrijf een eigen klant met die smoes "
+                         "(zie ‘Een eigen klant schrijven’ in de handleiding).")
         if self.suggestion:
             lines.append("")
             lines.append(f"Volgende oefening: belscript practice --script {self.script} --persona {self.suggestion}")
@@ -69,8 +77,10 @@ def load_history(journal, script, personas) -> History:
         events = journal.events(record.id)
         started = next((e for e in events if e.kind == "started"), None)
         score = next((e.data for e in events if e.kind == "score"), None)
-        handled = tuple(dict.fromkeys(e.data["step"].split(":", 1)[1] for e in events
-                                      if e.kind == "step" and str(e.data.get("step", "")).startswith("excuse:")))
+        steps = [e.data["step"].split(":", 1)[1] for e in events
+                 if e.kind == "step" and str(e.data.get("step", "")).startswith("excuse:")]
+        # the score also counts an angry customer calmed down without choosing the handler
+        handled = tuple(dict.fromkeys(steps + list((score or {}).get("excuses_practised") or [])))
         script_name = record.script_name or (started.data.get("script") if started else "")
         sessions.append(PastSession(
             id=record.id, started_at=record.started_at, script=script_name,
@@ -88,13 +98,49 @@ def load_history(journal, script, personas) -> History:
     return history
 
 
+def difficulty(persona) -> int:
+    """How hard a customer is to talk to, from what the persona file says: temper,
+    vagueness, not paying at once, not being the one who pays, something to settle before
+    a date means anything (a payment they think they made, someone to consult, a disputed
+    part of the invoice), excuses to handle."""
+    h = persona.hidden
+    temper = {"vriendelijk": 0, "bezorgd": 1, "ontwijkend": 1, "boos": 3}.get(persona.temperament, 1)
+    return (temper + h.vague_answers + (not h.pays_in_full) + (not h.is_payer) + (not h.proposes_first)
+            + h.believes_paid + (not h.decides_alone) + bool(h.disputed_share) + len(persona.excuses))
+
+
+def brings(persona) -> list[str]:
+    """The excuses a persona brings up: its own, and the angry customer's for an angry one."""
+    from belscript.practice.customer import ANGRY_EXCUSE
+
+    extra = [ANGRY_EXCUSE] if persona.temperament == "boos" and ANGRY_EXCUSE not in persona.excuses else []
+    return extra + list(persona.excuses)
+
+
 def _suggest(history: History, script, personas) -> None:
+    history.no_persona = [e for e in script.excuses if not any(e in brings(p) for p in personas)]
     if not personas:
         return
+    personas = sorted(personas, key=lambda p: (difficulty(p), p.name))
     played: dict[str, list[PastSession]] = {}
     for s in history.sessions:
         if s.script == script.name:
             played.setdefault(s.persona, []).append(s)
+    by_name = {p.name: p for p in personas}
+    if not played:
+        first = personas[0]
+        history.suggestion = first.name
+        history.suggestion_reason = f"{first.title}: de makkelijkste klant om mee te beginnen."
+        return
+    latest = max((s for runs in played.values() for s in runs), key=lambda s: (s.started_at, s.id))
+    if latest.persona in by_name and (latest.failed or latest.points is None
+                                      or (latest.total and latest.points / latest.total < 0.6)):
+        again = by_name[latest.persona]
+        result = "onvoldoende" if latest.failed or latest.points is None else f"{latest.points} van {latest.total}"
+        history.suggestion = again.name
+        history.suggestion_reason = (f"{again.title}: de vorige keer was het {result}. "
+                                     "Probeer dezelfde klant nog eens, met de verbeterpunten uit de score.")
+        return
 
     def last_score(name: str) -> float:
         scored = [s for s in played.get(name, []) if s.points is not None and s.total]
@@ -102,18 +148,18 @@ def _suggest(history: History, script, personas) -> None:
             return -1.0
         return scored[-1].points / scored[-1].total
 
-    new_excuse = [(p, next(e for e in p.excuses if e in script.excuses and e not in history.practised))
-                  for p in personas if any(e in script.excuses and e not in history.practised for e in p.excuses)]
+    new_excuse = [(p, next(e for e in brings(p) if e in script.excuses and e not in history.practised))
+                  for p in personas if any(e in script.excuses and e not in history.practised for e in brings(p))]
     if new_excuse:
-        new_excuse.sort(key=lambda pe: (pe[0].name in played, pe[0].name))
+        new_excuse.sort(key=lambda pe: pe[0].name in played)  # stable: easiest first
         persona, excuse = new_excuse[0]
         history.suggestion = persona.name
         history.suggestion_reason = (f"{persona.title}: oefent de smoes ‘{script.excuses[excuse].label}’, "
                                      "die u nog niet hebt geoefend.")
         return
-    never = sorted(p.name for p in personas if p.name not in played)
+    never = [p.name for p in personas if p.name not in played]
     if never:
-        persona = next(p for p in personas if p.name == never[0])
+        persona = by_name[never[0]]
         history.suggestion = persona.name
         history.suggestion_reason = f"{persona.title}: met deze klant hebt u nog niet geoefend."
         return

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from belscript.diagnostics import Diagnostic
-from belscript.errors import InvalidDocument, UsageError
+from belscript.errors import BelscriptError, InvalidDocument, UsageError
 from belscript.practice.persona import REACTION_KEYS, Persona
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -39,7 +39,8 @@ def persona_paths() -> dict[str, Path]:
     for folder in (builtin_persona_dir(), user_persona_dir()):
         if folder.is_dir():
             for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-                found[path.stem] = path
+                if path.is_file():
+                    found[path.stem] = path
     return found
 
 
@@ -54,6 +55,11 @@ def load_persona(path: str | os.PathLike) -> Persona:
         raise InvalidDocument([Diagnostic(where, 1, 1, "error",
                                           "a persona is a list of keys and values; start with 'persona: 1'",
                                           "wrong-type")])
+    from belscript.document_kind import wrong_kind
+
+    other = wrong_kind(raw, "persona", where, source)
+    if other is not None:
+        raise InvalidDocument([other])
     problems: list[Diagnostic] = []
     lines = raw.get("lines")
     if isinstance(lines, dict):
@@ -102,7 +108,7 @@ def all_personas() -> list[Persona]:
     for path in persona_paths().values():
         try:
             out.append(load_persona(path))
-        except (InvalidDocument, UsageError, OSError):
+        except (BelscriptError, OSError):  # broken, unreadable or not a file
             continue
     return out
 

@@ -17,10 +17,11 @@ from belscript.script.models import Id, Text
 
 #: The reactions a persona may give its own lines for (besides ``excuse:<id>``).
 REACTION_KEYS: tuple[str, ...] = (
-    "greeting", "purpose", "info", "defensive", "vague", "proposal", "plan_proposal", "commit",
-    "counter", "plan_accept", "plan_refuse", "recap_ack", "confirm_ack",
-    "next_steps_ack", "neutral", "angry", "calmed", "wrong_person", "payer_away", "callback_ok",
-    "goodbye", "name", "hangup", "plan_interest",
+    "greeting", "hello", "purpose", "info", "defensive", "vague", "proposal", "plan_proposal", "commit",
+    "counter", "plan_accept", "plan_refuse", "recap_ack", "recap_correct", "recap_nothing", "confirm_ack",
+    "copy_ack", "next_steps_ack", "neutral", "angry", "calmed", "wrong_person", "payer_away", "callback_later", "callback_ok",
+    "goodbye", "name", "hangup", "plan_interest", "paid_details", "insists_paid", "found_unpaid",
+    "undisputed_only", "partial_accept",
 )
 
 LineKey = Annotated[str, StringConstraints(pattern=r"^(?:[a-z_]+|excuse:[a-z0-9][a-z0-9_-]*)$", max_length=80)]
@@ -44,6 +45,18 @@ class Willingness(_Strict):
     is_payer: bool = Field(default=True, description="False when the one who pays is away.")
     payer_name: str | None = Field(default=None, description="Who really pays, when that is someone else.")
     payer_back_days: int = Field(default=1, ge=0, le=30, description="When the payer is back, in days.")
+    decides_alone: bool = Field(
+        default=True,
+        description="False: promises nothing before consulting payer_name (a partner, the director), which is "
+                    "done payer_back_days from today; a callback or payment date before that is countered.")
+    believes_paid: bool = Field(
+        default=False,
+        description="Is sure the invoice was paid: gives the payment details when asked, and only when told the "
+                    "payment is not there finds out it was never sent.")
+    disputed_share: int = Field(
+        default=0, ge=0, le=75,
+        description="Percentage of the amount the customer disputes: pays the rest now, the disputed part only "
+                    "after the trainee has checked it.")
 
     @model_validator(mode="after")
     def _limits_in_order(self) -> "Willingness":
@@ -53,6 +66,10 @@ class Willingness(_Strict):
             raise ValueError(f"latest_days ({self.latest_days}) is before earliest_days ({self.earliest_days})")
         if not self.pays_in_full and not self.accepts_plan:
             raise ValueError("a customer who cannot pay in full must accept a payment plan (accepts_plan: true)")
+        if self.disputed_share and not self.pays_in_full:
+            # the undisputed part is one payment now; a plan on top of a dispute has no
+            # reaction that could tell the trainee which of the two is meant
+            raise ValueError("a customer who disputes part of the invoice pays the rest in one go (pays_in_full: true)")
         return self
 
 

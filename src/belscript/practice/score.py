@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from belscript.practice.customer import ANGRY_EXCUSE
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -106,6 +108,8 @@ class Report:
     seed: int | None = None
     excuses_raised: list[str] = field(default_factory=list)
     excuses_practised: list[str] = field(default_factory=list)
+    #: Labels of the raised excuses, as the script names them.
+    excuse_labels: dict[str, str] = field(default_factory=dict)
     hidden: str = ""
 
     @property
@@ -144,7 +148,8 @@ class Report:
             lines.append("")
             lines.append(f"Wat de klant echt kon: {self.hidden}")
         if self.excuses_raised:
-            lines.append("Smoesjes in deze oefening: " + ", ".join(self.excuses_raised))
+            lines.append("Smoesjes in deze oefening: "
+                         + ", ".join(self.excuse_labels.get(e, e) for e in self.excuses_raised))
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -159,6 +164,7 @@ class Report:
             "seed": self.seed,
             "excuses_raised": list(self.excuses_raised),
             "excuses_practised": list(self.excuses_practised),
+            "excuse_labels": dict(self.excuse_labels),
             "hidden": self.hidden,
             "checks": [asdict(c) for c in self.checks],
         }
@@ -178,12 +184,20 @@ class SessionFacts:
     aborted: bool
     customer_committed: bool
     today: date
+    #: Who answered and who pays, as the customer said them (the file's contact person
+    #: when there is one); the persona's own names when not given.
+    speaker: str | None = None
+    payer: str | None = None
 
 
 def _quote(turn, fallback: str = "") -> str:
+    """'beurt 7: “…”' with the sentence shortened at a word, so the report stays readable."""
     if turn is None:
         return fallback
-    text = turn.text if len(turn.text) <= 70 else turn.text[:67] + "…"
+    text = turn.text
+    if len(text) > 70:
+        cut = text[:68].rsplit(" ", 1)[0].rstrip(",;:")
+        text = cut + " …"
     return f"beurt {turn.nr}: “{text}”"
 
 
@@ -214,9 +228,9 @@ def score(facts: SessionFacts) -> Report:
     turn_of = {t.seq: t for t in turns}
     said = [(seq, facts.moves[seq]) for seq in sorted(facts.moves)]
 
-    def first(pred):
+    def first(pred, after: int = -1):
         for seq, move in said:
-            if pred(move):
+            if seq > after and pred(move):
                 return seq, turn_of.get(seq)
         return None, None
 
@@ -241,14 +255,14 @@ def score(facts: SessionFacts) -> Report:
     else:
         add("voorbereid", False, "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
 
-    # purpose: a sentence about the invoice, the amount or the payment, said without pressure
-    _s, purpose = first(lambda m: m.purpose and not any(f.level in ("error", "warning") for f in m.findings))
+    # purpose: said (not only asked) what the call is about, without pressure
+    _s, purpose = first(lambda m: m.states_purpose and not any(f.level in ("error", "warning") for f in m.findings))
     if purpose is not None:
         add("doel", True, _quote(purpose))
     else:
-        _s, pushy = first(lambda m: m.purpose)
+        _s, pushy = first(lambda m: m.states_purpose)
         add("doel", False, "alleen dwingend genoemd, " + _quote(pushy) if pushy is not None
-            else "de factuur en het bedrag zijn niet genoemd")
+            else "niet gezegd waarover u belt (welke factuur, welk bedrag)")
 
     # open questions: let the customer talk
     _s, open_q = first(lambda m: m.open_question)
@@ -270,17 +284,21 @@ def score(facts: SessionFacts) -> Report:
         add("eerst-voorstel", False, "niet om een voorstel gevraagd")
 
     # discouraged phrasing, with the better alternative for the first one
-    _s, bad = first(lambda m: any(f.level in ("error", "warning") for f in m.findings))
-    if bad is None:
+    warned = [seq for seq, m in said if any(f.level in ("error", "warning") for f in m.findings)]
+    if not warned:
         add("formulering", True, "geen waarschuwingen bij wat u zei")
     else:
-        move = facts.moves[bad.seq]
+        bad = turn_of.get(warned[0])
+        move = facts.moves[warned[0]]
         finding = next(f for f in move.findings if f.level in ("error", "warning"))
         better = ""
         if finding.suggestions:
             suggestion = finding.suggestions[0].strip()
             better = f" Zeg liever: ‘{suggestion}’" + ("" if suggestion[-1:] in "?!." else ".")
-        add("formulering", False, f"‘{finding.match}’ in " + _quote(bad), _RULES["formulering"].advice + better)
+        more = len(warned) - 1
+        also = "" if not more else (" (en nog 1 andere zin)" if more == 1 else f" (en nog {more} andere zinnen)")
+        add("formulering", False, f"‘{finding.match}’ in " + _quote(bad) + also,
+            _RULES["formulering"].advice + better)
 
     # the excuses the customer raised, handled as the script says
     raised = []
@@ -288,20 +306,36 @@ def score(facts: SessionFacts) -> Report:
         excuse = e.data.get("excuse") if e.kind == "customer" else None
         if excuse and excuse in script.excuses and excuse not in raised:
             raised.append(excuse)
+    # an excuse the customer only took because the trainee handed it over (seed 002)
+    handed = {}
+    for seq, move in said:
+        if move.suggested_excuse and move.suggested_excuse in raised and move.suggested_excuse not in handed:
+            handed[move.suggested_excuse] = turn_of.get(seq)
     if raised:
         missed = []
         for excuse in raised:
             wanted = script.excuses[excuse].do
             done = [e.data.get("name") for e in events
                     if e.kind == "action" and e.data.get("source") == f"excuse:{excuse}"]
+            # An angry customer who calmed down after being acknowledged was handled as the
+            # script says, even without choosing it: that handler has nothing else to do.
+            calmed = excuse == ANGRY_EXCUSE and not wanted and any(
+                e.kind == "customer" and e.data.get("kind") == "calmed" for e in events)
+            if calmed and excuse not in handled:
+                handled.append(excuse)
             if excuse not in handled or any(w not in done for w in wanted):
                 missed.append(excuse)
         labels = ", ".join(script.excuses[e].label for e in raised)
+        note = "".join(f"; ‘{script.excuses[e].label}’ reikte u zelf aan in beurt {t.nr}"
+                       for e, t in handed.items() if t is not None)
         if missed:
+            first_missed = script.excuses[missed[0]]
+            advice = (f"Kies bij ‘{first_missed.label}’ meteen /excuus en zeg wat het script voorstelt. "
+                      + (first_missed.tips[0] if first_missed.tips else _RULES["smoes"].advice))
             add("smoes", False, "niet via het script afgehandeld: "
-                + ", ".join(script.excuses[e].label for e in missed))
+                + ", ".join(script.excuses[e].label for e in missed) + note, advice)
         else:
-            add("smoes", True, f"afgehandeld: {labels}")
+            add("smoes", True, f"afgehandeld: {labels}" + note)
 
     # a concrete agreement the customer really agreed to
     from belscript.agreement.model import Agreement, NoAgreement
@@ -318,19 +352,38 @@ def score(facts: SessionFacts) -> Report:
     else:
         add("afspraak", False, "geen concrete afspraak (wie, welk bedrag, welke datum)")
 
-    # recap and written confirmation
-    _s, recap = first(lambda m: m.recap)
+    # recap and written confirmation: they count once there is something to repeat and
+    # confirm (a promise, an agreement on screen, or a recorded 'no agreement'), and only
+    # when the customer heard them: choosing the script's option says nothing out loud.
+    settled = next((e.seq for e in events
+                    if (e.kind == "customer" and e.data.get("kind") in ("commit", "proposal"))
+                    or (e.kind == "agreement" and (e.data.get("agreement", {}).get("payments")
+                                                    or e.data.get("agreement", {}).get("callback")))
+                    or e.kind == "no_agreement"), None)
+
+    def after_settled(pred):
+        return first(pred, after=settled) if settled is not None else (None, None)
+
+    _s, recap = after_settled(lambda m: m.recap)
+    _s, early_recap = first(lambda m: m.recap)
     if recap is not None:
         add("samenvatting", True, _quote(recap))
-    elif "mark_recap_done" in actions or any(e.kind == "recap" for e in events):
-        add("samenvatting", True, "samengevat in de stap ‘samenvatten’")
+    elif early_recap is not None:
+        add("samenvatting", False, "herhaald vóór er iets was afgesproken, " + _quote(early_recap) + "; daarna niet meer")
+    elif "mark_recap_done" in actions:
+        add("samenvatting", False, "de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting",
+            _RULES["samenvatting"].advice + " Typ wat u zegt, bijvoorbeeld ‘Dus we spreken af dat u … op … overmaakt.’")
     else:
         add("samenvatting", False, "de afspraken niet herhaald")
-    _s, confirm = first(lambda m: m.confirmation)
+    _s, confirm = after_settled(lambda m: m.confirmation)
+    _s, early_confirm = first(lambda m: m.confirmation)
     if confirm is not None:
         add("bevestiging", True, _quote(confirm))
+    elif early_confirm is not None:
+        add("bevestiging", False, "genoemd vóór er iets was afgesproken, " + _quote(early_confirm) + "; daarna niet meer")
     elif "announce_confirmation" in actions:
-        add("bevestiging", True, "aangekondigd bij het afsluiten")
+        add("bevestiging", False, "de optie gekozen, maar de klant hoorde niet dat u de afspraken per e-mail bevestigt",
+            _RULES["bevestiging"].advice + " Bijvoorbeeld: ‘Ik stuur u deze afspraken binnen een half uur per e-mail.’")
     else:
         add("bevestiging", False, "geen bevestiging per e-mail aangekondigd")
 
@@ -344,11 +397,14 @@ def score(facts: SessionFacts) -> Report:
         checks=checks, failed_session=failed, fail_reason=reason,
         persona=facts.persona.name, persona_title=facts.persona.title, script=script.name, seed=facts.seed,
         excuses_raised=raised, excuses_practised=[e for e in handled if e in script.excuses],
-        hidden=describe_hidden(facts.persona, facts.today),
+        excuse_labels={e: script.excuses[e].label for e in raised},
+        hidden=describe_hidden(facts.persona, facts.today, speaker=facts.speaker, payer=facts.payer,
+                               amount_due=getattr(facts.dossier, "total_due", None)),
     )
 
 
-def describe_hidden(persona, today: date) -> str:
+def describe_hidden(persona, today: date, *, speaker: str | None = None, payer: str | None = None,
+                    amount_due=None) -> str:
     """The customer's hidden limits in Dutch, revealed in the report."""
     from datetime import timedelta
 
@@ -356,15 +412,35 @@ def describe_hidden(persona, today: date) -> str:
 
     h = persona.hidden
     if not h.is_payer:
-        who = h.payer_name or "een collega"
-        return (f"{persona.speaker} gaat niet over betalingen; {who} is er vanaf "
+        who = payer or h.payer_name or "een collega"
+        return (f"{speaker or persona.speaker} gaat niet over betalingen; {who} is er vanaf "
                 f"{say_date(today + timedelta(days=h.payer_back_days))} weer. Een terugbelafspraak was het doel.")
-    earliest = say_date(today + timedelta(days=h.earliest_days))
-    if h.pays_in_full:
+    from belscript.money import format_amount
+    from belscript.practice.customer import CORRECTION_DAYS, disputed_amount, first_paying_day
+
+    earliest = say_date(first_paying_day(today, h.earliest_days))
+    if h.disputed_share and amount_due is not None:
+        disputed = disputed_amount(amount_due, h.disputed_share)
+        text = (f"het deel zonder discussie ({format_amount(amount_due - disputed)}) betalen vanaf {earliest}; "
+                f"het betwiste deel ({format_amount(disputed)}) pas na uw controle, vanaf "
+                f"{say_date(first_paying_day(today, CORRECTION_DAYS))}")
+    elif h.disputed_share:
+        text = (f"het deel zonder discussie betalen vanaf {earliest}; het betwiste deel ({h.disputed_share}%) "
+                f"pas na uw controle, vanaf {say_date(first_paying_day(today, CORRECTION_DAYS))}")
+    elif h.pays_in_full:
         text = f"het hele bedrag betalen vanaf {earliest}"
     else:
         text = (f"niet in één keer betalen, wel in {h.max_instalments} termijnen met een eerste termijn van "
                 f"hoogstens {h.first_instalment_share}% vanaf {earliest}")
+    if h.believes_paid:
+        text = ("de klant dacht dat er al betaald was, maar de betaling was nooit verstuurd; na uw controle kon de "
+                "klant " + text)
+    if not h.decides_alone:
+        who = payer or h.payer_name or "een collega"
+        text += (f"; zonder overleg met {who} zei de klant niets toe: terugbellen kon vanaf "
+                 f"{say_date(today + timedelta(days=h.payer_back_days))}")
+    if not h.proposes_first:
+        text += "; zelf een voorstel doen deed de klant niet"
     if h.vague_answers:
         text += f"; de klant bleef {h.vague_answers} keer vaag voordat er een datum kwam"
     return text + "."

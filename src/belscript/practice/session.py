@@ -54,7 +54,8 @@ class PracticeSession:
         self.call = Call(script, dossier, clock=clock, practice=True, on_event=on_event)
         self.customer = SimulatedCustomer(
             persona, reactions if reactions is not None else load_reactions(), rng=random.Random(seed),
-            today=clock.today(), amount_due=dossier.total_due,
+            today=clock.today(), amount_due=dossier.total_due, now=clock.now(),
+            contact=dossier.contact.name if dossier.contact else None,
         )
         #: The trainee's sentences as the customer understood them, by the seq of their note event.
         self.moves: dict[int, Move] = {}
@@ -125,7 +126,8 @@ class PracticeSession:
         agreement = self.call.agreement
         if agreement.payments:
             first = agreement.payments[0]
-            key: tuple = ("pay", first.on, len(agreement.payments), first.amount)
+            last = agreement.payments[-1].on if len(agreement.payments) > 1 else None
+            key: tuple = ("pay", first.on, len(agreement.payments), first.amount, last)
         elif agreement.callback is not None:
             key = ("callback", agreement.callback.at)
         else:
@@ -133,12 +135,14 @@ class PracticeSession:
         if key == self._considered:
             return None
         self._considered = key
-        if key[0] == "pay" and self.customer.is_committed_to(first.on, len(agreement.payments)):
+        if key[0] == "pay" and self.customer.is_committed_to(first.on, len(agreement.payments),
+                                                             first_amount=first.amount, rest_on=last):
             return None  # written down what the customer already promised
         if key[0] == "callback" and self.customer.is_committed_to(None, 0, callback=key[1].date()):
             return None
         if key[0] == "pay":
-            reply = self.customer.consider(first.on, instalments=len(agreement.payments), first_amount=first.amount)
+            reply = self.customer.consider(first.on, instalments=len(agreement.payments), first_amount=first.amount,
+                                           rest_on=last)
         else:
             reply = self.customer.consider_callback(agreement.callback.at)
         return self._customer_says(reply)
@@ -163,13 +167,17 @@ class PracticeSession:
         committed = False
         if isinstance(outcome, Agreement):
             if outcome.payments:
-                committed = self.customer.is_committed_to(outcome.payments[0].on, len(outcome.payments))
+                payments = outcome.payments
+                committed = self.customer.is_committed_to(
+                    payments[0].on, len(payments), first_amount=payments[0].amount,
+                    rest_on=payments[-1].on if len(payments) > 1 else None)
             elif outcome.callback is not None:
                 committed = self.customer.is_committed_to(None, 0, callback=outcome.callback.at.date())
         facts = SessionFacts(
             script=self.script, dossier=self.dossier, persona=self.persona, seed=self.seed,
             events=self.call.events, moves=self.moves, outcome=outcome, aborted=self.call.aborted,
             customer_committed=committed, today=self.call.clock.today(),
+            speaker=self.customer.speaker, payer=self.customer.payer,
         )
         report = score(facts)
         if self.call.ended:

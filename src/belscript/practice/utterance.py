@@ -5,56 +5,154 @@ source texts say matter: pressure ("u moet"), suggesting an excuse, open questio
 inviting a proposal, naming a concrete date or a vague one, offering a payment plan,
 recapping and announcing the written confirmation. Phrasing findings from the checker
 are reused so practice judges wording exactly as the live screen does.
+
+The patterns work on a normalised copy of the sentence (lower case, accents and
+typographic quotes and dashes folded, one space) and per sentence, because a trainee
+types the way people talk: "Goed. En hoe gaan we dit oplossen", "Wanneer kúnt u
+betalen?", "Ik stuur u de afspraken vandaag nog per e‑mail". The patterns describe
+classic Dutch phrasings of each move, not the wording of one script.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 #: Rule ids (or id prefixes) whose findings count as pressure on the customer.
 PRESSURE_RULES = frozenset({"moeten", "must", "have-to"})
-#: Rules that mean the trainee suggested an excuse, and the excuse the customer then takes.
 #: Rules that leave the date to the customer: they answer just as vaguely.
 VAGUE_RULES = frozenset({"vage-termijn", "vrijblijvend-einde", "geen-haast", "no-rush"})
+#: Rules that mean the trainee suggested an excuse, and the excuse the customer then takes.
 SUGGESTED_EXCUSES = {"smoes-aanreiken": "factuur-niet-ontvangen", "klacht-uitlokken": "klacht-levering",
                      "suggest-excuse": "factuur-niet-ontvangen"}
 
+_QUESTION_WORD = r"(?:wat|wanneer|hoe|waarom|welke|welk|wie|waar|hoeveel|per wanneer|op welke)"
+#: Words that may come before the question itself: "Goed, en hoe…", "Dus wanneer…".
+_LEAD = r"(?:(?:goed|oke|ok|prima|fijn|dus|nou|ja|tja|duidelijk|helder|en|maar|dan)[ ,]+)*"
+#: "Over welk deel…", "Met welk bedrag…": a preposition may come first.
+_PREPOSITION = r"(?:(?:over|met|bij|van|voor|aan|tot|in|naar|uit|vanaf|sinds) )?"
 _OPEN = re.compile(
-    r"^\s*(?:en\s+)?(?:wat|wanneer|hoe|waarom|welke|welk|wie|waar|hoeveel|vertelt?|kunt u (?:me |mij )?(?:vertellen|uitleggen))\b",
-    re.I,
-)
+    rf"^{_LEAD}(?:{_PREPOSITION}{_QUESTION_WORD}\b|kunt u (?:me |mij )?(?:vertellen|uitleggen)|vertel(?:t u)?\b)")
+#: "Wat fijn dat u opneemt." starts like a question but is not one.
+_EXCLAMATION = re.compile(r"^(?:wat|hoe) (?:fijn|leuk|goed|mooi|vervelend|jammer|vreemd|raar|vervelend)\b")
+
 _INVITE = re.compile(
-    r"wat stelt u voor|wat zou u voorstellen|welk voorstel|wat is (?:voor u )?haalbaar|wanneer kunt u|"
-    r"wanneer zou u|op welke (?:dag|datum)|welke datum|wat kunt u (?:wel )?(?:betalen|missen)|hoe wilt u|"
-    r"wat zou voor u werken|doet u (?:eens )?een voorstel",
-    re.I,
+    # asking for the customer's own proposal
+    r"\bvoorstel\b|stelt u (?:zelf )?voor|zou u (?:zelf )?voorstellen|doet u (?:eens |zelf )?een voorstel"
+    r"|haalbaar|wat (?:zou )?(?:voor u )?(?:werken|lukt|past)|wat kunt u (?:wel )?aan"
+    # asking when or how much they can pay
+    r"|\b(?:wanneer|per wanneer|welke (?:datum|dag)|op welke (?:datum|dag)|hoeveel|welk bedrag|wat)\b"
+    r"[^.?!]*\b(?:kunt|kan|zou|wilt|denkt|verwacht|gaat|gaan)\s+(?:u|het|ik)\b[^.?!]*"
+    r"\b(?:betal|overma|over te maken|voldoen|missen|regelen|storten|verwachten|tegemoetzien|ontvangen)"
+    r"|\bwanneer\b[^.?!]*\bop (?:onze|de|mijn) rekening"
+    r"|\bwanneer\b[^.?!]*\b(?:betaling|bedrag)\b[^.?!]*\b(?:verwachten|binnen)\b"
+    r"|\bwelke (?:datum|dag)\b(?![^.?!]*\b(?:ontvangen|gekregen|gestuurd|verstuurd|geleverd|besteld|gemaild"
+    r"|overgemaakt|overgeboekt|betaald|voldaan))"
+    # asking how to solve it together
+    r"|hoe (?:gaan|kunnen|zullen) we (?:dit|dat|het) (?:oplossen|regelen)|hoe lossen we (?:dit|dat|het) op"
+    r"|hoe (?:wilt|zou) u (?:dit|dat|het|de rest) (?:willen )?(?:oplossen|regelen|betalen|verdelen)"
+    # when the one who pays is away: asking when they are back
+    r"|\bwanneer\b[^.?!]*\b(?:weer|terug|bereikbaar|aanwezig|er weer)\b"
+    r"|wanneer kan ik (?:hem|haar|die|diegene|uw collega|\w+) (?:bereiken|spreken|terugbellen|bellen)"
 )
-_VAGUE = re.compile(r"zo snel mogelijk|z\.s\.m\.?|binnenkort|wanneer het u (?:uit)?komt|als het u schikt|ergens|op korte termijn", re.I)
+_VAGUE = re.compile(
+    r"zo snel mogelijk|zsm\b|z\.s\.m|binnenkort|wanneer het u (?:uit)?komt|als het u (?:uit)?komt|als het u schikt"
+    r"|\bergens\b|op korte termijn|een dezer dagen|zodra het kan|zodra u kunt|wanneer u kunt"
+)
 #: A date only counts as an offer in a sentence about paying or calling back
 #: ("ik bel u vandaag over de factuur" names a day, but offers nothing).
 _ABOUT_PAYING = re.compile(
-    r"betaal|betaling|betalen|overma|over te maken|storten|termijn|regeling|afspre|afgesproken|uiterlijk|lukt|"
-    r"haalbaar|terugbel|bel ik|op (?:onze|de) rekening|\bkan\b|\bkunt\b",
-    re.I,
+    r"betaal|betaling|betalen|overma|over te maken|storten|voldoen|termijn|regeling|afspre|afspra|uiterlijk|lukt|"
+    r"haalbaar|terugbel|bel ik|bellen|op (?:onze|de) rekening|binnen is|\bkan\b|\bkunt\b|\bmaakt?\b[^.?!]*\bover\b"
+    r"|\brest\b|restant"
 )
-_PLAN = re.compile(r"termijn|regeling|in delen|gespreid|afbetal", re.I)
-_RECAP = re.compile(r"samenvat|even herhalen|ik herhaal|herhaal ik|dus we spreken af|dan spreken we af|afgesproken is|we hebben afgesproken", re.I)
-_CONFIRM = re.compile(r"bevestig|per (?:e-?)?mail|schriftelijk|mail ik u|stuur ik u", re.I)
-_NEXT_STEPS = re.compile(r"aanmaning|incasso|ingebrekestelling|vervolgstap|deurwaarder|rente", re.I)
-_PURPOSE = re.compile(r"factuur|openstaand|bedrag|betaling|rekening", re.I)
-_CALM = re.compile(r"begrijp|snap ik|vervelend|excuses|rustig|ik hoor", re.I)
-_NAME_ASK = re.compile(r"met wie spreek ik|spreek ik met|wie heb ik aan de lijn|wat is uw naam", re.I)
+#: Offering to call back ("Zal ik u donderdag om 10 uur terugbellen?"), not a payment date.
+_CALLBACK = re.compile(r"terugbel|terug te bellen|\bbel ik u\b|\bik u\b[^.?!]*\bbellen\b|belmoment|\bweer bellen\b")
+#: Saying the money is not there ("Ik zie op die datum geen betaling binnenkomen"): what a
+#: customer who thinks they paid needs to hear before they look again.
+_PAYMENT_MISSING = re.compile(
+    r"(?:betaling|bedrag|geld|overboeking|overschrijving)\b[^.?!]*\b(?:niet|nergens)\b[^.?!]*"
+    r"\b(?:ontvangen|binnen|gezien|gevonden|terug|zien|vinden|bijgeschreven|aangekomen)"
+    r"|\bgeen (?:betaling|overboeking|overschrijving|bedrag)\b[^.?!]*"
+    r"\b(?:ontvangen|binnen|gezien|gevonden|terug|zien|vinden|bijgeschreven|aangekomen)"
+    r"|\bniets (?:binnen|ontvangen|van u (?:binnen|ontvangen)|op onze rekening)"
+    r"|\bvind (?:ik )?(?:hem|het|die|haar|deze) (?:nergens|niet)\b"
+)
+#: Asking for proof of a payment the customer says they made.
+_PROOF = re.compile(r"betaalbewijs|bewijs van (?:de |uw )?betaling|(?:bank)?afschrift|schermafdruk|screenshot")
+#: Asking the customer to send something ("Wilt u het betaalbewijs mailen?"): their mail,
+#: not the trainee's confirmation of the agreement.
+_THEY_SEND = re.compile(r"\b(?:wilt|kunt|zou|wil) u\b[^.?!]*\b(?:e-?mailen|mailen|sturen|doorsturen|opsturen)\b")
+#: The rest of a partial payment: "en de rest op 11 december".
+_REST = re.compile(r"\b(?:de |het )?(?:rest|restant|resterende bedrag|betwiste deel|overige bedrag)\b")
+_PLAN = re.compile(r"termijn|regeling|in delen|gespreid|afbetal|per maand|maandelijks")
+_RECAP = re.compile(
+    r"samenvat|samengevat|op een rij|even herhalen|nog even herhalen|ik herhaal|herhaal ik"
+    r"|(?:dus|dan) (?:we )?spreken (?:we )?(?:dus )?af|we spreken (?:dus )?af dat|afgesproken is"
+    r"|(?:we hebben|dan hebben we|hebben we dus) (?:dus )?afgesproken|klopt het dat u|dus u (?:betaalt|maakt)"
+)
+#: Announcing the written confirmation: mail, letter or "bevestigen", but not a copy of the invoice.
+_CONFIRM = re.compile(r"bevestig|schriftelijk|op papier|per post|\be-?mail(?!adres)|\bmail(?:tje|en|t)?\b")
+_COPY = re.compile(r"kopie|duplicaat|factuur (?:nog eens|opnieuw)|opnieuw (?:de )?factuur|nieuwe factuur|gecorrigeerde")
+_ABOUT_AGREEMENT = re.compile(r"bevestig|afspra|afgesproken|samenvatting|overzicht|wat we (?:hebben )?besproken")
+_NEXT_STEPS = re.compile(r"aanmaning|incasso|ingebrekestelling|vervolgstap|deurwaarder|rente")
+_PURPOSE = re.compile(r"factuur|facturen|openstaand|\bnota\b|bedrag|betaling|rekening|achterstand")
+_CALM = re.compile(
+    r"begrijp|snap ik|vervelend|excuses|sorry|spijt|rustig|ik hoor|kan me (?:dat |het )?voorstellen"
+    r"|niet mijn bedoeling|terecht"
+)
+_NAME_ASK = re.compile(r"met wie spreek ik|spreek ik met|wie heb ik aan de lijn|wat is uw naam|wie spreek ik")
+_INTRODUCTION = re.compile(
+    r"^(?:goede?n?(?:morgen|middag|avond|dag)|goeiemorgen|goeiemiddag|hallo|dag)\b|u spreekt met|mijn naam is"
+    r"|\bmet \w+(?: \w+)? van\b"
+)
+
+_CLOSING = re.compile(r"dank u wel|bedankt|(?:fijne|prettige|goede) (?:dag|middag|avond|weekend)|tot ziens|tot horens")
 
 _DATE_PHRASE = re.compile(
     r"\b(?:(?:volgende week |komende |aanstaande )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"(?: volgende week)?"
     r"|(?:over|binnen) (?:\d+|een|twee|drie|vier|vijf|zes|tien|veertien) (?:dag|dagen|week|weken|maand|maanden)"
     r"|eind(?:e)? (?:van )?(?:deze |de |volgende )?(?:week|maand)"
+    r"|(?:begin|eind|half|medio) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
     r"|overmorgen|morgen|vandaag"
     r"|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?"
-    r"|\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b",
-    re.I,
+    r"|\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b"
 )
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents folded (é→e), typographic quotes and dashes made plain, one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def sentences(normalised: str) -> list[str]:
+    """The sentences of a normalised text, each with its own end mark (``?``, ``.``, … or none)."""
+    parts = re.findall(r"[^.!?;]+[.!?;]*", normalised)
+    out = []
+    for part in parts:
+        part = part.strip()
+        # "2.813,00" and "z.s.m." are not sentence ends: glue a piece that starts with a
+        # digit or a single letter back onto the one before.
+        if out and re.match(r"^(?:\d|[a-z]\.)", part) and out[-1][-1:] == "." and re.search(r"(?:\d|\b[a-z])\.$", out[-1]):
+            out[-1] += part
+        elif part:
+            out.append(part)
+    return out
+
+
+def _is_question(sentence: str, last: bool) -> bool:
+    """A sentence that asks: it ends with '?', or it is the last, unfinished one and
+    starts like a question ("Wanneer kunt u betalen" typed without the mark)."""
+    if sentence.endswith("?"):
+        return True
+    return last and not re.search(r"[.!;]$", sentence) and bool(_OPEN.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -65,16 +163,29 @@ class Move:
     pressure: bool = False
     suggested_excuse: str | None = None
     open_question: bool = False
+    why_question: bool = False
     invites_proposal: bool = False
     vague: bool = False
     plan: bool = False
     date_phrase: str | None = None
     recap: bool = False
     confirmation: bool = False
+    copy: bool = False
+    #: Offers a moment to call back.
+    callback: bool = False
+    #: Says the payment has not come in (or cannot be found).
+    payment_missing: bool = False
+    #: Speaks of the rest of the amount (after a first part).
+    rest: bool = False
+    #: Asks for proof of a payment (a bank statement, a screenshot).
+    asks_proof: bool = False
     next_steps: bool = False
     purpose: bool = False
+    states_purpose: bool = False
     calming: bool = False
     asks_name: bool = False
+    introduces: bool = False
+    closes: bool = False
     findings: tuple = field(default=(), compare=False)
 
 
@@ -85,23 +196,49 @@ def read_move(text: str, findings: list) -> Move:
     # customer takes it as plain speaking, not as pressure.
     pressure = any(f.rule in PRESSURE_RULES and f.level in ("error", "warning") for f in findings)
     suggested = next((SUGGESTED_EXCUSES[r] for r in rule_ids if r in SUGGESTED_EXCUSES), None)
-    invites = bool(_INVITE.search(text))
+    norm = normalise(text)
+    parts = sentences(norm) or [norm]
+    questions = [s for i, s in enumerate(parts) if _is_question(s, i == len(parts) - 1)]
+    statements = [s for s in parts if s not in questions]
+    # "Met wie spreek ik?" asks for a name, not for the customer's story.
+    open_questions = [q for q in questions
+                      if _OPEN.search(q) and not _EXCLAMATION.search(q) and not _NAME_ASK.search(q)]
+    invites = any(_INVITE.search(q) for q in questions) or bool(re.search(r"doet u (?:eens |zelf )?een voorstel", norm))
     # "Wat stelt u voor?" next to "ik stuur de kopie vandaag" asks; it offers no date.
-    date = _DATE_PHRASE.search(text) if _ABOUT_PAYING.search(text) and not invites else None
+    date = None
+    if not invites:
+        for part in parts:
+            if _CONFIRM.search(part) or _COPY.search(part):
+                continue  # "ik mail u vandaag nog" names a day for our own action
+            found = _DATE_PHRASE.search(part)
+            if found and _ABOUT_PAYING.search(part):
+                date = found
+                break
+    confirm = any(_CONFIRM.search(part) and not _THEY_SEND.search(part) for part in parts)
+    copy = bool(_COPY.search(norm))
     return Move(
         text=text,
         pressure=pressure,
         suggested_excuse=suggested,
-        open_question=bool(_OPEN.search(text)) and "?" in text,
+        open_question=bool(open_questions),
+        why_question=bool(open_questions) and all(re.match(rf"^{_LEAD}waarom\b", q) for q in open_questions),
         invites_proposal=invites,
-        vague=bool(_VAGUE.search(text)) or any(r in VAGUE_RULES for r in rule_ids),
-        plan=bool(_PLAN.search(text)),
+        vague=bool(_VAGUE.search(norm)) or any(r in VAGUE_RULES for r in rule_ids),
+        plan=bool(_PLAN.search(norm)),
         date_phrase=date.group(0) if date else None,
-        recap=bool(_RECAP.search(text)),
-        confirmation=bool(_CONFIRM.search(text)),
-        next_steps=bool(_NEXT_STEPS.search(text)),
-        purpose=bool(_PURPOSE.search(text)),
-        calming=bool(_CALM.search(text)),
-        asks_name=bool(_NAME_ASK.search(text)),
+        recap=bool(_RECAP.search(norm)),
+        confirmation=confirm and (not copy or bool(_ABOUT_AGREEMENT.search(norm))),
+        copy=copy,
+        callback=bool(_CALLBACK.search(norm)),
+        payment_missing=bool(_PAYMENT_MISSING.search(norm)),
+        rest=bool(_REST.search(norm)),
+        asks_proof=bool(_PROOF.search(norm)),
+        next_steps=bool(_NEXT_STEPS.search(norm)),
+        purpose=bool(_PURPOSE.search(norm)),
+        states_purpose=any(_PURPOSE.search(s) for s in statements),
+        calming=bool(_CALM.search(norm)),
+        asks_name=bool(_NAME_ASK.search(norm)),
+        introduces=bool(_INTRODUCTION.search(norm)),
+        closes=bool(_CLOSING.search(norm)),
         findings=tuple(findings),
     )

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from belscript.diagnostics import Diagnostic
+from belscript.document_kind import wrong_kind
 from belscript.errors import InvalidDocument, UsageError
 from belscript.script import builtin
 from belscript.script.models import FORMAT_VERSION, Script
@@ -90,15 +91,21 @@ def parse_script_text(text: str, name: str = "<string>", *,
 
 
 def check_script(raw: object, source: SourceMap, path: str, *,
-                 known_rules: set[str] | frozenset[str] | None = None) -> tuple[LoadedScript | None, list[Diagnostic]]:
+                 known_rules: set[str] | frozenset[str] | None = None,
+                 partial: bool = False) -> tuple[LoadedScript | None, list[Diagnostic]]:
     """Validate parsed YAML as a script; return ``(loaded or None, diagnostics)``.
 
     ``loaded`` is None when there is at least one error. Schema problems and reference
-    problems are both collected, so one run shows everything.
+    problems are both collected, so one run shows everything. With ``partial`` the
+    script is returned whenever its structure is valid, even with reference errors,
+    so ``validate`` can still run the phrasing and graph checks and report those too.
     """
     if not isinstance(raw, dict):
         return None, [Diagnostic(path, 1, 1, "error",
                                  "a belscript is a list of keys and values; start with 'belscript: 1'", "wrong-type")]
+    other = wrong_kind(raw, "script", path, source)
+    if other is not None:
+        return None, [other]
     problems: list[Diagnostic] = []
     if "extends" in raw:
         raw, source, extra = _apply_extends(raw, source, path)
@@ -120,29 +127,19 @@ def check_script(raw: object, source: SourceMap, path: str, *,
     finally:
         if collecting:
             gc.enable()
-    if script is None or any(d.level == "error" for d in problems):
+    if script is None or (not partial and any(d.level == "error" for d in problems)):
         return None, problems
     return LoadedScript(script=script, path=path, source=source), problems
 
 
 def _apply_extends(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap, list[Diagnostic]]:
-    """Let ``belscript.script.extends`` merge the base script in, when that module exists."""
+    """Merge the base script in (``belscript.script.extends``, imported here: it imports us)."""
+    extends = importlib.import_module("belscript.script.extends")
+
     try:
-        extends = importlib.import_module("belscript.script.extends")
-    except ModuleNotFoundError as exc:
-        if exc.name != "belscript.script.extends":
-            raise
-        key_line, key_col = source.key_pos(("extends",))
-        return raw, source, [Diagnostic(path, key_line, key_col, "error",
-                                        "'extends' is not supported by this version of belscript", "unknown-key")]
-    try:
-        result = extends.apply(raw, source, path)
+        new_raw, new_source = extends.apply(raw, source, path)
     except InvalidDocument as exc:
         return raw, source, list(exc.diagnostics)
-    if isinstance(result, tuple):
-        new_raw, new_source = result[0], result[1]
-    else:
-        new_raw, new_source = result, source
     return new_raw, new_source, []
 
 

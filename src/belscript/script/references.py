@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from belscript.diagnostics import Diagnostic
-from belscript.dossier import TEMPLATE_FIELDS
+from belscript.templates import TEMPLATE_FIELDS
 from belscript.script.source import SourceMap
 from belscript.script.vocabulary import ACTIONS, CONDITIONS
 

@@ -13,6 +13,22 @@ on each redraw, so a resized terminal simply gets a new layout):
     › input line
     key hints
 
+On a small terminal (fewer than :data:`COMPACT_ROWS` rows or :data:`COMPACT_COLS`
+columns, such as 80x24) the call uses one column of open sections instead, sized to
+their content, so what matters with the phone in hand always fits: the line to say,
+every option, the agreement in brief, the latest messages, the warning bar and the
+input line. Tips, the dossier and the notes are one key away there (F2).
+
+    header
+    ── Zeg nu ──     (the rest of the rows)
+    ── Opties ──     (as many rows as the options need)
+    ── Afspraak ──   (two or three rows)
+    ── Berichten ──  (the latest message, two to four rows)
+    warning / feedback bar, › input line, key hints
+
+Help, the excuse list, the agreement's fields and F2's details open over the call
+(Esc closes them; PageUp/PageDown scroll them).
+
 The screen never decides anything itself: Enter hands the line to the model, Ctrl-C
 opens the abort question, and the model says when to close.
 """
@@ -21,7 +37,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from typing import Any
 
 from prompt_toolkit.application import Application
@@ -47,7 +62,7 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.widgets import Frame, TextArea
 
-from belscript.tui.box import BoxControl, PanelWindow
+from belscript.tui.box import BoxControl, PanelWindow, measure
 from belscript.tui.commands import help_lines
 from belscript.tui.facts import dossier_lines, goal_of, known_and_missing
 from belscript.tui.lexer import PhrasingLexer
@@ -76,16 +91,70 @@ def _freeze_garbage() -> None:
     gc.enable()  # `belscript call` switches collection off while it loads (see cmd_call)
 
 
-def _layout_sizes(rows: int, cols: int, phase: str, *, feedback: int, customer: bool) -> dict[str, int]:
-    """Exact heights and widths of every panel for a terminal of ``rows`` x ``cols``."""
-    messages = 8 if rows >= 32 else 6 if rows >= 24 else 4
+#: Below this many rows or columns the call screen uses its compact, one-column layout.
+COMPACT_ROWS = 32
+COMPACT_COLS = 88
+
+
+def is_compact(rows: int, cols: int) -> bool:
+    """True for a terminal too small for panels side by side (80x24 is the classic size)."""
+    return rows < COMPACT_ROWS or cols < COMPACT_COLS
+
+
+def _compact_sizes(rows: int, cols: int, *, feedback: int, customer: bool, options: int, message: int,
+                   agreement: int) -> dict[str, int]:
+    """Heights of the open sections of the compact call layout (each includes its title row).
+
+    ``options``, ``message`` and ``agreement`` are the rows the options, the latest message
+    and the agreement summary need. Each section gets what it needs within limits (the
+    messages up to six rows, so a refusal with what is missing fits), the line to say keeps
+    at least three rows and gets everything else; when rows run short the messages give
+    way first, then the agreement, then the options.
+    """
+    avail = max(10, rows - 3 - feedback)
+    agr = 1 + max(2, min(3, agreement))
+    msgs = 1 + max(2, min(6, message))
+    opts = 1 + max(1, options)
+    cust = 4 if customer else 0
+    over = 4 + agr + msgs + opts + cust - avail
+    for name, floor in (("msgs", 3), ("agr", 3), ("opts", 3)):
+        if over <= 0:
+            break
+        value = {"msgs": msgs, "agr": agr, "opts": opts}[name]
+        cut = max(0, min(over, value - floor))
+        over -= cut
+        if name == "msgs":
+            msgs -= cut
+        elif name == "agr":
+            agr -= cut
+        else:
+            opts -= cut
+    say = max(2, avail - agr - msgs - opts - cust)
+    return {"rows": rows, "cols": cols, "feedback": feedback, "customer": cust, "say": say, "options": opts,
+            "agreement": agr, "messages": msgs, "main": avail - msgs, "left": cols, "right": cols}
+
+
+def _layout_sizes(rows: int, cols: int, phase: str, *, feedback: int, customer: bool,
+                  needs: tuple[int, int] | None = None) -> dict[str, int]:
+    """Exact heights and widths of every panel for a terminal of ``rows`` x ``cols``.
+
+    ``needs`` is the (options, say) text rows of the current step: the options panel
+    gets what it needs (up to half the column), the line to say what it needs (a recap
+    to read back can be long), and the tips what is left.
+    """
+    messages = 8 if rows >= COMPACT_ROWS else 4
     main = max(6, rows - 3 - feedback - messages)
     left = cols // 2 if phase == "prepare" else cols * 3 // 5
     sizes = {"rows": rows, "cols": cols, "messages": messages, "feedback": feedback, "main": main,
              "left": left, "right": cols - left}
     cust = min(6, main // 4) if customer else 0
     rest = main - cust
-    sizes.update(customer=cust, say=rest * 3 // 8, options=rest * 3 // 8)
+    if needs is None:
+        sizes.update(customer=cust, say=rest * 3 // 8, options=rest * 3 // 8)
+    else:
+        options = max(4, min(needs[0] + 2, rest // 2))
+        say = max(5, min(needs[1] + 2, rest - options - 4))
+        sizes.update(customer=cust, say=say, options=options)
     sizes["tips"] = rest - sizes["say"] - sizes["options"]
     sizes.update(agreement=main * 3 // 8, dossier=main * 3 // 8)
     sizes["notes"] = main - sizes["agreement"] - sizes["dossier"]
@@ -101,6 +170,9 @@ class CallScreen:
         self.dossier_offset = 0
         self.after_offset = 0
         self.prep_offset = 0
+        self.overlay_offset = 0
+        self.say_offset = 0  # compact layout: PageUp/PageDown scroll the line to say
+        self._say_offset_for: object = None
         self.dialog_open = False
         self.dialog_problem = ""
         self.submitted = 0
@@ -108,6 +180,8 @@ class CallScreen:
         self._dossier_cache: list | None = None
         self._sizes_key: object = None
         self._sizes_cache: dict[str, int] = {}
+        self._measure_key: object = None
+        self._measure_value: tuple[int, int, int, int] = (0, 0, 0, 0)
 
         self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
                              name="input")
@@ -208,11 +282,16 @@ class CallScreen:
 
         @kb.add("escape", filter=not_dialog)
         def _escape(event) -> None:
-            self.model.show_help = False
+            self.model.close_overlay()
 
         @kb.add("f1")
         def _help(event) -> None:
-            self.model.show_help = not self.model.show_help
+            self._toggle("help")
+
+        @kb.add("f2", filter=not_dialog)
+        def _details(event) -> None:
+            if self.model.phase == "call":
+                self._toggle("details")
 
         @kb.add("c-o", filter=not_dialog)
         def _ignore(event) -> None:
@@ -221,7 +300,11 @@ class CallScreen:
 
         @kb.add("pagedown", filter=not_dialog)
         def _down(event) -> None:
-            if self.model.phase == "call":
+            if self.model.overlay is not None:
+                self.overlay_offset += 10
+            elif self.model.phase == "call" and self._compact():
+                self.say_offset += 5
+            elif self.model.phase == "call":
                 self.dossier_offset += 5
             elif self.model.phase == "prepare":
                 self.prep_offset += 10
@@ -230,7 +313,11 @@ class CallScreen:
 
         @kb.add("pageup", filter=not_dialog)
         def _up(event) -> None:
-            if self.model.phase == "call":
+            if self.model.overlay is not None:
+                self.overlay_offset = max(0, self.overlay_offset - 10)
+            elif self.model.phase == "call" and self._compact():
+                self.say_offset = max(0, self.say_offset - 5)
+            elif self.model.phase == "call":
                 self.dossier_offset = max(0, self.dossier_offset - 5)
             elif self.model.phase == "prepare":
                 self.prep_offset = max(0, self.prep_offset - 10)
@@ -239,6 +326,11 @@ class CallScreen:
 
         kb.add("tab", filter=dialog)(focus_next)
         return merge_key_bindings([kb])
+
+    def _toggle(self, overlay: str) -> None:
+        self.model.overlay = None if self.model.overlay == overlay else overlay  # type: ignore[assignment]
+        self.overlay_offset = 0
+        self.app.invalidate()
 
     def _open_dialog(self) -> None:
         self.dialog_open = True
@@ -265,23 +357,24 @@ class CallScreen:
     # ------------------------------------------------------------------ layout
 
     def _root(self) -> FloatContainer:
-        help_float = Float(ConditionalContainer(
-            Frame(Window(WrappedControl(self._help_text)),
-                  title="Toetsen en opdrachten (Esc of F1 sluit)", style="class:dialog"),
-            filter=Condition(lambda: self.model.show_help)), top=2, left=4, right=4, bottom=4)
+        # bottom=5 keeps the feedback bar and the input line visible under an overlay
+        overlay_float = Float(ConditionalContainer(
+            Frame(Window(WrappedControl(self._overlay_text, scroll=lambda: self.overlay_offset)),
+                  title=self._overlay_title, style="class:dialog"),
+            filter=Condition(lambda: self.model.overlay is not None)), top=1, left=2, right=2, bottom=5)
         dialog_float = Float(ConditionalContainer(
             Frame(HSplit([
                 Window(WrappedControl(self._dialog_text), height=Dimension(min=3)),
                 self.reason,
             ]), title="Gesprek afbreken?", style="class:dialog", width=Dimension(preferred=76, max=90)),
             filter=Condition(lambda: self.dialog_open)))
-        return FloatContainer(DynamicContainer(self._body), floats=[help_float, dialog_float])
+        return FloatContainer(DynamicContainer(self._body), floats=[overlay_float, dialog_float])
 
     def _body(self):
         if self.model.phase == "prepare":
             return self._prepare_layout
         if self.model.phase == "call":
-            return self._call_layout
+            return self._compact_layout if self._compact() else self._call_layout
         return self._after_layout
 
     # Every window gets an exact size computed from the terminal size (see _sizes): then
@@ -289,16 +382,46 @@ class CallScreen:
     # which keeps a redraw (and so a keystroke) within a few milliseconds.
 
     def _size(self) -> tuple[int, int]:
-        size = self.app.output.get_size()
+        app = getattr(self, "app", None)  # the layout is walked once while the application is built
+        if app is None:
+            return 40, 120
+        size = app.output.get_size()
         return max(10, size.rows), max(40, size.columns)
+
+    def _compact(self) -> bool:
+        return is_compact(*self._size())
 
     def _sizes(self) -> dict[str, int]:
         rows, cols = self._size()
-        key = (rows, cols, self.model.phase, self._feedback_height(cols), self.model.customer_voice() is not None)
+        compact = self.model.phase == "call" and is_compact(rows, cols)
+        if self.model.phase != "call":
+            needs = (0, 0, 0, 0)
+        else:
+            needs = self._content_rows(cols if compact else cols * 3 // 5 - 2)
+        key = (rows, cols, self.model.phase, self._feedback_height(cols), self.model.customer_voice() is not None,
+               compact, needs)
         if key != self._sizes_key:
             self._sizes_key = key
-            self._sizes_cache = _layout_sizes(rows, cols, self.model.phase, feedback=key[3], customer=key[4])
+            if compact:
+                self._sizes_cache = _compact_sizes(rows, cols, feedback=key[3], customer=key[4], options=needs[0],
+                                                   message=needs[1], agreement=needs[2])
+            else:
+                self._sizes_cache = _layout_sizes(rows, cols, self.model.phase, feedback=key[3], customer=key[4],
+                                                  needs=(needs[0], needs[3]) if self.model.phase == "call" else None)
         return self._sizes_cache
+
+    def _content_rows(self, width: int) -> tuple[int, int, int, int]:
+        """Rows the options, the latest message, the agreement summary and the line to say
+        need at ``width``; measured again only when the call or the messages changed."""
+        self.model.view()
+        key = (self.model.view_key, width, self.model.posted, self._compact())
+        if key != self._measure_key:
+            latest = list(self.model.messages)[-1:]
+            self._measure_key = key
+            self._measure_value = (measure(self._options(), width),
+                                   measure([("", latest[0].text)], width) if latest else 0,
+                                   measure(self._summary(), width), measure(self._say(), width))
+        return self._measure_value
 
     def _feedback_height(self, cols: int) -> int:
         """Three lines, always: a bar that grew and shrank while typing would move the whole
@@ -312,14 +435,17 @@ class CallScreen:
         return Window(WrappedControl(get), style=style, height=self._exact(height) if height else 1,
                       width=self._exact("cols"))
 
-    def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None) -> Window:
+    def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None,
+               open: bool = False) -> Window:
         """A bordered panel with a title: one window of exact size (see :mod:`belscript.tui.box`)."""
+        more = "… meer met PageDown" if scroll is not None else None
         control = BoxControl(get, title=title, width=lambda: self._sizes()[width],
-                             height=lambda: self._sizes()[height], scroll=scroll, tail=cursor_at_end)
+                             height=lambda: self._sizes()[height], scroll=scroll, tail=cursor_at_end, open=open,
+                             more=more)
         return PanelWindow(control, width=self._exact(width), height=self._exact(height))
 
     def _header_bar(self) -> VSplit:
-        right_width = lambda: len(self._header_right()[0][1])  # noqa: E731
+        right_width = lambda: min(len(self._header_right()[0][1]), self._sizes()["cols"] // 2)  # noqa: E731
         return VSplit([
             Window(FormattedTextControl(self._header), height=1, style="class:header",
                    width=lambda: Dimension.exact(max(1, self._sizes()["cols"] - right_width()))),
@@ -370,6 +496,33 @@ class CallScreen:
         return self._call
 
     @property
+    def _compact_layout(self) -> HSplit:
+        if not hasattr(self, "_compact_call"):
+            customer = ConditionalContainer(
+                self._panel("Klant", self._customer, "cols", "customer", cursor_at_end=True, open=True),
+                filter=Condition(lambda: self.model.customer_voice() is not None))
+            self.input_window.width = self._exact("cols")
+            self._compact_call = HSplit([
+                self._header_bar(),
+                customer,
+                self._panel(self._step_title, self._say, "cols", "say", open=True, scroll=self._say_scroll),
+                self._panel("Opties (cijfer + Enter)", self._options, "cols", "options", open=True),
+                self._panel("Afspraak (F2: dossier, tips, notities)", self._summary, "cols", "agreement", open=True),
+                self._panel("Berichten", self._messages, "cols", "messages", cursor_at_end=True, open=True),
+                self._line(self._feedback, "class:feedback", "feedback"),
+                self.input_window,
+                self._line(self._footer, "class:footer"),
+            ])
+        return self._compact_call
+
+    def _say_scroll(self) -> int:
+        """How far the compact layout's line to say is scrolled; back to the top on every new step."""
+        if self._say_offset_for != self.model.view_key:
+            self._say_offset_for = self.model.view_key
+            self.say_offset = 0
+        return self.say_offset
+
+    @property
     def _after_layout(self) -> HSplit:
         if not hasattr(self, "_after"):
             self._after = HSplit([
@@ -391,14 +544,19 @@ class CallScreen:
             where = f"stap: {m.view()['step'].title}"
         else:
             where = "na het gesprek"
+        if self._compact():
+            return [("class:header", f" {customer} · {where.removeprefix('stap: ')}")]
         return [("class:header", f" belscript · {customer} · {where} · {m.script.title}")]
 
     def _header_right(self):
-        golden = self.model.golden_now()
+        golden = self.model.golden_now(short=self._compact())
         return [("class:header.right", f" ⏱ {self.model.elapsed()}" + (f" · {golden}" if golden else "") + " ")]
 
     def _step_title(self) -> str:
-        step = self.model.view().get("step")
+        view = self.model.view()
+        step = view.get("step")
+        if view.get("reading_back"):
+            return "Zeg nu: de afspraken teruglezen"
         return f"Zeg nu: {step.title}" if step else "Zeg nu"
 
     def _say(self):
@@ -406,12 +564,16 @@ class CallScreen:
         step = view.get("step")
         if step is None:
             return []
+        if view.get("reading_back"):
+            return [("class:say", line + "\n") for line in view["recap"]]
         out = [("class:say", step.text.strip() + "\n")]
         if view.get("recap"):
             out.append(("class:title", "\nTerug te lezen:\n"))
             out.extend(("class:say", line + "\n") for line in view["recap"])
         if step.is_end:
             out.append(("class:ok", "\nDit is de afsluiting van het gesprek.\n"))
+        if self._compact() and self.model.call is not None:  # the tips panel is hidden (F2); its reminders are not
+            out.extend(("class:warn", f"Let op: {hint}\n") for hint in self.model.call.hints)
         return out
 
     def _options(self):
@@ -419,19 +581,21 @@ class CallScreen:
         step = view.get("step")
         if step is None:
             return []
+        if view.get("reading_back"):
+            return [("class:dim", "Eerst de afspraken teruglezen (hierboven); daarna sluit Enter het gesprek af.\n")]
         out = []
         for o in step.options:
             if o.available:
                 out.append(("class:option.nr", f"{o.nr:>2}. "))
                 out.append(("class:option", o.label + "\n"))
             else:
-                why = re.sub(r"^Optie \d+ kan nu nog niet\. ", "", o.why_unavailable or "")
+                why = view.get("why_not", {}).get(o.nr) or o.why_unavailable or ""
                 out.append(("class:option.off", f"{o.nr:>2}. {o.label} (nog niet: {why})\n"))
             if o.say:
                 out.append(("class:dim", f"     zeg: {' '.join(o.say.split())}\n"))
         if view.get("excuses"):
-            out.append(("class:title", "Excuses (/excuus nr): "))
-            out.append(("", "  ".join(f"{i}. {e.label}" for i, e in enumerate(view["excuses"], start=1)) + "\n"))
+            out.append(("class:title", "Noemt de klant een excuus? "))
+            out.append(("", f"Typ /excuus voor de lijst met {len(view['excuses'])} antwoorden.\n"))
         if not step.options and not step.is_end:
             out.append(("class:dim", "Geen opties; /einde sluit af als de afspraak concreet is.\n"))
         return out
@@ -450,6 +614,9 @@ class CallScreen:
 
     def _agreement(self):
         return self.model.view().get("agreement", [])
+
+    def _summary(self):
+        return self.model.view().get("summary", [])
 
     def _dossier(self) -> list:
         if self._dossier_cache is None:
@@ -491,11 +658,15 @@ class CallScreen:
             text = " Enter: afbreken met deze reden · Esc: terug naar het gesprek · Ctrl-C: pauzeren (later verder)"
         elif m.phase == "prepare":
             text = " Enter: beginnen · F1: hulp · Ctrl-C: stoppen zonder te bellen"
+        elif m.phase == "call" and m.overlay is not None:
+            text = " Esc: sluiten · PageUp/PageDown: bladeren · F1: hulp · Ctrl-C: afbreken"
+        elif m.phase == "call" and self._compact():
+            text = " F1: hulp · F2: dossier/tips · /afspraak · /excuus · /einde · Ctrl-C: afbreken"
         elif m.phase == "call":
-            text = (" cijfer+Enter: optie · /afspraak · /naam · /excuus · /einde · F1 of /help · "
-                    "Ctrl-O: negeren · Ctrl-C: afbreken")
+            text = (" cijfer+Enter: optie · /afspraak · /naam · /excuus · /einde · F1 of /help · F2: dossier · "
+                    "Ctrl-C: afbreken")
         else:
-            text = " Enter: volgende · PageUp/PageDown: bladeren · Ctrl-C: sluiten (alles is bewaard)"
+            text = " Enter: volgende · PageDown: verder lezen · Ctrl-C: sluiten (alles is bewaard)"
         return [("class:footer", text)]
 
     def _help_text(self):
@@ -503,6 +674,49 @@ class CallScreen:
         for left, right in help_lines():
             out.append(("class:option.nr", f"{left}: "))
             out.append(("", f"{right}\n"))
+        return out
+
+    _OVERLAY_TITLES = {
+        "help": "Toetsen en opdrachten (Esc of F1 sluit)",
+        "excuses": "Welk excuus noemt de klant? Typ het nummer en Enter (Esc: terug)",
+        "agreement": "De afspraak invullen: /afspraak <veld> <wat de klant zegt> (Esc sluit)",
+        "details": "Tips, dossier en notities (Esc of F2 sluit)",
+    }
+
+    def _overlay_title(self) -> str:
+        return self._OVERLAY_TITLES.get(self.model.overlay or "", "")
+
+    def _overlay_text(self):
+        overlay = self.model.overlay
+        if overlay == "help":
+            return self._help_text()
+        if overlay == "excuses":
+            return self._excuses_text()
+        if overlay == "agreement":
+            return self._fields_text()
+        if overlay == "details":
+            return ([("class:title", "Tips\n")] + self._tips() + [("class:title", "\nDossier\n")]
+                    + self._dossier_text() + [("class:title", "\nNotities\n")] + self._notes())
+        return []
+
+    def _excuses_text(self):
+        out = []
+        for i, excuse in enumerate(self.model.call.excuses if self.model.call else [], start=1):
+            out.append(("class:option.nr", f"{i:>2}. "))
+            out.append(("class:option", excuse.label + "\n"))
+            if excuse.examples:
+                out.append(("class:dim", "    bijv. " + " · ".join(f"“{e}”" for e in excuse.examples[:2]) + "\n"))
+        return out
+
+    def _fields_text(self):
+        from belscript.agreement.entry import FIELDS
+
+        out = []
+        for name, what in FIELDS.items():
+            out.append(("class:option.nr", f"/afspraak {name} "))
+            out.append(("", f"— {what}\n"))
+        out.append(("class:title", "\nWat u kunt aanbieden (dit belscript)\n"))
+        out.extend(("", f"• {line}\n") for line in self.model.policy_lines())
         return out
 
     def _dialog_text(self):
@@ -568,8 +782,8 @@ class CallScreen:
         else:
             parts += [self.model.after.fragments]
         parts += [self._messages(), self._feedback()]
-        if self.model.show_help:
-            parts.append(self._help_text())
+        if self.model.overlay is not None:
+            parts.append([("", self._overlay_title() + "\n")] + self._overlay_text())
         if self.dialog_open:
             parts.append(self._dialog_text())
         return "\n".join("".join(t for _s, t in p) for p in parts)

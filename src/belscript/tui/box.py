@@ -26,16 +26,23 @@ class BoxControl(FormattedTextControl):
 
     ``scroll`` gives the number of lines to skip (PageUp/PageDown); with ``tail`` the
     panel shows the last lines instead (messages, notes: the newest is always visible).
+    With ``open`` the panel is a section instead: a title rule above the text and no
+    other border, which saves a row and two columns on a small terminal. A scrolling
+    panel whose text does not fit ends in ``more`` (e.g. "… PageDown: meer"), so
+    nothing is cut off silently.
     """
 
     def __init__(self, get, *, title: str | Callable[[], str], width: Callable[[], int], height: Callable[[], int],
-                 scroll: Callable[[], int] | None = None, tail: bool = False) -> None:
+                 scroll: Callable[[], int] | None = None, tail: bool = False, open: bool = False,
+                 more: str | None = None) -> None:
         self._get = get
         self._title = title
         self._width = width
         self._height = height
         self._scroll = scroll
         self._tail = tail
+        self._open = open
+        self._more = more
         self._key: object = None
         self._value: StyleAndTextTuples = []
         super().__init__(self._text, show_cursor=False)
@@ -52,7 +59,10 @@ class BoxControl(FormattedTextControl):
 
     def _draw(self, source: StyleAndTextTuples, title: str, width: int, height: int,
               offset: int) -> StyleAndTextTuples:
-        inner_w, inner_h = max(1, width - 2), max(0, height - 2)
+        if self._open:
+            inner_w, inner_h = max(1, width), max(0, height - 1)
+        else:
+            inner_w, inner_h = max(1, width - 2), max(0, height - 2)
         lines = _lines(wrap(source, inner_w))
         while len(lines) > 1 and not lines[-1]:
             lines.pop()
@@ -60,7 +70,12 @@ class BoxControl(FormattedTextControl):
             lines = lines[-inner_h:] if inner_h else []
         else:
             offset = max(0, min(offset, len(lines) - 1))
+            clipped = len(lines) > offset + inner_h
             lines = lines[offset:offset + inner_h]
+            if clipped and self._more and inner_h > 1:
+                lines[-1] = [("class:dim", self._more[:inner_w])]
+        if self._open:
+            return self._draw_open(lines, title, inner_w, inner_h)
         label = f"| {title} |" if width_of(title) + 4 <= inner_w else f"| {title[:max(0, inner_w - 5)]}…|"
         left = max(0, (inner_w - width_of(label)) // 2)
         right = max(0, inner_w - left - width_of(label))
@@ -74,6 +89,29 @@ class BoxControl(FormattedTextControl):
             out.append((BORDER, "│\n"))
         out.append((BORDER, "└" + "─" * inner_w + "┘"))
         return out
+
+
+    @staticmethod
+    def _draw_open(lines: list[StyleAndTextTuples], title: str, width: int, height: int) -> StyleAndTextTuples:
+        label = f" {title} " if width_of(title) + 4 <= width else f" {title[:max(0, width - 5)]}… "
+        out: StyleAndTextTuples = [(BORDER, "──"), (LABEL, label),
+                                   (BORDER, "─" * max(0, width - 2 - width_of(label)) + "\n")]
+        for i in range(height):
+            line = _rstrip(lines[i]) if i < len(lines) else []
+            used = sum(width_of(t) for _s, t, *_ in line)
+            out.extend(line)
+            out.append(("", " " * max(0, width - used) + ("\n" if i < height - 1 else "")))
+        if not height:
+            out[-1] = (BORDER, out[-1][1].rstrip("\n"))
+        return out
+
+
+def measure(source: StyleAndTextTuples, width: int) -> int:
+    """How many lines ``source`` takes when wrapped at ``width`` (trailing empty lines not counted)."""
+    lines = _lines(wrap(source, max(1, width)))
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return len(lines)
 
 
 def _rstrip(line: StyleAndTextTuples) -> StyleAndTextTuples:

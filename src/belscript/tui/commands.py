@@ -30,19 +30,22 @@ class Command:
 COMMANDS: tuple[Command, ...] = (
     Command("afspraak", "[veld] [tekst]",
             "Leg een deel van de afspraak vast, zoals de klant het zegt: /afspraak datum vrijdag, "
-            "/afspraak bedrag 2.813, /afspraak naam Ingrid van Dijk. Zonder veld: alle velden en de "
-            "grenzen van dit script."),
+            "/afspraak bedrag 2.813, /afspraak naam Ingrid van Dijk. Zonder veld: alle velden met een "
+            "voorbeeld en de grenzen van dit script."),
     Command("naam", "<naam>", "Noteer met wie u spreekt, bijvoorbeeld /naam Petra de Vries.", ("contact",)),
     Command("excuus", "[nr]",
-            "Zonder nummer: de excuses die u bij deze stap kunt kiezen. Met nummer (of naam): het antwoord op "
-            "dat excuus.", ("smoes",)),
+            "Zonder nummer: de lijst met excuses die u bij deze stap kunt kiezen; typ dan het nummer en Enter. "
+            "Met nummer (of naam): meteen het antwoord op dat excuus.", ("smoes",)),
     Command("geenafspraak", "<reden> [toelichting]",
             "Leg vast dat er geen afspraak komt, met een reden; belscript kiest een vervolgmoment in een gouden "
-            "beluur. Redenen: opgehangen, verkeerd, onbereikbaar, betwist, weigert, overleggen, anders.",
+            "beluur. Redenen: opgehangen, verkeerd, onbereikbaar, betwist, weigert, overleggen, anders (met "
+            "toelichting).",
             ("geen-afspraak",)),
     Command("einde", "",
             "Sluit het gesprek af. Dat kan pas met een concrete afspraak of een vastgelegde uitkomst zonder "
-            "afspraak; anders ziet u precies wat er nog ontbreekt.", ("afsluiten",)),
+            "afspraak; anders ziet u wat er nog ontbreekt en wat u typt om het aan te vullen. Zijn de afspraken "
+            "nog niet herhaald, dan toont belscript ze eerst om terug te lezen; Enter sluit af zodra de klant "
+            "ze bevestigt.", ("afsluiten",)),
     Command("afbreken", "<reden>",
             "Breek het gesprek af. De reden is verplicht; belscript legt een vervolgmoment vast."),
     Command("terug", "", "Terug naar de vorige stap. De geschiedenis van het gesprek blijft bewaard."),
@@ -63,9 +66,11 @@ KEYS: tuple[tuple[str, str], ...] = (
                "de klant letterlijk citeert); ze telt dan niet mee in de evaluatie"),
     ("Ctrl-C", "vraagt of u het gesprek wilt afbreken (met reden) of pauzeren; er gaat nooit iets verloren"),
     ("F1", "deze hulp tonen of verbergen"),
-    ("Esc", "hulp of vraag sluiten"),
+    ("F2", "tips, dossier en notities groot tonen of verbergen (op een klein scherm staan ze alleen hier)"),
+    ("Esc", "hulp, lijst of vraag sluiten; bij het teruglezen van de afspraken: nog niet afsluiten"),
     ("Pijl omhoog/omlaag", "eerder getypte regels terughalen"),
-    ("PageUp/PageDown", "door het dossier bladeren"),
+    ("PageUp/PageDown", "door het dossier bladeren; op een klein scherm door ‘Zeg nu’, in de hulp en lijsten "
+                        "door de lijst"),
 )
 
 #: Dutch words for the no-agreement reasons of ``/geenafspraak`` (first word of each is shown in help).
@@ -131,6 +136,25 @@ def reason_from(word: str) -> NoAgreementReason | None:
         return NoAgreementReason(word.replace("-", "_"))
     except ValueError:
         return None
+
+
+#: The reasons of ``/geenafspraak`` as the caller reads them: the word to type and, where
+#: the word alone is not clear, what it stands for.
+REASONS_SHOWN: tuple[tuple[str, str], ...] = (
+    ("opgehangen", ""),
+    ("verkeerd", "verkeerde persoon"),
+    ("onbereikbaar", "geen gehoor, voicemail"),
+    ("betwist", "betwist de vordering"),
+    ("weigert", "weigert te betalen"),
+    ("overleggen", "wil eerst overleggen"),
+    ("anders", "met een toelichting"),
+)
+
+
+def reasons_text() -> str:
+    """``opgehangen, verkeerd (verkeerde persoon), …`` for messages and the feedback bar."""
+    parts = [f"{word} ({meaning})" if meaning else word for word, meaning in REASONS_SHOWN]
+    return ", ".join(parts[:-1]) + " of " + parts[-1]
 
 
 def help_lines() -> list[tuple[str, str]]:

@@ -31,6 +31,9 @@ class NothingToResume(BelscriptError):
 class LiveCallModel(CallModel):
     """The call screen for a real call, logged as it happens."""
 
+    #: /einde first shows the recap to read back and ends on a confirming Enter.
+    READ_BACK_BEFORE_END = True
+
     def __init__(self, loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> None:
         super().__init__(loaded.script, dossier, clock=clock)
         self.loaded = loaded
@@ -65,7 +68,7 @@ class LiveCallModel(CallModel):
         after = AfterCall.of(self.dossier, outcome, our_actions=call.our_actions, contact=call.contact,
                              if_broken=if_broken, clock=self.clock)
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
-        out.append(("class:title", "Samenvatting (lees dit terug aan de klant)\n"))
+        out.append(("class:title", "Samenvatting van het gesprek\n"))
         out.append(("", recap_text(after) + "\n\n"))
         out.append(("class:title", "Bestanden (PageDown: de e-mail en wat opviel)\n"))
         if docs.email is not None:

@@ -8,6 +8,12 @@ The prompt_toolkit application in :mod:`belscript.tui.app` only draws this model
 forwards keys to it, so the behaviour is tested without a terminal and another mode
 can reuse the screen.
 
+Ending follows the seeds: never without a concrete agreement or a recorded outcome
+without one (the engine guards that; the model says what is missing and what to type,
+see :mod:`belscript.tui.guidance`), and never before the agreements were repeated: in a
+live call ``/einde`` first shows the recap to read back and ends on a confirming Enter,
+recording a ``recap`` event (:attr:`CallModel.READ_BACK_BEFORE_END`).
+
 Practice mode reuses it by subclassing: override :meth:`CallModel.create_call` (a call
 driven by a simulated customer), :meth:`CallModel.handle_text` (the trainee *says* the
 text instead of noting it), :meth:`CallModel.customer_voice` (lines for the "customer"
@@ -20,7 +26,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from belscript.clock import Clock
@@ -29,7 +35,7 @@ from belscript.errors import BelscriptError, CallRefused
 from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
 from belscript.script.models import Role, Script
-from belscript.tui import commands
+from belscript.tui import commands, guidance
 from belscript.tui.commands import Input
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +43,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from belscript.phrasing import Finding
 
 Phase = Literal["prepare", "call", "after", "done"]
+#: A panel shown over the call on demand: the help, the excuse list, the agreement's
+#: fields, or the dossier, tips and notes at full size (for small terminals).
+Overlay = Literal["help", "excuses", "agreement", "details"]
 Fragments = list[tuple[str, str]]
 
 #: How many messages the messages panel keeps.
@@ -79,6 +88,11 @@ class CallModel:
     #: The two evaluation questions (key, Dutch question), asked one after the other.
     EVALUATION: tuple[tuple[str, str], ...] = QUESTIONS
 
+    #: Whether /einde first shows the recap to read back and waits for a confirming Enter
+    #: when the agreements were not repeated yet (the seeds: repeat the agreements before
+    #: hanging up). A live call does; practice mode leaves it to the trainee and scores it.
+    READ_BACK_BEFORE_END = False
+
     def __init__(self, script: Script, dossier: Dossier, *, clock: Clock) -> None:
         self.script = script
         self.dossier = dossier
@@ -86,14 +100,21 @@ class CallModel:
         self.call: Call | None = None
         self.phase: Phase = "prepare"
         self.messages: deque[Message] = deque(maxlen=MAX_MESSAGES)
+        #: How many messages were ever posted (the deque stops growing at its maximum).
+        self.posted = 0
         self.after = AfterView()
-        self.show_help = False
+        self.overlay: Overlay | None = None
+        #: /einde is waiting for the caller to read the recap back and confirm with Enter.
+        self.reading_back = False
+        self._last_end_refusal: tuple[tuple[str, ...], int] | None = None
         #: Set when the screen should close; the value is the command's exit code.
         self.exit_code: int | None = None
         #: Why the screen closed: ended, aborted, paused, cancelled.
         self.closed_as: str | None = None
         self.golden: str | None = None  # filled in the background (holiday data is slow to load)
         self._evaluation: dict[str, str] = {}
+        #: For a resumed call: (time in the call before the interruption, moment of resuming).
+        self._resumed: tuple[Any, datetime] | None = None
         self._ignored: set[tuple[str, str]] = set()
         self._ignored_for = ""
         self._preview_cache: dict[str, Preview] = {}
@@ -131,10 +152,33 @@ class CallModel:
         self.closed_as = "paused"
         self.exit_code = 0
 
+    @property
+    def show_help(self) -> bool:
+        """True while the help overlay is open."""
+        return self.overlay == "help"
+
+    @show_help.setter
+    def show_help(self, value: bool) -> None:
+        if value:
+            self.overlay = "help"
+        elif self.overlay == "help":
+            self.overlay = None
+
+    def close_overlay(self) -> bool:
+        """Close whatever is shown over the call (Esc); True when something was open."""
+        was_open = self.overlay is not None or self.reading_back
+        self.overlay = None
+        if self.reading_back:
+            self.reading_back = False
+            self.info("Nog niet afgesloten; het gesprek gaat verder.")
+        self._changed()
+        return was_open
+
     # ------------------------------------------------------------------ messages
 
     def info(self, text: str, level: str = "info") -> None:
         self.messages.append(Message(level, text))
+        self.posted += 1
 
     def _changed(self) -> None:
         self._preview_cache.clear()
@@ -171,10 +215,15 @@ class CallModel:
         """Show a call rebuilt from the log (``--resume``)."""
         self.call = call
         self.phase = "call"
-        notes = sum(1 for e in call.events if e.kind == "note")
+        notes = [e.data.get("text", "") for e in call.events if e.kind == "note"]
         label = f"Gesprek {call_id}" if call_id is not None else "Het gesprek"
-        self.info(f"{label} is hervat bij de stap ‘{call.step.title}’, met {notes} "
-                  f"notitie{'s' if notes != 1 else ''}. Alles van voor de onderbreking staat hieronder.", "ok")
+        self.info(f"{label} is hervat bij de stap ‘{call.step.title}’, met {len(notes)} "
+                  f"notitie{'s' if len(notes) != 1 else ''}. Alles van voor de onderbreking is bewaard.", "ok")
+        if notes:
+            self.info("Notities tot nu toe: " + " · ".join(notes))
+        # The timer goes on from where the call was interrupted, not from the first start.
+        if call.events and call.started_at is not None:
+            self._resumed = (call.events[-1].at - call.started_at, self.clock.now())
         if call.ended:
             self._finish()
         self._changed()
@@ -218,18 +267,17 @@ class CallModel:
     def _submit_call(self, line: str) -> None:
         assert self.call is not None
         parsed = commands.parse(line)
+        overlay, self.overlay = self.overlay, None  # whatever is typed next closes the overlay
         try:
-            if parsed.kind == "empty":
-                return
-            if parsed.kind == "option":
-                self._choose(parsed.number)
-            elif parsed.kind == "unknown":
-                maybe = f" Bedoelt u /{parsed.suggestion}?" if parsed.suggestion else ""
-                self.info(f"/{parsed.word} is geen opdracht.{maybe} /help toont alle opdrachten.", "warn")
-            elif parsed.kind == "command":
-                getattr(self, "_cmd_" + parsed.command.name)(parsed.args)
+            if self.reading_back:
+                self.reading_back = False
+                if parsed.kind == "empty" or (parsed.kind == "command" and parsed.command.name == "einde"):
+                    self._end_after_read_back()
+                else:
+                    self.info("Nog niet afgesloten; het gesprek gaat verder.")
+                    self._dispatch(parsed, overlay)
             else:
-                self.handle_text(parsed.text, self.visible_findings(parsed.text))
+                self._dispatch(parsed, overlay)
         except CallRefused as exc:
             self._refused(exc)
         except BelscriptError as exc:
@@ -237,32 +285,83 @@ class CallModel:
         if self.call.ended and self.phase == "call":
             self._finish()
 
+    def _dispatch(self, parsed: Input, overlay: Overlay | None) -> None:
+        """One line during the call: an option, a command or a note (the screen's one rule)."""
+        if parsed.kind == "empty":
+            return
+        if parsed.kind == "option" and overlay == "excuses":
+            self._cmd_excuus(str(parsed.number))  # the excuse list is open: a number picks an excuse
+        elif parsed.kind == "option":
+            self._choose(parsed.number)
+        elif parsed.kind == "unknown":
+            maybe = f" Bedoelt u /{parsed.suggestion}?" if parsed.suggestion else ""
+            self.info(f"/{parsed.word} is geen opdracht.{maybe} /help toont alle opdrachten.", "warn")
+        elif parsed.kind == "command":
+            assert parsed.command is not None
+            getattr(self, "_cmd_" + parsed.command.name)(parsed.args)
+        else:
+            self.handle_text(parsed.text, self.visible_findings(parsed.text))
+
     def _refused(self, exc: CallRefused) -> None:
-        self.info(exc.message, "error")
-        for item in exc.missing:
-            self.info(f"  nog nodig: {item}", "error")
+        """Say what was refused and what to type about it, without repeating a long list."""
+        from belscript.engine.call import NO_OUTCOME
+
+        if NO_OUTCOME in exc.missing:
+            self._refused_end([m for m in exc.missing if m != NO_OUTCOME])
+            return
+        text = exc.message
+        if exc.missing:
+            text += " Nog nodig: " + guidance.join(exc.missing) + "."
+        self.info(text, "error")
+
+    def _refused_end(self, problems: list[str]) -> None:
+        """Ending was refused: the first time every missing item with its command, after
+        that (while nothing changed) one short line, so the messages do not fill up with
+        the same list."""
+        assert self.call is not None
+        items = guidance.missing_all(problems, self.script.agreement)
+        key = tuple(problems)
+        events = self.call.events
+        last = self._last_end_refusal
+        self._last_end_refusal = (key, len(events))
+        if last is not None and last[0] == key and all(e.kind == "refused" for e in events[last[1]:]):
+            self.info(f"Afsluiten kan nog steeds niet; nog nodig: {guidance.short_list(items)}. "
+                      f"Komt er geen afspraak, typ dan {guidance.NO_AGREEMENT_STEP}.", "error")
+            return
+        lines = ["Het gesprek kan nog niet worden afgesloten. Nog nodig voor een concrete afspraak:"]
+        lines.extend(f"  • {m.line()}" for m in items)
+        lines.append(f"Komt er geen afspraak? Leg dan vast waarom: {guidance.NO_AGREEMENT_STEP}.")
+        self.info("\n".join(lines), "error")
 
     def _choose(self, nr: int) -> None:
         assert self.call is not None
-        option = next((o for o in self.call.step.options if o.nr == nr), None)
-        self.call.choose(nr)
+        from belscript.engine.call import NO_OUTCOME
+
+        step = self.call.step
+        option = next((o for o in step.options if o.nr == nr), None)
+        try:
+            self.call.choose(nr)
+        except CallRefused as exc:
+            if option is None or NO_OUTCOME in exc.missing:
+                raise
+            why = guidance.why_not(self.call, step.id, option)
+            if why == guidance.CONDITION_STEPS["has_contact_person"] and self.dossier.contact:
+                why += f", bijvoorbeeld /naam {self.dossier.contact.name}"
+            self.info(f"Optie {nr} kan nu nog niet ({option.label}): {why}.", "error")
+            return
         if option is not None:
-            self.info(f"{nr}. {option.label}", "ok")
+            self.info(f"Gekozen: {nr}. {option.label}", "ok")
 
     # ------------------------------------------------------------------ commands
 
     def _cmd_help(self, args: str) -> None:
-        self.show_help = not self.show_help
+        self.overlay = "help"
 
     def _cmd_afspraak(self, args: str) -> None:
         assert self.call is not None
-        from belscript.agreement.entry import FIELDS
-
         field_, text = self._split_field(args)
         if not field_:
-            self.info("Velden van de afspraak: " + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
-            for line in self.policy_lines():
-                self.info(line)
+            self.overlay = "agreement"  # every field with an example, and the script's limits
             return
         feedback = self.call.set_agreement(field_, text)
         for level, line in self._feedback_lines(field_, feedback):
@@ -280,6 +379,11 @@ class CallModel:
             return "", ""
         return words[0].rstrip(":"), " ".join(words[1:])
 
+    @staticmethod
+    def ask(hint: str) -> str:
+        """A hint of the agreement layer with a label saying who it is for."""
+        return f"Vraag de klant: {hint}" if hint.rstrip().endswith("?") else f"Tip: {hint}"
+
     def _feedback_lines(self, field_: str, feedback: Any) -> list[tuple[str, str]]:
         lines: list[tuple[str, str]] = []
         if feedback.ok:
@@ -289,9 +393,10 @@ class CallModel:
         else:
             lines.append(("error", feedback.message or "Niet begrepen."))
             if feedback.hint:
-                lines.append(("info", f"Vraag: {feedback.hint}"))
+                lines.append(("info", self.ask(feedback.hint)))
         if feedback.missing:
-            lines.append(("warn", "Nog niet concreet: " + " ".join(feedback.missing)))
+            items = guidance.missing_all(feedback.missing, self.script.agreement)
+            lines.append(("warn", f"Nog nodig: {guidance.short_list(items)}."))
         elif feedback.ok:
             lines.append(("ok", "De afspraak is concreet."))
         return lines
@@ -305,11 +410,11 @@ class CallModel:
         assert self.call is not None
         excuses = self.call.excuses
         if not excuses:
-            self.info("Bij deze stap kunt u geen excuus kiezen; dat kan zodra de klant aan het woord is.", "warn")
+            self.info("Bij deze stap kunt u geen excuus kiezen; dat kan zodra de klant aan het woord is "
+                      "(bij Luisteren, Doorvragen, Klant laten voorstellen of een aanbod).", "warn")
             return
         if not args:
-            for i, ex in enumerate(excuses, start=1):
-                self.info(f"/excuus {i}: {ex.label} (bijv. “{ex.examples[0]}”)")
+            self.overlay = "excuses"
             return
         key = args.split()[0].lower()
         chosen = None
@@ -321,25 +426,50 @@ class CallModel:
             self.info(f"Geen excuus ‘{args}’. Kies 1 t/m {len(excuses)}; /excuus toont de lijst.", "warn")
             return
         self.call.handle_excuse(chosen.id)
-        self.info(f"Excuus: {chosen.label}", "ok")
+        self.info(f"Excuus: {chosen.label}. Zeg nu wat er bij ‘Zeg nu’ staat.", "ok")
 
     def _cmd_geenafspraak(self, args: str) -> None:
         assert self.call is not None
         word, _, detail = args.partition(" ")
         reason = commands.reason_from(word) if word else None
         if reason is None:
-            words = "opgehangen, verkeerd, onbereikbaar, betwist, weigert, overleggen, anders"
-            self.info(f"Geef een reden: /geenafspraak <reden> [toelichting]. Redenen: {words}.", "warn")
+            wrong = f"‘{word}’ is geen reden. " if word else ""
+            self.info(f"{wrong}Typ /geenafspraak met een reden: {commands.reasons_text()}.", "warn")
             return
         event = self.call.record_no_agreement(reason, detail)
         from belscript.agreement.dates import say_moment
 
         follow = datetime.fromisoformat(event.data["follow_up"])
-        self.info(f"Geen afspraak ({event.data['label']}). Vervolgmoment: {say_moment(follow)}.", "ok")
-        self.info("Kies nu de optie om af te sluiten, of /einde.")
+        self.info(f"Geen afspraak vastgelegd ({event.data['label']}). Vervolgmoment: {say_moment(follow)}.", "ok")
+        closing = self._closing_option()
+        if closing is not None:
+            self.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde.")
+        else:
+            self.info("U kunt nu afsluiten met /einde.")
+
+    def _closing_option(self) -> Any:
+        """The available option of this step that ends the call, if there is one."""
+        assert self.call is not None
+        for option in self.call.step.options:
+            target = self.script.steps.get(option.target)
+            if option.available and target is not None and target.end:
+                return option
+        return None
 
     def _cmd_einde(self, args: str) -> None:
         assert self.call is not None
+        call = self.call
+        if self.READ_BACK_BEFORE_END and not call.recap_done and call.is_concrete():
+            self.reading_back = True
+            self.info("Lees eerst de afspraken terug (Zeg nu); Enter zodra de klant ze bevestigt.", "warn")
+            return
+        call.end()
+
+    def _end_after_read_back(self) -> None:
+        """The customer confirmed the recap: record that it was repeated, then end."""
+        assert self.call is not None
+        self.call.record_recap("\n".join(self.recap_now()))
+        self.info("Afspraken teruggelezen en bevestigd.", "ok")
         self.call.end()
 
     def _cmd_afbreken(self, args: str) -> None:
@@ -354,8 +484,7 @@ class CallModel:
         self.info(f"Terug naar ‘{self.call.step.title}’.", "ok")
 
     def _cmd_samenvatting(self, args: str) -> None:
-        for line in self.recap_now():
-            self.info(line)
+        self.info("\n".join(self.recap_now()))
 
     def _cmd_pauze(self, args: str) -> None:
         self.pause()
@@ -380,7 +509,8 @@ class CallModel:
 
     def _finish(self) -> None:
         self.phase = "after"
-        self.show_help = False
+        self.overlay = None
+        self.reading_back = False
         self.closed_as = "aborted" if self.call is not None and self.call.aborted else "ended"
         try:
             self.after.fragments = self.after_call()
@@ -389,6 +519,10 @@ class CallModel:
         self.info(f"Het gesprek is afgelopen. {self.EVALUATION[0][1]} (Enter om over te slaan)", "ok")
 
     def _submit_evaluation(self, line: str) -> None:
+        if line.strip().startswith("/"):
+            self.info("Het gesprek is al afgelopen. Beantwoord de vraag hieronder in uw eigen woorden, of druk op "
+                      "Enter om over te slaan.", "warn")
+            return
         step = len(self._evaluation)
         key, _question = self.EVALUATION[step]
         self._evaluation[key] = line.strip()
@@ -412,6 +546,10 @@ class CallModel:
             return self.EVALUATION[len(self._evaluation)][1] + " › "
         if self.phase == "done":
             return "Enter = sluiten › "
+        if self.reading_back:
+            return "Enter = bevestigd, afsluiten › "
+        if self.overlay == "excuses":
+            return "Nummer van het excuus › "
         return "› "
 
     # ------------------------------------------------------------------ live feedback
@@ -452,6 +590,14 @@ class CallModel:
         parsed = commands.parse(text)
         if self.phase != "call" or self.call is None:
             return Preview()
+        if self.reading_back and parsed.kind == "empty":
+            return Preview(lines=(("class:ok", "Enter: de klant heeft de afspraken bevestigd; het gesprek afsluiten."),
+                                  ("class:dim", "\nKlopt er iets niet? Typ gewoon verder (of Esc); dan sluit u nog niet af.")))
+        if parsed.kind == "option" and self.overlay == "excuses":
+            excuses = self.call.excuses
+            if parsed.number is not None and 1 <= parsed.number <= len(excuses):
+                return Preview(lines=(("class:ok", f"Enter: excuus {excuses[parsed.number - 1].label}"),))
+            return Preview(lines=(("class:warn", f"Kies een excuus van 1 t/m {len(excuses)}."),))
         if parsed.kind == "note":
             findings = self.visible_findings(text)
             lines: list[tuple[str, str]] = []
@@ -460,15 +606,17 @@ class CallModel:
                 lines.append((style, f"‘{f.match}’: {f.message}"))
                 if f.suggestions:
                     lines.append(("class:suggestion", f"  Beter: {f.suggestions[0]}"))
-            if findings:
-                lines.append(("class:dim", "  (Ctrl-O: eenmalig negeren; u kunt gewoon doortypen)"))
-            return Preview(tuple(findings), tuple(_join_lines(lines)))
+            out = _join_lines(lines)
+            if findings:  # on the last line, so it stays visible in a three-line bar
+                out.append(("class:dim", "  (Ctrl-O: negeren)"))
+            return Preview(tuple(findings), tuple(out))
         if parsed.kind == "option":
             option = next((o for o in self.call.step.options if o.nr == parsed.number), None)
             if option is None:
                 return Preview(lines=(("class:warn", f"Optie {parsed.number} bestaat niet bij deze stap."),))
             if not option.available:
-                return Preview(lines=(("class:warn", f"{option.label}: {option.why_unavailable}"),))
+                why = guidance.why_not(self.call, self.call.step.id, option)
+                return Preview(lines=(("class:warn", f"Optie {option.nr} kan nu nog niet ({option.label}): {why}."),))
             return Preview(lines=(("class:ok", f"Enter: {option.label}"),))
         if parsed.kind == "command":
             return Preview(lines=tuple(_join_lines(self._command_preview(parsed))))
@@ -489,10 +637,14 @@ class CallModel:
             return [("class:dim", "  ".join(f"{i}. {e.label}" for i, e in enumerate(excuses, start=1)))]
         if name == "einde":
             if not self.call.may_end():
-                missing = " ".join(self.call.problems())
-                return [("class:warn", f"Afsluiten kan nog niet. Nog nodig: {missing} Of leg vast waarom er geen "
-                                       "afspraak is: /geenafspraak <reden>.")]
+                items = guidance.missing_all(self.call.problems(), self.script.agreement)
+                return [("class:warn", f"Afsluiten kan nog niet: nog nodig: {guidance.short_list(items)}."),
+                        ("class:dim", f"Komt er geen afspraak? Leg dan vast waarom: {guidance.NO_AGREEMENT_STEP}.")]
+            if self.READ_BACK_BEFORE_END and not self.call.recap_done and self.call.is_concrete():
+                return [("class:ok", "Enter: eerst de afspraken teruglezen, daarna afsluiten.")]
             return [("class:ok", "Enter: het gesprek afsluiten.")]
+        if name == "geenafspraak":
+            return self._no_agreement_preview(parsed.args)
         return [("class:dim", f"/{name} {parsed.command.args}: {parsed.command.help}")]
 
     def _agreement_preview(self, args: str) -> list[tuple[str, str]]:
@@ -513,25 +665,44 @@ class CallModel:
             if feedback.message:
                 lines.append(("class:dim", feedback.message))
             if feedback.missing:
-                lines.append(("class:warn", "Daarna nog nodig: " + " ".join(feedback.missing)))
+                items = guidance.missing_all(feedback.missing, self.script.agreement)
+                lines.append(("class:warn", f"Daarna nog nodig: {guidance.short_list(items)}."))
             else:
                 lines.append(("class:ok", "Daarmee is de afspraak concreet."))
             return lines
         lines = [("class:warn", feedback.message or "Nog niet begrepen.")]
         if feedback.hint:
-            lines.append(("class:suggestion", f"Vraag: {feedback.hint}"))
+            lines.append(("class:suggestion", self.ask(feedback.hint)))
         return lines
+
+    def _no_agreement_preview(self, args: str) -> list[tuple[str, str]]:
+        from belscript.agreement.model import NO_AGREEMENT_LABELS, NoAgreementReason
+
+        word, _, detail = args.partition(" ")
+        reason = commands.reason_from(word) if word else None
+        if reason is None:
+            return [("class:dim", f"Reden: {commands.reasons_text()}.")]
+        if reason is NoAgreementReason.other and not detail.strip():
+            return [("class:warn", "Bij ‘anders’ hoort een korte toelichting, bijvoorbeeld "
+                                   "/geenafspraak anders klant belt zelf terug na de vakantie.")]
+        return [("class:ok", f"Enter: geen afspraak ({NO_AGREEMENT_LABELS[reason]}); belscript plant een "
+                             "vervolgmoment in een gouden beluur.")]
 
     # ------------------------------------------------------------------ what the panels show
 
     def view(self) -> dict[str, Any]:
         """Everything the call panels show, recomputed only when the call changed."""
         call = self.call
-        key = (self.phase, len(call.events) if call else -1)
+        key = (self.phase, len(call.events) if call else -1, self.reading_back)
         if key != self._view_key:
             self._view = self._compute_view() if call is not None else {}
             self._view_key = key
         return self._view
+
+    @property
+    def view_key(self) -> object:
+        """Changes whenever :meth:`view` would show something else."""
+        return self._view_key
 
     def _compute_view(self) -> dict[str, Any]:
         assert self.call is not None
@@ -542,8 +713,11 @@ class CallModel:
             "excuses": call.excuses,
             "problems": call.problems() if call.no_agreement is None else [],
             "agreement": self.agreement_lines(),
+            "summary": self.agreement_summary(),
             "notes": [(e.at, e.data.get("text", "")) for e in call.events if e.kind == "note"],
-            "recap": self.recap_now() if step.role is Role.recap else [],
+            "why_not": {o.nr: guidance.why_not(call, step.id, o) for o in step.options if not o.available},
+            "recap": self.recap_now() if step.role is Role.recap or self.reading_back else [],
+            "reading_back": self.reading_back,
         }
 
     def agreement_lines(self) -> Fragments:
@@ -575,7 +749,10 @@ class CallModel:
             out.append(("class:ok", "Afsluiten kan: de uitkomst zonder afspraak is vastgelegd.\n"))
         elif problems:
             out.append(("class:warn", "Nog nodig:\n"))
-            out.extend(("class:warn", f"• {p}\n") for p in problems)
+            for item in guidance.missing_all(problems, self.script.agreement):
+                out.append(("class:warn", f"• {item.what}\n"))
+                if item.how:
+                    out.append(("class:dim", f"  {item.how}\n"))
         else:
             out.append(("class:ok", "✔ De afspraak is concreet.\n"))
         limits = self.policy_lines()[1] if len(self.policy_lines()) > 1 else ""
@@ -586,6 +763,39 @@ class CallModel:
             out.extend(("class:dim", f"• {t}\n") for t in call.our_actions)
         return out
 
+    def agreement_summary(self) -> Fragments:
+        """The agreement panel in two or three lines, for the compact layout of small terminals."""
+        assert self.call is not None
+        from belscript.agreement.check import KIND_LABELS
+        from belscript.agreement.dates import say_moment
+
+        call = self.call
+        a = call.agreement
+        if call.no_agreement is not None:
+            from belscript.agreement.model import NO_AGREEMENT_LABELS
+
+            na = call.no_agreement
+            return [("class:warn", f"Geen afspraak: {NO_AGREEMENT_LABELS[na.reason]}. "),
+                    ("", f"Vervolgmoment: {say_moment(na.follow_up)}.\n"),
+                    ("class:ok", "Afsluiten kan: de uitkomst zonder afspraak is vastgelegd.")]
+        out: Fragments = [("", f"Soort: {KIND_LABELS[a.kind] if a.kind else '—'} · "
+                               f"Wie: {a.agreed_by or call.contact or '—'}")]
+        if a.payments:
+            from belscript.tui.facts import short_date
+
+            out.append(("class:strong", " · " + ", ".join(f"{format_amount(p.amount)} op {short_date(p.on)}"
+                                                          for p in a.payments)))
+        if a.callback is not None:
+            out.append(("class:strong", f" · terugbellen: {a.callback.person}, {say_moment(a.callback.at)}"))
+        problems = call.problems()
+        if problems:
+            items = guidance.missing_all(problems, self.script.agreement)
+            out.append(("class:warn", f"\nNog nodig: {guidance.short_list(items)}. "))
+            out.append(("class:dim", "/afspraak toont hoe."))
+        else:
+            out.append(("class:ok", "\n✔ De afspraak is concreet."))
+        return out
+
     def recap_now(self) -> list[str]:
         """The recap of the agreement so far (to read back), or what is still missing."""
         assert self.call is not None
@@ -594,7 +804,8 @@ class CallModel:
         outcome = self.call.outcome or (self.call.no_agreement if self.call.no_agreement is not None else None)
         if outcome is None:
             if self.call.problems():
-                return ["Nog geen concrete afspraak om samen te vatten. Nog nodig: " + " ".join(self.call.problems())]
+                items = guidance.missing_all(self.call.problems(), self.script.agreement)
+                return [f"Nog geen concrete afspraak om samen te vatten; nog nodig: {guidance.short_list(items)}."]
             outcome = self.call.agreement
         after = AfterCall.of(self.dossier, outcome, our_actions=self.call.our_actions, contact=self.call.contact,
                              if_broken=self.script.agreement.if_broken, clock=self.clock)
@@ -609,7 +820,12 @@ class CallModel:
         """Time in the call as ``mm:ss`` (``h:mm:ss`` past an hour)."""
         if self.call is None:
             return "00:00"
-        seconds = max(0, int(self.call.elapsed.total_seconds()))
+        if self._resumed is not None:
+            before, since = self._resumed
+            until = self.call.events[-1].at if self.call.ended else self.clock.now()
+            seconds = max(0, int((before + max(until - since, timedelta(0))).total_seconds()))
+        else:
+            seconds = max(0, int(self.call.elapsed.total_seconds()))
         hours, rest = divmod(seconds, 3600)
         minutes, secs = divmod(rest, 60)
         return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
@@ -628,8 +844,9 @@ class CallModel:
         dates.warm_up()
         self._changed()
 
-    def golden_now(self) -> str:
-        """Short golden-hour status for the header (empty until the holiday data is loaded)."""
+    def golden_now(self, short: bool = False) -> str:
+        """Short golden-hour status for the header (empty until the holiday data is loaded);
+        ``short`` for a small terminal."""
         if self.golden is None:
             return ""
         from belscript import calltime
@@ -640,7 +857,7 @@ class CallModel:
             return f"gouden beluur tot {slot[1]:%H:%M}"
         upcoming = calltime.next_golden(now)
         when = f"{upcoming:%H:%M}" if upcoming.date() == now.date() else f"{upcoming:%d-%m %H:%M}"
-        return f"geen gouden beluur (volgende {when})"
+        return f"beluur vanaf {when}" if short else f"geen gouden beluur (volgende {when})"
 
 
 def _join_lines(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -15,7 +15,9 @@ from prompt_toolkit.layout.controls import FormattedTextControl, UIContent
 from prompt_toolkit.utils import get_cwidth
 
 
-_TOKEN = re.compile(r"[^ ]+ *| +")
+#: A word with the spaces after it; "€ " stays with the amount after it, so a line never
+#: ends in a lone euro sign ("€" / "2.813,00").
+_TOKEN = re.compile(r"(?:€ (?=[^ ]))?[^ ]+ *| +")
 
 
 def width_of(text: str) -> int:

@@ -1,0 +1,178 @@
+"""Writing the file a command produces: a new script, a drawing, the schema, an export.
+
+One place decides how belscript writes a user's output file, so that every command
+behaves the same way when something is off:
+
+- the file is owner-only (0600) from its first byte, because exports hold customer data;
+- it is written to a temporary file next to the target and renamed into place, so a
+  full disk or Ctrl-C never leaves half a file and never destroys the file that was
+  there before (``new --force`` keeps the old script when writing fails);
+- missing folders on the way are created, each one owner-only (0700);
+- a device or pipe (``/dev/stdout``, a FIFO) is written into directly: renaming over
+  it would replace the device itself;
+- ``protect`` names files this output must never replace (the script being drawn,
+  the call log being exported), so a slip in ``-o`` cannot destroy them;
+- every failure is a :class:`~belscript.errors.UsageError` with a clear message
+  (exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from belscript.errors import UsageError
+
+_MESSAGES = {
+    "en": {
+        "no-name": "no output file name given",
+        "folder": "{path} is a folder; give a file name, for example {example}",
+        "exists": "{path} already exists; use --force to overwrite it",
+        "protected": "{path} is {what}; writing there would destroy it, so choose another file name",
+        "parent": "cannot write {path}: {parent} is not a folder",
+        "failed": "cannot write {path}: {reason}",
+    },
+    "nl": {
+        "no-name": "geen bestandsnaam opgegeven",
+        "folder": "{path} is een map; geef een bestandsnaam op, bijvoorbeeld {example}",
+        "exists": "{path} bestaat al; gebruik --force om het te overschrijven",
+        "protected": "{path} is {what}; dat zou dan verloren gaan, dus kies een andere bestandsnaam",
+        "parent": "kan {path} niet schrijven: {parent} is geen map",
+        "failed": "kan {path} niet schrijven: {reason}",
+    },
+}
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True,
+                 protect: tuple[tuple[str | os.PathLike[str], str], ...] = (),
+                 example_name: str = "output.txt", language: str = "en") -> Path:
+    """Write ``data`` to ``target`` owner-only and return the path written.
+
+    ``overwrite=False`` refuses an existing file (commands offer ``--force`` for it).
+    ``protect`` holds ``(path, description)`` pairs that must never be replaced.
+    """
+    say = _MESSAGES[language]
+    raw = os.fspath(target)
+    if not raw.strip():
+        raise UsageError(say["no-name"])
+    path = Path(raw).expanduser()
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except NotADirectoryError:
+        raise UsageError(say["parent"].format(path=path, parent=_first_file_parent(path))) from None
+    except OSError as exc:
+        raise UsageError(say["failed"].format(path=path, reason=_reason(exc))) from None
+
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise UsageError(say["folder"].format(path=path, example=path / example_name))
+        for guarded, what in protect:
+            if _same_file(path, guarded):
+                raise UsageError(say["protected"].format(path=path, what=what))
+        if not overwrite:
+            raise UsageError(say["exists"].format(path=path))
+        if not stat.S_ISREG(info.st_mode):
+            _write_into(path, payload, say)
+            return path
+        # Replace what a symbolic link points to, not the link itself.
+        path = Path(os.path.realpath(path))
+
+    _make_folders(path.parent, say, path)
+    _write_atomically(path, payload, overwrite=overwrite, say=say)
+    return path
+
+
+def _write_atomically(path: Path, payload: bytes, *, overwrite: bool, say: dict[str, str]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), PRIVATE_FILE)
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _place_new(tmp, path, say)
+    except UsageError:
+        raise
+    except OSError as exc:
+        raise UsageError(say["failed"].format(path=path, reason=_reason(exc))) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink(missing_ok=True)
+
+
+def _place_new(tmp: Path, path: Path, say: dict[str, str]) -> None:
+    """Move ``tmp`` to ``path`` only if nothing appeared there meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise UsageError(say["exists"].format(path=path)) from None
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise UsageError(say["exists"].format(path=path)) from None
+        os.replace(tmp, path)
+
+
+def _write_into(path: Path, payload: bytes, say: dict[str, str]) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(payload)
+    except OSError as exc:
+        raise UsageError(say["failed"].format(path=path, reason=_reason(exc))) from None
+
+
+def _make_folders(folder: Path, say: dict[str, str], path: Path) -> None:
+    """Create the missing folders above the output file, each owner-only."""
+    missing = []
+    current = folder
+    while not current.exists():
+        if current.is_symlink():  # a dangling link: let the write report it
+            break
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    if current.exists() and not current.is_dir():
+        raise UsageError(say["parent"].format(path=path, parent=current))
+    for level in reversed(missing):
+        try:
+            os.mkdir(level, PRIVATE_DIR)
+            os.chmod(level, PRIVATE_DIR)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UsageError(say["failed"].format(path=path, reason=_reason(exc))) from None
+
+
+def _first_file_parent(path: Path) -> Path:
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return path.parent
+
+
+def _same_file(a: Path, b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,54 @@
+"""Recognise what kind of belscript file a document is, from its top-level keys.
+
+Scripts, customer files, personas and example conversations are all YAML and often
+sit in one folder, so passing one where another is expected is an easy slip
+(``--dossier mijn-script.yaml``). Checked as the wrong kind, such a file gives a
+dozen "unknown key" errors that hide the real mistake; the loaders ask here first
+and then say in one line what the file is.
+"""
+
+from __future__ import annotations
+
+from belscript.diagnostics import Diagnostic
+
+#: Keys that only one kind of file has at its top level.
+MARKERS: dict[str, frozenset[str]] = {
+    "script": frozenset({"belscript", "steps", "extends", "start"}),
+    "dossier": frozenset({"customer", "invoices", "caller"}),
+    "persona": frozenset({"persona", "temperament", "hidden", "situation"}),
+    "examples": frozenset({"script"}),
+}
+
+#: How each kind is named in a message.
+NAMES = {
+    "script": "a belscript",
+    "dossier": "a customer file (dossier)",
+    "persona": "a practice persona",
+    "examples": "a file of example conversations (for 'belscript test')",
+}
+
+
+def guess_kind(raw: object) -> str | None:
+    """The kind whose marker keys ``raw`` has, or ``None`` when that is not clear."""
+    if not isinstance(raw, dict):
+        return None
+    keys = {k for k in raw if isinstance(k, str)}
+    found = [kind for kind, markers in MARKERS.items() if keys & markers]
+    return found[0] if len(found) == 1 else None
+
+
+def wrong_kind(raw: object, expected: str, path: str, source=None) -> Diagnostic | None:
+    """One diagnostic when ``raw`` is clearly another kind of file than ``expected``.
+
+    Points at the first key that gives the file away (``source`` is the document's
+    :class:`~belscript.script.source.SourceMap`, when there is one).
+    """
+    kind = guess_kind(raw)
+    if kind is None or kind == expected:
+        return None
+    assert isinstance(raw, dict)
+    telling = [k for k in raw if k in MARKERS[kind]]
+    line, col = source.key_pos((telling[0],)) if source is not None and telling else (1, 1)
+    keys = " and ".join(f"'{k}'" for k in telling[:2])
+    return Diagnostic(path, line, col, "error",
+                      f"this looks like {NAMES[kind]}, not {NAMES[expected]}: it has {keys}", "wrong-kind")
