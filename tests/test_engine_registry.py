@@ -76,8 +76,16 @@ def test_actions_describe_our_promises_in_dutch():
     assert "incassobureau" in registry.announce_next_steps(call).hint
 
 
-def test_schedule_callback_names_the_moment_in_words():
-    """A callback to-do says in Dutch words when to call, never a bare ISO timestamp."""
-    todo = registry.schedule_callback(_call()).todo
-    assert todo.startswith("De klant terugbellen op ")
-    assert "2026-" not in todo
+def test_schedule_callback_never_invents_a_moment():
+    """Before a callback is agreed, the to-do names no time; the hint suggests one in words."""
+    result = registry.schedule_callback(_call())
+    assert result.todo == "Het afgesproken terugbelmoment in uw agenda zetten."
+    assert "terugbelmoment af" in result.hint and "2026-" not in result.hint
+
+
+def test_schedule_callback_uses_the_agreed_moment():
+    """With a callback agreed, the to-do names that person and moment in Dutch words."""
+    call = _call()
+    call.set_agreement("terugbellen", "Petra, dinsdag om 10 uur")
+    todo = registry.schedule_callback(call).todo
+    assert todo.startswith("Petra terugbellen op dinsdag 24 november 2026 om 10:00")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from belscript.engine.events import Event
 from belscript.followup import QUESTIONS, answers, observations
 from belscript.followup.evaluation import say_duration
@@ -51,12 +53,23 @@ def test_warnings_missing_recap_and_contact_become_points_to_improve():
         (90, "ended", {"outcome": AGREED}),
     ))
     improve = texts(found, "improve")
-    assert improve[0] == ("3 waarschuwingen over woordkeuze: 'u moet' (2×), 'geen haast'. "
+    assert improve[0] == ("3 waarschuwingen over woordkeuze: „u moet” (2×), „geen haast”. "
                           "Kijk naar de betere formulering die erbij stond.")
     assert any("niet herhaald" in t for t in improve)
     assert any("niet genoteerd met wie u sprak" in t for t in improve)
     assert any("1× verder of afsluiten" in t for t in improve)
     assert [o.tone for o in found] == sorted((o.tone for o in found), key=["good", "improve", "info"].index)
+
+
+@pytest.mark.parametrize("count,sentence", [
+    (1, "1 afspraakveld werd eerst niet geaccepteerd"),
+    (3, "3 afspraakvelden werden eerst niet geaccepteerd"),
+])
+def test_rejected_agreement_fields_are_counted_in_correct_dutch(count, sentence):
+    """One rejected field takes "werd", several take "werden"."""
+    rejected = [(10 + i, "agreement_rejected", {"field": "datum"}) for i in range(count)]
+    found = observations(events((0, "started", {}), *rejected))
+    assert any(t.startswith(sentence) for t in texts(found, "info"))
 
 
 def test_recap_done_through_the_script_action_counts():

@@ -28,14 +28,14 @@ def make_dossier() -> Dossier:
 
 
 def test_recap_of_a_full_payment(clock):
-    """The recap names the person, the amount and date in words, our to-dos, the consequence and the e-mail."""
+    """The recap gives the amount and date in words, our to-dos, the consequence and the e-mail."""
     agreement = Agreement(kind="full_payment", payments=[Payment(amount=Decimal("1250.50"), on=date(2026, 11, 27))])
     after = AfterCall.of(make_dossier(), agreement, contact="Marieke", clock=clock,
                          our_actions=["Een kopie van factuur 2026-0142 per e-mail sturen.",
                                       "De afspraken binnen een half uur per e-mail bevestigen."],
                          if_broken="sturen wij een aanmaning")
     assert recap_lines(after) == [
-        "Ik herhaal even wat we hebben afgesproken, Marieke; dan kunt u meteen zeggen of het klopt.",
+        "Ik herhaal even wat we hebben afgesproken, zodat u meteen kunt zeggen of het klopt.",
         "U betaalt € 1.250,50 uiterlijk op vrijdag 27 november 2026.",
         "Het gaat om factuur 2026-0142.",
         "Wat wij doen:",
@@ -44,6 +44,14 @@ def test_recap_of_a_full_payment(clock):
         "Ik bevestig dit vandaag nog per e-mail naar marieke@zoeteinval.nl, binnen een half uur.",
         "Klopt dit zo?",
     ]
+
+
+def test_the_recap_is_said_to_the_person_without_naming_them(clock):
+    """Read aloud to the person on the line, the recap never tacks their name onto a sentence."""
+    agreement = Agreement(kind="full_payment", payments=[Payment(amount=Decimal("1250.50"), on=date(2026, 11, 27))])
+    for contact in ("Ingrid van Dijk", None):
+        text = recap_text(AfterCall.of(make_dossier(), agreement, contact=contact, clock=clock))
+        assert "Ingrid" not in text and "Marieke" not in text and "mevrouw" not in text
 
 
 def test_agreement_if_broken_wins_over_the_script():

@@ -88,6 +88,27 @@ def test_an_allow_comment_on_a_block_key_covers_the_whole_block():
     assert [d.line for d in phrasing.lint_script(_loaded(text)) if d.code == "geen-haast"] == [13]
 
 
+def test_an_allow_marker_inside_a_literal_block_is_text_and_silences_nothing():
+    """'# belscript: allow' inside a | block is shown to the caller, so the finding stays and the marker is flagged."""
+    text = SCRIPT.replace("      Neem gerust de tijd.\n", "      Neem gerust de tijd. # belscript: allow geen-haast\n")
+    assert text != SCRIPT
+    silenced = []
+    found = [(d.line, d.column, d.code) for d in phrasing.lint_script(_loaded(text), silenced=silenced)]
+    assert (22, 7, "geen-haast") in found
+    assert (22, 28, "phrasing-allow") in found
+    assert [s.rule for s in silenced] == ["moeten"]
+
+
+def test_an_allow_marker_inside_a_quoted_string_is_text_but_a_comment_after_it_counts():
+    """Inside quotes the marker is part of the line; after the closing quote it is a real comment."""
+    inside = SCRIPT.replace('say: "Goedemorgen, u moet vandaag betalen."',
+                            'say: "Goedemorgen, u moet vandaag betalen. # belscript: allow moeten"')
+    assert (10, 26, "moeten") in [(d.line, d.column, d.code) for d in phrasing.lint_script(_loaded(inside))]
+    after = SCRIPT.replace('say: "Goedemorgen, u moet vandaag betalen."',
+                           'say: "Goedemorgen, u moet vandaag betalen."  # belscript: allow moeten')
+    assert "moeten" not in [d.code for d in phrasing.lint_script(_loaded(after)) if d.line == 10]
+
+
 def test_an_unknown_rule_in_an_allow_comment_is_reported():
     """A misspelt rule id in a silencing comment is a warning with a did-you-mean."""
     text = SCRIPT.replace("allow moeten", "allow moetn")
@@ -167,6 +188,20 @@ def test_cli_missing_file_and_bad_rule_file_exit_2(tmp_path, capsys):
     (tmp_path / "n.txt").write_text("tekst", encoding="utf-8")
     code, _out, err = _run(["lint", "--rules", str(bad), str(tmp_path / "n.txt")], capsys)
     assert code == 2 and "regels.yaml:3:12: error: level must be one of" in err and "Traceback" not in err
+
+
+def test_cli_reports_the_readable_files_before_the_unreadable_one(tmp_path, capsys):
+    """`lint t.txt missing.txt` prints the findings of t.txt, then the unreadable file, and exits 2."""
+    text = tmp_path / "t.txt"
+    text.write_text("U moet betalen.\n", encoding="utf-8")
+    later = tmp_path / "later.txt"
+    later.write_text("Het heeft geen haast.\n", encoding="utf-8")
+    code, out, err = _run(["lint", str(text), str(tmp_path / "missing.txt"), str(later)], capsys)
+    assert code == 2
+    assert f"{text}:1:3: warning:" in out and f"{later}:1:11: error:" in out
+    assert "missing.txt" in err and "cannot read" in err and "Traceback" not in err
+    code, out, err = _run(["lint", "--format", "json", str(text), str(tmp_path / "weg.yaml")], capsys)
+    assert code == 2 and [d["rule"] for d in json.loads(out)] == ["moeten"] and "weg.yaml" in err
 
 
 def test_cli_user_rules_apply(tmp_path, capsys):

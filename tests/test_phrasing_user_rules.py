@@ -71,6 +71,55 @@ def test_user_lemma_rules_expand_every_form_and_cache_them_under_belscript_home(
     assert forms_module.forms_for("nl", {"dreigen"})["dreigen"] >= {"dreigt", "gedreigd"}
 
 
+EISEN_RULE = textwrap.dedent("""\
+    language: nl
+    rules:
+      - id: eisen
+        level: warning
+        kind: lemma
+        lemma: eisen
+        message: "„{match}” klinkt als een eis."
+        alternatives: ["Welke datum kunnen we afspreken?"]
+        reason: "Vragen werkt beter dan eisen."
+        examples:
+          bad: ["Ik eis dat u vandaag betaalt."]
+          good: ["Wanneer kunt u betalen?"]
+""")
+
+
+@pytest.mark.parametrize("sentence,match", [
+    ("Ik eis betaling binnen een week.", "eis"),
+    ("Wij eisten betaling.", "eisten"),
+    ("U eist te veel.", "eist"),
+    ("Dat heb ik geëist.", "geëist"),
+])
+def test_a_user_lemma_rule_finds_the_verb_stem_the_dictionary_files_under_a_noun(tmp_path, sentence, match):
+    """A rule on "eisen" catches "ik eis" too, although the dictionary lists "eis" as a noun."""
+    checker = phrasing.checker_for("nl", rule_files=(_write(tmp_path, EISEN_RULE),))
+    assert [f.match for f in checker.check(sentence)] == [match]
+
+
+def test_forms_cached_by_an_older_derivation_are_computed_again(tmp_path):
+    """A cache written before verb stems were derived does not keep "eis" out of the rule."""
+    cache = forms_module.cache_dir() / "phrasing-forms-nl.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(__import__("json").dumps({"simplemma": forms_module.simplemma_version(),
+                                               "forms": {"eisen": ["eisen", "eist", "eisten"]}}), encoding="utf-8")
+    assert "eis" in forms_module.forms_for("nl", {"eisen"})["eisen"]
+
+
+def test_derived_verb_stems_are_confirmed_by_the_dictionary():
+    """Stems follow the spelling rules (maak, bel, geef) and are never invented for irregular verbs."""
+    stems = forms_module.dutch_verb_stems
+    assert stems("eisen", {"eisen", "eist"}) == {"eis"}
+    assert stems("maken", {"maken", "maakt"}) == {"maak"}
+    assert stems("bellen", {"bellen", "belt"}) == {"bel"}
+    assert stems("geven", {"geven", "geeft"}) == {"geef"}
+    assert stems("komen", {"komen", "komt"}) == {"kom"}
+    assert stems("eisen", {"eisen"}) == set()
+    assert stems("zijn", {"zijn", "is"}) == set()
+
+
 def test_user_rule_with_a_built_in_id_replaces_it(tmp_path):
     """Defining 'geen-haast' yourself replaces the built-in rule of that name."""
     text = GOOD_RULES.replace("id: deurwaarder", "id: geen-haast")

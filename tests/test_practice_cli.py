@@ -25,17 +25,79 @@ def logged(make):
 
 
 def test_history_without_sessions_says_how_to_start(capsys):
-    """With no practice yet, --history says so, shows 0 of 10 excuses, marks the excuses no
-    customer brings up yet, and suggests the easiest customer to begin with."""
+    """With no practice yet, --history says so, shows 0 of 10 excuses, all of which a
+    built-in customer brings up, and suggests the easiest customer to begin with."""
     assert main(["practice", "--history"]) == 0
     out = capsys.readouterr().out
     assert "Nog geen oefeningen. Begin met: belscript practice" in out
     assert "Script eerste-gesprek: 0 van 10 smoesjes geoefend" in out
-    assert "  · Al betaald (al-betaald)  (nog geen klant die deze smoes gebruikt)" in out
-    assert "  · Boze of geïrriteerde klant (boze-klant)\n" in out  # the angry persona brings it
-    assert "Schrijf een eigen klant met die smoes" in out
+    for label in ("Al betaald (al-betaald)", "Wil eerst overleggen (eerst-overleggen)",
+                  "Factuur klopt niet (factuur-klopt-niet)", "Boze of geïrriteerde klant (boze-klant)"):
+        assert f"  · {label}\n" in out, label
+    assert "nog geen klant die deze smoes gebruikt" not in out
+    assert "Schrijf een eigen klant met die smoes" not in out
     assert "Volgende oefening: belscript practice --script eerste-gesprek --persona vergeten" in out
     assert "de makkelijkste klant om mee te beginnen" in out
+
+
+OWN_SCRIPT = """\
+belscript: 1
+extends: eerste-gesprek
+name: met-btw-vraag
+title: Eerste gesprek, met een vraag over de btw
+excuses:
+  btw-verlegd:
+    label: De btw had verlegd moeten worden
+    examples:
+      - Die btw had u moeten verleggen.
+    say: Goed dat u het zegt. Ik kijk het vandaag na en stuur u zo nodig een nieuwe factuur.
+    go: voorstel
+"""
+
+
+def test_history_marks_an_own_excuse_no_customer_brings_up(tmp_path, capsys):
+    """An excuse of the user's own script that no customer brings up is marked, with the
+    advice to write a customer for it; the built-in ones are not."""
+    path = tmp_path / "met-btw-vraag.yaml"
+    path.write_text(OWN_SCRIPT, encoding="utf-8")
+    assert main(["practice", "--history", "--script", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Script met-btw-vraag: 0 van 11 smoesjes geoefend" in out
+    assert "  · De btw had verlegd moeten worden (btw-verlegd)  (nog geen klant die deze smoes gebruikt)" in out
+    assert out.count("nog geen klant die deze smoes gebruikt") == 1
+    assert "Schrijf een eigen klant met die smoes" in out
+
+
+def test_history_can_reach_ten_of_ten(capsys):
+    """With one session per built-in customer, each handling the excuse that customer
+    brings up (and calming the angry one), every excuse of the first-call script is
+    practised: 10 of 10."""
+    from belscript.practice.customer import ANGRY_EXCUSE
+    from belscript.practice.history import brings
+    from belscript.practice.library import load_persona, persona_paths
+
+    for name, path in sorted(persona_paths().items()):
+        excuses = brings(load_persona(path))
+
+        def run(on_event, name=name, excuses=excuses):
+            s = session(name, seed=1, on_event=on_event)
+            to_listening(s)
+            if ANGRY_EXCUSE in excuses:
+                s.say("Ik begrijp dat het vervelend is dat ik u stoor.")
+            s.say("Hoe staat het met deze betaling bij u?")
+            assert set(excuses) <= set(s.customer.state.raised), name  # the customer brought them up
+            for excuse in excuses:
+                if excuse != ANGRY_EXCUSE:
+                    s.handle_excuse(excuse)
+            s.record_no_agreement("needs_time")
+            return s
+
+        logged(run)
+    assert main(["practice", "--history"]) == 0
+    out = capsys.readouterr().out
+    assert "Oefeningen (10), oudste eerst:" in out
+    assert "Script eerste-gesprek: 10 van 10 smoesjes geoefend" in out
+    assert " · " not in out and out.count("  ✓ ") == 10
 
 
 def test_history_shows_scores_excuses_and_the_next_persona(capsys):
@@ -68,7 +130,7 @@ def test_history_shows_scores_excuses_and_the_next_persona(capsys):
     logged(good)
     assert main(["practice", "--history"]) == 0
     out = capsys.readouterr().out
-    assert ("--persona verkeerde-persoon\n  De betaler is er niet: oefent de smoes ‘Degene die betaalt is er niet’, "
+    assert ("--persona al-betaald\n  Al betaald, zegt de klant: oefent de smoes ‘Al betaald’, "
             "die u nog niet hebt geoefend.") in out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from belscript.practice.library import load_persona
+from belscript.practice.library import builtin_persona_dir, load_persona
 from belscript.practice.persona import REACTION_KEYS
 from belscript.practice.score import RUBRIC
 
@@ -37,7 +37,10 @@ def test_manual_lists_every_check_and_reaction():
         assert f"| `{rule.id}` |" in text, rule.id
     for key in REACTION_KEYS:
         assert f"`{key}`" in text, key
-    for name in ("vergeten", "niet-ontvangen", "klacht", "geldzorgen", "uitsteller", "verkeerde-persoon", "boos"):
+    names = ("vergeten", "niet-ontvangen", "klacht", "geldzorgen", "uitsteller", "verkeerde-persoon", "boos",
+             "al-betaald", "eerst-overleggen", "factuur-klopt-niet")
+    assert sorted(names) == sorted(p.stem for p in builtin_persona_dir().glob("*.yaml"))
+    for name in names:
         assert f"| `{name}` |" in text, name
         session(name)  # and each one starts a session
 

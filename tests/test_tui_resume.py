@@ -40,8 +40,11 @@ def test_resume_rebuilds_the_call_with_every_note():
         await d.enter("derde notitie")
 
     drive(resumed, second)
-    notes = [e.data["text"] for e in journal.events(resumed.call_id) if e.kind == "note"]
+    events = journal.events(resumed.call_id)
+    notes = [e.data["text"] for e in events if e.kind == "note"]
     assert notes == ["eerste notitie", "tweede notitie, u moet dit zien", "derde notitie"]
+    kinds = [e.kind for e in events]
+    assert kinds.count("resumed") == 1 and kinds.index("resumed") < len(kinds) - 1  # logged when picked up
 
 
 def test_resume_on_a_small_terminal_lists_every_note_and_the_timer_goes_on_from_the_interruption():

@@ -77,7 +77,8 @@ def test_typing_u_moet_shows_the_warning_at_once_and_saving_records_it():
 
 
 def test_a_warning_can_be_ignored_once_with_ctrl_o():
-    """Ctrl-O hides the warning for this note only (not counted); the next note with the same words warns again."""
+    """Ctrl-O hides the warning for this note only (logged as set aside, not counted in the evaluation);
+    the next note with the same words warns again."""
     model, journal = live_model()
 
     async def scenario(d):
@@ -91,7 +92,13 @@ def test_a_warning_can_be_ignored_once_with_ctrl_o():
 
     drive(model, scenario)
     kinds = _kinds(journal, model.call_id)
-    assert kinds.count("note") == 2 and kinds.count("warning") == 1
+    assert kinds.count("note") == 2
+    from belscript.followup.evaluation import counted_warnings
+
+    events = journal.events(model.call_id)
+    warnings = [e for e in events if e.kind == "warning"]
+    assert [bool(e.data.get("ignored")) for e in warnings] == [False, True, False]
+    assert len(counted_warnings(events)) == 1
 
 
 def test_ending_without_agreement_is_refused_with_what_is_missing():
@@ -320,3 +327,19 @@ def test_a_call_log_that_cannot_be_written_is_reported_on_screen(monkeypatch):
         assert model.call.contact == "Ingrid"
 
     drive(model, scenario)
+
+
+def test_a_warning_is_logged_the_moment_it_is_shown():
+    """A phrasing warning reaches the call log while typing, before Enter, and is not logged twice on Enter."""
+    model, journal = live_model()
+
+    async def scenario(d):
+        await d.enter("")
+        await d.type("u moet nu betalen")
+        assert "klinkt dwingend" in d.text()
+        assert _kinds(journal, model.call_id).count("warning") == 1
+        await d.enter()
+
+    drive(model, scenario)
+    kinds = _kinds(journal, model.call_id)
+    assert kinds.count("note") == 1 and kinds.count("warning") == 1

@@ -10,7 +10,8 @@ Finds phrasings that make a collection call fail ("u moet…", "het heeft geen h
 Files ending in .yaml or .yml are read as belscripts; anything else as plain text.
 Output: PATH:LINE:COL: level: message [rule]; --format json gives a list of objects.
 Silence a rule on one line of a script with a comment: '# belscript: allow moeten'.
-Exit status: 0 clean (suggestions only), 1 a warning or error was found, 2 unreadable input.
+Exit status: 0 clean (suggestions only), 1 a warning or error was found, 2 unreadable input
+(the files that could be read are still checked and reported first).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _read_stdin() -> str:
 
 def run(args: argparse.Namespace) -> int:
     from belscript.diagnostics import render
-    from belscript.errors import InvalidDocument
+    from belscript.errors import InputError, InvalidDocument
     from belscript.phrasing import known_rule_ids, lint_script, lint_text, load_user_rules
 
     rule_files = tuple(args.rules)
@@ -84,20 +85,34 @@ def run(args: argparse.Namespace) -> int:
     language = args.language or "nl"
     diagnostics = []
     silenced = []
+    unreadable: list[InputError] = []  # reported after the findings of the files that could be read
     for path in args.paths:
-        if path == "-":
-            diagnostics += lint_text(_read_stdin(), "<stdin>", language=language, rule_files=rule_files, silenced=silenced)
-        elif path.lower().endswith(_SCRIPT_SUFFIXES):
-            from belscript.script.loader import load_script
+        try:
+            if path == "-":
+                diagnostics += lint_text(_read_stdin(), "<stdin>", language=language, rule_files=rule_files,
+                                         silenced=silenced)
+            elif path.lower().endswith(_SCRIPT_SUFFIXES):
+                from belscript.script.loader import load_script
 
-            try:
-                loaded = load_script(path, known_rules=known_rule_ids())
-            except InvalidDocument as exc:
-                diagnostics += exc.diagnostics
-                continue
-            diagnostics += lint_script(loaded, rule_files=rule_files, silenced=silenced)
-        else:
-            diagnostics += lint_text(_read_text(path), path, language=language, rule_files=rule_files, silenced=silenced)
+                try:
+                    loaded = load_script(path, known_rules=known_rule_ids())
+                except InvalidDocument as exc:
+                    diagnostics += exc.diagnostics
+                    continue
+                diagnostics += lint_script(loaded, rule_files=rule_files, silenced=silenced)
+            else:
+                diagnostics += lint_text(_read_text(path), path, language=language, rule_files=rule_files,
+                                         silenced=silenced)
+        except InputError as exc:
+            unreadable.append(exc)
+    code = _report(args, diagnostics, silenced)
+    for exc in unreadable:
+        print(f"belscript: {exc}", file=sys.stderr)
+    return 2 if unreadable else code
+
+
+def _report(args: argparse.Namespace, diagnostics: list, silenced: list) -> int:
+    from belscript.diagnostics import render
 
     if args.list_silenced:
         if args.format == "json":

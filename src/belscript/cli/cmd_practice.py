@@ -10,8 +10,9 @@ Afterwards you get a score in Dutch: what went well and the two or three things 
 differently, each with the moment in the conversation that decided it. Sessions and
 scores are saved in the call log as practice, apart from real calls.
 
-Personas: boos, geldzorgen, klacht, niet-ontvangen, uitsteller, vergeten,
-verkeerde-persoon, plus your own YAML files in <BELSCRIPT_HOME>/personas.
+Personas: al-betaald, boos, eerst-overleggen, factuur-klopt-niet, geldzorgen, klacht,
+niet-ontvangen, uitsteller, vergeten, verkeerde-persoon, plus your own YAML files in
+<BELSCRIPT_HOME>/personas.
 
 Examples:
   belscript practice

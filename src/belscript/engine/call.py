@@ -671,9 +671,16 @@ class Call:
             raise self._refuse("note", "Een lege notitie wordt niet bewaard.")
         return self._emit("note", {"text": text, "step": self._flow.state})
 
-    def record_warning(self, rule: str, match: str, message: str) -> Event:
-        """Record that a phrasing warning was shown, so the evaluation can come back to it."""
-        return self._emit("warning", {"rule": rule, "match": match, "message": message, "step": self._flow.state})
+    def record_warning(self, rule: str, match: str, message: str, *, ignored: bool = False) -> Event:
+        """Record that a phrasing warning was shown, so the evaluation can come back to it.
+
+        ``ignored`` records that the caller set a shown warning aside for this note (for
+        instance when quoting the customer); the evaluation then leaves it out.
+        """
+        data = {"rule": rule, "match": match, "message": message, "step": self._flow.state}
+        if ignored:
+            data["ignored"] = True
+        return self._emit("warning", data)
 
     def set_contact(self, name: str) -> Event:
         """The name of the person on the phone; also who agreed, unless someone else is entered."""
@@ -739,6 +746,10 @@ class Call:
         """Record that the agreements were repeated to the customer (the same as ``mark_recap_done``)."""
         return self._emit("recap", {"text": text, "step": self._flow.state})
 
+    def record_resumed(self) -> Event:
+        """Record that an interrupted call was picked up again (``belscript call --resume``)."""
+        return self._emit("resumed", {"step": self._flow.state})
+
     def record_customer(self, text: str, kind: str, excuse: str | None = None) -> Event:
         """What the simulated customer said in a practice session (``kind``: the reaction,
         ``excuse``: the excuse it raises, if any); informs only, like a note."""
@@ -801,4 +812,5 @@ _APPLY: dict[str, Callable[[Call, Event], None]] = {
     "evaluation": Call._on_evaluation,
     "customer": Call._nothing,
     "score": Call._nothing,
+    "resumed": Call._nothing,
 }

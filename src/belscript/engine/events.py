@@ -35,6 +35,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "evaluation",          # the caller's evaluation after the call
     "customer",            # practice: what the simulated customer said
     "score",               # practice: the score of the finished session
+    "resumed",             # the call was picked up again after an interruption
 )
 
 

@@ -153,8 +153,14 @@ def schedule_callback(call: "Call") -> ActionResult:
         return ActionResult(todo=f"{cb.person} terugbellen op {say_moment(cb.at)}.")
     if call.no_agreement is not None:
         return ActionResult(todo=f"De klant terugbellen op {say_moment(call.no_agreement.follow_up)}.")
-    moment = calltime.follow_up_moment(call.clock.now())
-    return ActionResult(todo=f"De klant terugbellen op {say_moment(moment)}.")
+    # No moment agreed yet: never promise a time the customer did not agree to. The
+    # agreed callback (or the follow-up of a no-agreement outcome) appears in the recap,
+    # the e-mail and the calendar file from the agreement itself.
+    suggestion = say_moment(calltime.follow_up_moment(call.clock.now()))
+    return ActionResult(
+        todo="Het afgesproken terugbelmoment in uw agenda zetten.",
+        hint=f"Spreek een vast terugbelmoment af: met wie, welke dag en hoe laat (bijvoorbeeld {suggestion}).",
+    )
 
 
 def ask_contact_name(call: "Call") -> ActionResult:

@@ -37,16 +37,33 @@ class Observation:
     text: str
 
 
+def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
+    """The phrasing warnings shown in a call, less those the caller set aside (Ctrl-O)."""
+    shown: list[EventLike] = []
+    for e in events:
+        if e.kind != "warning":
+            continue
+        if e.data.get("ignored"):
+            key = (e.data.get("rule"), str(e.data.get("match") or "").lower())
+            for i in range(len(shown) - 1, -1, -1):
+                if (shown[i].data.get("rule"), str(shown[i].data.get("match") or "").lower()) == key:
+                    del shown[i]
+                    break
+        else:
+            shown.append(e)
+    return shown
+
+
 def observations(events: Iterable[EventLike]) -> list[Observation]:
     """What the events of one call show, in Dutch, good points first."""
     events = list(events)
     kinds = Counter(e.kind for e in events)
     found: list[Observation] = []
 
-    warnings = [e for e in events if e.kind == "warning"]
+    warnings = counted_warnings(events)
     if warnings:
         said = Counter(str(e.data.get("match") or e.data.get("rule") or "?").strip() for e in warnings)
-        listed = ", ".join(f"'{m}'" + (f" ({n}×)" if n > 1 else "") for m, n in said.most_common())
+        listed = ", ".join(f"„{m}”" + (f" ({n}×)" if n > 1 else "") for m, n in said.most_common())
         found.append(Observation("improve", f"{_count(len(warnings), 'waarschuwing', 'waarschuwingen')} "
                                             f"over woordkeuze: {listed}. Kijk naar de betere formulering "
                                             f"die erbij stond."))
@@ -76,9 +93,11 @@ def observations(events: Iterable[EventLike]) -> list[Observation]:
     if early:
         found.append(Observation("improve", f"U wilde {early}× verder of afsluiten terwijl er nog iets ontbrak. "
                                             f"Maak eerst een concrete afspraak: wie betaalt wat, en wanneer."))
-    if kinds["agreement_rejected"]:
-        found.append(Observation("info", f"{_count(kinds['agreement_rejected'], 'afspraakveld', 'afspraakvelden')} "
-                                         f"werd eerst niet geaccepteerd (te vaag of buiten de grenzen)."))
+    rejected = kinds["agreement_rejected"]
+    if rejected:
+        verb = "werd" if rejected == 1 else "werden"
+        found.append(Observation("info", f"{_count(rejected, 'afspraakveld', 'afspraakvelden')} {verb} eerst "
+                                         f"niet geaccepteerd (te vaag of buiten de grenzen)."))
 
     outcome = _outcome_type(events)
     if outcome == "agreement":

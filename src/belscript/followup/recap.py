@@ -10,7 +10,6 @@ from __future__ import annotations
 from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
 from belscript.followup.facts import AfterCall
 from belscript.followup.wording import (
-    contact_name,
     customer_promise,
     if_broken_text,
     invoices_phrase,
@@ -54,9 +53,10 @@ def _confirmation_line(after: AfterCall) -> str:
 
 
 def _agreement_recap(after: AfterCall, agreement: Agreement) -> list[str]:
-    who = contact_name(after.dossier, agreement, after.contact)
-    lines = [f"Ik herhaal even wat we hebben afgesproken{', ' + who if who else ''}; "
-             "dan kunt u meteen zeggen of het klopt."]
+    # Read aloud to the person on the line, so no name here: "…afgesproken, Ingrid van
+    # Dijk;" sounds like a roll call, and "mevrouw"/"meneer" would assume a gender.
+    # Who agreed is in the confirmation e-mail and the call log.
+    lines = ["Ik herhaal even wat we hebben afgesproken, zodat u meteen kunt zeggen of het klopt."]
     lines += customer_promise(agreement, after.dossier.customer.name)
     if agreement.callback:
         lines.append(f"Ik bel {agreement.callback.person} op {say_moment(agreement.callback.at)} terug.")

@@ -29,6 +29,7 @@ _LABELS = {
     "evaluation": "evaluatie",
     "customer": "klant (oefening)",
     "score": "score (oefening)",
+    "resumed": "gesprek hervat",
 }
 
 
@@ -64,6 +65,8 @@ def _detail(kind: str, data: dict[str, Any]) -> str:
         return str(get("text") or "")
     if kind == "warning":
         match = f"'{get('match')}'" if get("match") else str(get("rule") or "")
+        if get("ignored"):
+            return f"{match} genegeerd"
         return f"{match} – {get('message')}" if get("message") else match
     if kind == "contact":
         return str(get("name") or "")

@@ -9,7 +9,13 @@ far too slow for ``belscript lint -`` or a keystroke, so:
   ``data/phrasing/<language>.forms.json`` (``scripts/gen_phrasing_forms.py`` rewrites it,
   and a test checks it still equals what simplemma gives);
 - forms for lemmas in user rule files are computed once and cached in the user cache
-  directory (``$BELSCRIPT_HOME/cache`` when that is set), keyed by simplemma's version.
+  directory (``$BELSCRIPT_HOME/cache`` when that is set), keyed by simplemma's version
+  and by :data:`FORMS_FORMAT` (so a change in how forms are derived refreshes the cache).
+
+simplemma maps every form to exactly one lemma, so a Dutch verb form that is also a noun
+("eis", "vraag", "werk") is filed under the noun and missing from the verb. For Dutch
+verbs the present-tense stem is therefore derived with the regular spelling rules and
+added when the dictionary confirms it (see :func:`dutch_verb_stems`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from pathlib import Path
 from belscript.phrasing.text import is_word, normalize_word
 
 CACHE_NAME = "phrasing-forms-{language}.json"
+#: Bumped whenever the derivation of forms changes, so cached user forms are recomputed.
+FORMS_FORMAT = 2
 #: The shipped rule sets and their precomputed forms.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "phrasing"
 
@@ -59,7 +67,36 @@ def expand_with_simplemma(language: str, lemmas: set[str] | list[str]) -> dict[s
             word = normalize_word(form)
             if is_word(word):
                 found[key].add(word)
+    if language == "nl":
+        for lemma, forms in found.items():
+            forms |= dutch_verb_stems(lemma, forms)
     return {lemma: sorted(forms) for lemma, forms in sorted(found.items())}
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def dutch_verb_stems(lemma: str, forms: set[str]) -> set[str]:
+    """The stem of a Dutch verb ("ik eis", "eis het op") that the dictionary lacks.
+
+    The stem follows the spelling rules of regular verbs: drop ``-en``, undouble a
+    double consonant (bellen -> bel), double a single vowel in an open syllable
+    (maken -> maak), and write a final z/v as s/f (lezen -> lees, geven -> geef). A
+    candidate is kept only when the verb's own forms confirm it with the ``-t`` of the
+    third person (eist -> eis), so nouns and irregular verbs never get invented words.
+    """
+    if not lemma.endswith("en") or len(lemma) < 4:
+        return set()
+    base = lemma[:-2]
+    candidates = {base}
+    if base[-1] == base[-2] and base[-1] not in _VOWELS:
+        candidates.add(base[:-1])
+    elif base[-1] not in _VOWELS and base[-2] in _VOWELS and (len(base) < 3 or base[-3] not in _VOWELS):
+        candidates.add(base[:-1] + base[-2] + base[-1])
+    for stem in list(candidates):
+        if stem[-1] in "zv":
+            candidates.add(stem[:-1] + ("s" if stem[-1] == "z" else "f"))
+    return {stem for stem in candidates if stem + "t" in forms}
 
 
 def cache_dir() -> Path:
@@ -77,7 +114,8 @@ def _read_cache(path: Path, version: str) -> dict[str, list[str]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("simplemma") != version or not isinstance(data.get("forms"), dict):
+    if (not isinstance(data, dict) or data.get("simplemma") != version or data.get("format") != FORMS_FORMAT
+            or not isinstance(data.get("forms"), dict)):
         return {}
     return {k: v for k, v in data["forms"].items() if isinstance(v, list) and all(isinstance(w, str) for w in v)}
 
@@ -89,7 +127,7 @@ def _write_cache(path: Path, version: str, forms: dict[str, list[str]]) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"simplemma": version, "forms": forms}, fh, ensure_ascii=False, sort_keys=True)
+            json.dump({"simplemma": version, "format": FORMS_FORMAT, "forms": forms}, fh, ensure_ascii=False, sort_keys=True)
         os.replace(tmp, path)
     except OSError:
         pass

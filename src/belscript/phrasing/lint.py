@@ -11,6 +11,10 @@ the line of a key whose value is a block (``say: |  # belscript: allow moeten``)
 covers the whole block. Silenced findings are not reported but can be listed
 (``belscript lint --list-silenced``), so nothing is hidden for good.
 
+Only a real YAML comment silences. The same characters *inside* a ``|`` or ``>`` block
+or a quoted string are part of the text the caller reads on screen, so they silence
+nothing and get a warning of their own.
+
 In tips, words between quotation marks are not checked: a tip that quotes what *not*
 to say ("Zeg niet „u moet”") is good advice, not a mistake.
 """
@@ -59,6 +63,47 @@ def allow_comments(text: str) -> dict[int, tuple[int, frozenset[str]]]:
         ids = frozenset(part for part in re.split(r"[,\s]+", m.group(1).strip()) if part)
         found[line] = (m.start() - starts[line - 1] + 1, ids)
     return found
+
+
+def yaml_allow_comments(text: str) -> tuple[dict[int, tuple[int, frozenset[str]]], list[tuple[int, int]]]:
+    """Like :func:`allow_comments` for a YAML file, but only for real comments.
+
+    Returns the comments by line, and the ``(line, column)`` of every
+    ``# belscript: allow`` that sits inside a string value (a block scalar's content or a
+    quoted string): those are text, not comments. The scalars' extents come from
+    PyYAML's scanner, which counts characters like the regular expression does.
+    """
+    found = allow_comments(text)
+    if not found:
+        return found, []
+    import yaml
+
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if not isinstance(token, yaml.ScalarToken):
+                continue
+            start, end = token.start_mark.index, token.end_mark.index
+            if token.style in ("|", ">"):
+                header_end = text.find("\n", start)
+                start = end if header_end == -1 else header_end + 1  # the header line holds real comments
+            if start < end:
+                spans.append((start, end))
+    except yaml.YAMLError:
+        return found, []  # the loader reports broken YAML; keep every marker as a comment
+    if not spans:
+        return found, []
+    spans.sort()
+    starts = _line_starts(text)
+    span_starts = [a for a, _b in spans]
+    misplaced: list[tuple[int, int]] = []
+    for line, (column, _ids) in list(found.items()):
+        index = starts[line - 1] + column - 1
+        i = bisect.bisect_right(span_starts, index) - 1
+        if i >= 0 and spans[i][0] <= index < spans[i][1]:
+            del found[line]
+            misplaced.append((line, column))
+    return found, sorted(misplaced)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -170,8 +215,16 @@ def _doc_text(source, path: tuple, cache: dict) -> tuple[str, str]:
                     text = fh.read()
             except OSError:
                 text = ""
-        cache[name] = allow_comments(text)
-    return name, cache[name]
+        cache[name] = yaml_allow_comments(text)
+    return name, cache[name][0]
+
+
+def _misplaced_allows(name: str, places: list[tuple[int, int]]) -> list[Diagnostic]:
+    return [Diagnostic(name, line, column, "warning",
+                       "'# belscript: allow' inside a text block or quoted string is part of what the caller "
+                       "reads, not a comment, and silences nothing; put it after the key instead "
+                       "(say: |  # belscript: allow RULE)", "phrasing-allow")
+            for line, column in places]
 
 
 def lint_script(loaded, *, rule_files=(), silenced: list[Silenced] | None = None) -> list[Diagnostic]:
@@ -205,6 +258,7 @@ def lint_script(loaded, *, rule_files=(), silenced: list[Silenced] | None = None
                     silenced.append(Silenced(name, line, column, f.rule, f.match))
                 continue
             out.append(_diagnostic(name, line, column, end_line, last + 1, f, script.language))
-    for name, allows in allow_cache.items():
+    for name, (allows, misplaced) in allow_cache.items():
         out.extend(_unknown_allows(name, allows, known))
+        out.extend(_misplaced_allows(name, misplaced))
     return out

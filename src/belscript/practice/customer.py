@@ -74,6 +74,7 @@ class CustomerState:
 
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+_SENTENCE_END = re.compile(r"[.!?…]\s+$")
 _INSTALMENTS = re.compile(r"\b(\d{1,2}|twee|drie|vier|vijf|zes)\s+(?:maandelijkse\s+)?termijn", re.I)
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _TIME = re.compile(r"\bom (\d{1,2})(?:[:.](\d{2}))?(?: ?uur)?\b|\b(\d{1,2})[:.](\d{2})\b")
@@ -130,7 +131,14 @@ class SimulatedCustomer:
             "groet": "goedemorgen" if hour < 12 else "goedemiddag" if hour < 18 else "goedenavond",
         }
         base.update(values)
-        text = _FIELD.sub(lambda m: base.get(m.group(1), m.group(0)), template)
+        def value(m: re.Match) -> str:
+            filled = base.get(m.group(1), m.group(0))
+            # "… niets. {datum} kunt u bellen": a filled-in day starting a sentence gets a capital
+            if _SENTENCE_END.search(template[:m.start()]):
+                filled = filled[:1].upper() + filled[1:]
+            return filled
+
+        text = _FIELD.sub(value, template)
         return text[:1].upper() + text[1:]
 
     def _line(self, key: str, **values: str) -> str:

@@ -184,7 +184,7 @@ class CallScreen:
         self._measure_value: tuple[int, int, int, int] = (0, 0, 0, 0)
 
         self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
-                             name="input")
+                             name="input", on_text_changed=lambda buf: model.draft_changed(buf.text))
         self.input_window = Window(
             BufferControl(self.buffer, lexer=PhrasingLexer(model),
                           input_processors=[BeforeInput(lambda: model.prompt, style="class:prompt")]),

@@ -63,7 +63,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("/opdracht + Enter", "voer een opdracht uit (zie hieronder)"),
     ("andere tekst + Enter", "bewaar de tekst als notitie; tijdens het typen controleert belscript uw woordkeuze"),
     ("Ctrl-O", "negeer de getoonde waarschuwing over woordkeuze, eenmalig voor deze notitie (bijvoorbeeld als u "
-               "de klant letterlijk citeert); ze telt dan niet mee in de evaluatie"),
+               "de klant letterlijk citeert); het logboek noteert dat u haar negeerde en ze telt niet mee in de "
+               "evaluatie"),
     ("Ctrl-C", "vraagt of u het gesprek wilt afbreken (met reden) of pauzeren; er gaat nooit iets verloren"),
     ("F1", "deze hulp tonen of verbergen"),
     ("F2", "tips, dossier en notities groot tonen of verbergen (op een klein scherm staan ze alleen hier)"),

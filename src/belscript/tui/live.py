@@ -133,6 +133,8 @@ def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> LiveCallMo
     model.call_id = record.id
     call = Call.replay(loaded.script, dossier, journal.events(record.id), clock=clock, on_event=model.commit)
     model.resumed(call, record.id)
+    if not call.ended:
+        call.record_resumed()
     others = [r.id for r in open_calls if r.id != record.id]
     if others:
         model.info("Ook onderbroken: gesprek " + ", ".join(map(str, others))

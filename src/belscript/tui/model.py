@@ -116,6 +116,8 @@ class CallModel:
         #: For a resumed call: (time in the call before the interruption, moment of resuming).
         self._resumed: tuple[Any, datetime] | None = None
         self._ignored: set[tuple[str, str]] = set()
+        #: Warnings already recorded for the line being typed (recorded when first shown).
+        self._draft_warnings: set[tuple[str, str]] = set()
         self._ignored_for = ""
         self._preview_cache: dict[str, Preview] = {}
         self._view_key: object = None
@@ -135,9 +137,27 @@ class CallModel:
         assert self.call is not None
         self.call.note(text)
         for f in findings:
-            if f.level in WARNING_LEVELS:
+            if f.level in WARNING_LEVELS and (f.rule, f.match.lower()) not in self._draft_warnings:
                 self.call.record_warning(f.rule, f.match, f.message)
         self.info(f"Notitie bewaard: {text}", "ok")
+
+    def draft_changed(self, text: str) -> None:
+        """The line being typed changed: record each phrasing warning the moment it is shown.
+
+        A warning on screen is a fact of the call, so it reaches the call log even when
+        the note is never submitted (the terminal is closed, the caller rephrases).
+        Each warning is recorded once per line; submitting the note does not repeat it.
+        """
+        if self.phase != "call" or self.call is None or self.call.ended:
+            return
+        for f in self.visible_findings(text):
+            key = (f.rule, f.match.lower())
+            if f.level in WARNING_LEVELS and key not in self._draft_warnings:
+                self._draft_warnings.add(key)
+                try:
+                    self.call.record_warning(f.rule, f.match, f.message)
+                except BelscriptError as exc:  # the log cannot be written: say so, keep typing
+                    self.info(exc.message, "error")
 
     def customer_voice(self) -> list[str] | None:
         """Lines for a "customer" pane (practice mode); None hides the pane."""
@@ -244,6 +264,7 @@ class CallModel:
         except BelscriptError as exc:  # e.g. the call log cannot be written: say so, keep the screen
             self.info(exc.message + (f" {exc.hint}" if exc.hint else ""), "error")
         self._ignored.clear()
+        self._draft_warnings.clear()
         self._changed()
 
     def _submit_prepare(self, line: str) -> None:
@@ -570,7 +591,12 @@ class CallModel:
         """Hide the warnings currently shown for this note; True when there were any."""
         shown = self.visible_findings(text)
         for f in shown:
-            self._ignored.add((f.rule, f.match.lower()))
+            key = (f.rule, f.match.lower())
+            self._ignored.add(key)
+            if key in self._draft_warnings and self.call is not None:
+                # It was shown (and logged); log too that it was set aside, so the
+                # evaluation does not hold it against the caller.
+                self.call.record_warning(f.rule, f.match, f.message, ignored=True)
         self._preview_cache.clear()
         return bool(shown)
 

@@ -84,6 +84,9 @@ class PracticeCallModel(CallModel):
                 better = f" Beter: {f.suggestions[0]}" if f.suggestions else ""
                 self.info(f"Let op ‘{f.match}’: {f.message}{better}", "warn")
 
+    def draft_changed(self, text: str) -> None:
+        """In practice a sentence counts when it is said (Enter): its warnings are recorded then."""
+
     def customer_voice(self) -> list[str] | None:
         if self.session is None:
             return []
