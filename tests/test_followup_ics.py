@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from belscript.agreement.model import Agreement, Callback, NoAgreement, NoAgreementReason, Payment
 from belscript.dossier import Dossier
-from belscript.followup import AfterCall, calendar_ics
+from belscript.followup import AfterCall, calendar_description, calendar_entries, calendar_ics
 
 NOW = datetime(2026, 11, 23, 10, 21)
 
@@ -84,3 +84,19 @@ def test_calendar_is_valid_icalendar_2():
     cal = Calendar.from_ical(calendar_ics(plan()))
     assert str(cal["VERSION"]) == "2.0" and "belscript" in str(cal["PRODID"])
     assert all("DTSTAMP" in e for e in cal.walk("VEVENT"))
+
+
+def test_the_calendar_file_is_described_by_what_it_really_holds():
+    """The file list says "beloofde datum" only when a date was promised; without agreement it is the call-back moment."""
+    one = Agreement(kind="full_payment", payments=[Payment(amount=Decimal("1250.50"), on=date(2026, 11, 27))])
+    assert calendar_description(AfterCall(dossier=make_dossier(), outcome=one, now=NOW)) == (
+        "met de beloofde betaaldatum en een controle op de werkdag erna")
+    assert calendar_description(plan()) == "met de 2 beloofde betaaldatums, elk met een controle op de werkdag erna"
+    callback = Agreement(kind="callback", callback=Callback(person="Henk de Wit", at=datetime(2026, 11, 25, 14, 0)))
+    assert calendar_description(AfterCall(dossier=make_dossier(), outcome=callback, now=NOW)) == "met het terugbelmoment"
+    none = AfterCall(dossier=make_dossier(), now=NOW,
+                     outcome=NoAgreement(reason=NoAgreementReason.needs_time, follow_up=datetime(2026, 11, 24, 10, 0)))
+    assert calendar_description(none) == "met het moment waarop u opnieuw belt"
+    assert "beloofde" not in calendar_description(none)
+    assert [e["summary"] for e in calendar_entries(none)] == [
+        "Opnieuw bellen: Bakkerij De Zoete Inval over factuur 2026-0142"]

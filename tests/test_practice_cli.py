@@ -153,7 +153,7 @@ def test_practice_needs_a_terminal(capsys):
     """Without a terminal (piped input), practice says why and exits with 2."""
     assert main(["practice", "--persona", "vergeten", "--seed", "3"]) == 2
     err = capsys.readouterr().err
-    assert "belscript practice needs a terminal" in err and "--history" in err
+    assert "belscript practice heeft een terminal nodig" in err and "--history" in err
 
 
 def test_unknown_persona_is_a_usage_error(capsys):

@@ -244,3 +244,114 @@ def test_report_reveals_the_same_first_day_as_the_counter_offer():
     assert "maandag 30 november" in s.say("Kunt u het morgen betalen?").reply.text
     s.record_no_agreement("needs_time")
     assert s.finish().hidden == "het hele bedrag betalen vanaf maandag 30 november 2026."
+
+
+@pytest.mark.parametrize(("name", "excuse", "words"), [
+    ("al-betaald", "al-betaald", "betaald"),
+    ("eerst-overleggen", "eerst-overleggen", "Hans"),
+    ("factuur-klopt-niet", "factuur-klopt-niet", "€ 562,60"),
+])
+def test_open_question_brings_up_each_new_customers_excuse(name, excuse, words):
+    """Asked an open question, the customer who thinks they paid, the one who consults first
+    and the one who disputes part of the invoice each raise their own excuse in their own words."""
+    for seed in (1, 2, 3):
+        s = session(name, seed=seed)
+        s.choose(1)
+        reply = s.say("Hoe staat het met de betaling van de factuur bij u?").reply
+        assert (reply.kind, reply.excuse) == ("excuse", excuse)
+        assert words in reply.text
+
+
+def test_customer_who_thinks_they_paid_only_commits_after_the_check():
+    """'Al betaald': while the customer believes it, a date is refused, also on screen;
+    asked, they give the date, amount and account; told the money is not there, they look
+    again, find the payment was never sent, and then agree to a date."""
+    s = session("al-betaald", seed=1)
+    to_listening(s)
+    assert s.customer.state.raised == ["al-betaald"]  # naming the invoice is enough
+    assert s.say("Wanneer kunt u betalen?").reply.kind == "insists_paid"
+    details = s.say("Op welke datum is het overgemaakt, naar welk rekeningnummer, en om welk bedrag ging het?").reply
+    assert details.kind == "paid_details"
+    assert "vorige week dinsdag" in details.text and "€ 2.813,00" in details.text and "rekeningnummer" in details.text
+    agree_full(s, "woensdag")
+    assert customer_kinds(s)[-1] == "counter" and "twee keer betalen" in s.customer_lines()[-1]
+    found = s.say("Ik heb net gekeken, maar op onze rekening is geen betaling binnengekomen.").reply
+    assert found.kind == "found_unpaid" and "u heeft gelijk" in found.text.lower()
+    reply = s.say("Kunt u het woensdag overmaken?").reply
+    assert reply.kind == "commit" and "woensdag 25 november" in reply.text
+    assert s.customer.is_committed_to(s.call.agreement.payments[0].on, 1)
+
+
+def test_customer_who_thinks_they_paid_gives_the_details_before_looking_again():
+    """Told at once that the money is not there, the customer first names their payment;
+    only asked again (or asked for the proof) do they look and find it was never sent."""
+    s = session("al-betaald", seed=2)
+    to_listening(s)
+    assert s.say("Ik zie die betaling niet terug op onze rekening.").reply.kind == "paid_details"
+    assert s.say("Wilt u het betaalbewijs naar mij mailen?").reply.kind == "found_unpaid"
+    assert s.say("Wat stelt u voor?").reply.kind == "proposal"
+
+
+def test_customer_who_consults_first_is_pinned_down_to_a_moment_after_consulting():
+    """'Eerst overleggen': asked to propose, the customer stays vague however often; a
+    callback before the consultation gets a later moment, one after it is accepted with the
+    time; a payment date before it gets a counter-offer, one after it a promise."""
+    s = session("eerst-overleggen", seed=1)
+    to_listening(s)
+    assert [s.say(q).reply.kind for q in ("Wat stelt u voor?", "Wanneer kunt u betalen?", "Wat zou haalbaar zijn?")] \
+        == ["vague", "vague", "vague"]
+    early = s.say("Zal ik u morgen om 10 uur terugbellen?").reply
+    assert early.kind == "counter" and "woensdag 25 november" in early.text.lower() and "Hans" in early.text
+    ok = s.say("Zal ik u woensdag om 10 uur terugbellen?").reply
+    assert ok.kind == "commit" and "woensdag 25 november om 10 uur" in ok.text
+    s = session("eerst-overleggen", seed=1)
+    to_listening(s)
+    too_soon = s.say("Kunt u het bedrag donderdag overmaken?").reply
+    assert too_soon.kind == "counter" and "vrijdag 27 november" in too_soon.text.lower()
+    assert s.say("Kunt u het bedrag vrijdag overmaken?").reply.kind == "commit"
+
+
+def test_callback_on_screen_before_the_consultation_is_countered():
+    """A callback written down before the customer has consulted gets a later moment in the
+    customer pane; the moment after it is accepted."""
+    s = session("eerst-overleggen", seed=1)
+    to_listening(s)
+    s.agree("soort", "terugbellen")
+    s.agree("terugbellen", "Ingrid van Dijk, dinsdag om 10 uur")
+    assert customer_kinds(s)[-1] == "counter"
+    s.agree("terugbellen", "Ingrid van Dijk, woensdag om 10 uur")
+    assert customer_kinds(s)[-1] == "commit"
+
+
+def test_customer_who_disputes_part_pays_the_undisputed_part_now():
+    """'Factuur klopt niet': invited, the customer proposes the undisputed part; the whole
+    amount on screen gets that part as a counter-offer; the rest before the check is
+    countered with a week from today, a later date for the rest is accepted."""
+    s = session("factuur-klopt-niet", seed=1)
+    to_listening(s)
+    proposal = s.say("Wat stelt u voor?").reply
+    assert proposal.kind == "proposal"
+    assert "€ 2.250,40" in proposal.text and "vrijdag 27 november" in proposal.text
+    agree_full(s, "vrijdag")
+    assert customer_kinds(s)[-1] == "counter" and "€ 2.250,40" in s.customer_lines()[-1]
+    assert s.agree("soort", "deel").ok
+    assert s.agree("deelbetaling", "2.250,40 vrijdag, rest op 28 november").ok
+    assert customer_kinds(s)[-1] == "counter" and "maandag 30 november" in s.customer_lines()[-1]
+    assert s.agree("rest", "9 december").ok
+    assert customer_kinds(s)[-1] == "commit" and "woensdag 9 december" in s.customer_lines()[-1]
+    payments = s.call.agreement.payments
+    assert s.customer.is_committed_to(payments[0].on, 2, first_amount=payments[0].amount, rest_on=payments[1].on)
+
+
+def test_disputing_customer_agrees_to_the_rest_in_words_too():
+    """Said instead of typed: a date gets the undisputed part, 'en de rest op …' adds the
+    date for the disputed part, and writing down more than promised is countered."""
+    s = session("factuur-klopt-niet", seed=3)
+    to_listening(s)
+    part = s.say("Kunt u het deel dat klopt vrijdag overmaken?").reply
+    assert part.kind == "commit" and "€ 2.250,40" in part.text
+    rest = s.say("En de rest betaalt u op 9 december, als blijkt dat de uren kloppen?").reply
+    assert rest.kind == "commit" and "woensdag 9 december" in rest.text
+    s.agree("soort", "deel")
+    s.agree("deelbetaling", "2.500 vrijdag, rest op 9 december")
+    assert customer_kinds(s)[-1] == "counter"  # more than the undisputed part now

@@ -345,7 +345,7 @@ def test_new_refuses_to_extend_a_customer_file(tmp_path, capsys, monkeypatch):
 def test_screen_commands_without_a_terminal_exit_2_before_writing(argv, capsys):
     """call and practice with valid input but no terminal exit 2, say why, and start no call."""
     code, _, err = run(argv, capsys)
-    assert code == 2 and "needs a terminal" in err
+    assert code == 2 and "heeft een terminal nodig" in err
     assert not (home() / "calls.db").exists()
 
 

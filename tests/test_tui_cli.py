@@ -17,7 +17,7 @@ def test_without_a_terminal_the_command_explains_and_exits_2():
     """Piped input gives a clear message and exit code 2, not a broken screen."""
     result = _call("--demo", stdin="1\n")
     assert result.returncode == 2
-    assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+    assert "heeft een terminal nodig" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_invalid_customer_file_prints_every_diagnostic_and_exits_1(tmp_path):

@@ -52,8 +52,8 @@ def _resume_id(raw: str) -> int | None:
     try:
         return int(raw)
     except ValueError:
-        raise UsageError(f"--resume expects a call number, not {raw!r}",
-                         hint="'belscript log' lists the calls with their numbers.") from None
+        raise UsageError(f"--resume verwacht een gespreksnummer, niet {raw!r}",
+                         hint="'belscript log' toont de gesprekken met hun nummer.") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,10 +70,11 @@ def run(args: argparse.Namespace) -> int:
     loaded = dossier = None
     if args.resume is None:
         if args.demo and args.dossier:
-            raise UsageError("use either --demo or --dossier, not both")
+            raise UsageError("kies --demo of --dossier, niet allebei")
         if not args.demo and not args.dossier:
-            raise UsageError("which customer? give --dossier PATH (a customer file) or try --demo",
-                             hint="'belscript new' and docs/format.md explain the customer file.")
+            raise UsageError("welke klant? Geef het klantdossier mee met --dossier PAD, of probeer --demo",
+                             hint="Hoe u een klantdossier maakt, staat in docs/handleiding.md "
+                                  "(‘Een gesprek voorbereiden: het klantdossier’).")
         from belscript.dossier_loader import demo_dossier_path, load_dossier
         from belscript.script.loader import resolve_script
 
@@ -88,12 +89,12 @@ def run(args: argparse.Namespace) -> int:
                 print(exc.hint, file=sys.stderr)
             return exc.exit_code
     elif args.script or args.dossier or args.demo:
-        raise UsageError("--resume continues a stored call with its own script and customer file; "
-                         "leave out --script, --dossier and --demo")
+        raise UsageError("--resume gaat verder met een bewaard gesprek, met het script en klantdossier van toen; "
+                         "laat --script, --dossier en --demo weg")
 
     if not _is_terminal():
-        raise UsageError("belscript call needs a terminal: it is a full-screen program",
-                         hint="Run it directly in a terminal window, without a pipe or redirection.")
+        raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
+                         hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 
     from belscript.journal import Journal
     from belscript.tui import live

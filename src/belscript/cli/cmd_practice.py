@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     clock = clock_from_env()
     if args.history:
         if args.seed is not None or args.dossier or args.persona != "random":
-            raise UsageError("--history shows earlier sessions; leave out --persona, --seed and --dossier")
+            raise UsageError("--history toont eerdere oefeningen; laat --persona, --seed en --dossier weg")
         try:
             loaded = resolve_script(args.script)
         except (InvalidDocument, InputError) as exc:
@@ -86,9 +86,9 @@ def run(args: argparse.Namespace) -> int:
         return _print_problem(exc)
 
     if not _is_terminal():
-        raise UsageError("belscript practice needs a terminal: it is a full-screen program",
-                         hint="Run it directly in a terminal window, without a pipe or redirection. "
-                              "'belscript practice --history' works anywhere.")
+        raise UsageError("belscript practice heeft een terminal nodig: het is een schermvullend programma",
+                         hint="Start het direct in een terminalvenster, zonder pijp of omleiding. "
+                              "'belscript practice --history' werkt overal.")
 
     from belscript.journal import Journal
     from belscript.tui import practice

@@ -13,12 +13,12 @@ the call screen, practice and ``belscript log show`` produce the same documents:
 from belscript.followup.email import Confirmation, confirmation, mailto_link, note_to_self
 from belscript.followup.evaluation import QUESTIONS, Observation, answers, observations
 from belscript.followup.facts import AfterCall
-from belscript.followup.ics import calendar_entries, calendar_ics
+from belscript.followup.ics import calendar_description, calendar_entries, calendar_ics
 from belscript.followup.output import Documents, write_documents
 from belscript.followup.recap import recap_lines, recap_text
 
 __all__ = [
     "AfterCall", "Confirmation", "Documents", "Observation", "QUESTIONS",
-    "answers", "calendar_entries", "calendar_ics", "confirmation", "mailto_link", "note_to_self",
+    "answers", "calendar_description", "calendar_entries", "calendar_ics", "confirmation", "mailto_link", "note_to_self",
     "observations", "recap_lines", "recap_text", "write_documents",
 ]

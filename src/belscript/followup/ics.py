@@ -20,6 +20,7 @@ from belscript.followup.wording import (
     contact_name,
     if_broken_text,
     invoices_phrase,
+    join,
     no_agreement_reason,
     say_date,
 )
@@ -107,6 +108,28 @@ def calendar_entries(after: AfterCall) -> list[dict[str, object]]:
     return entries
 
 
+def calendar_description(after: AfterCall) -> str:
+    """What the calendar file holds for this outcome, for the list of files after the call.
+
+    Without an agreement the file has only the moment to call again, so the screen must
+    not promise "the promised date and a check"; this phrase always matches
+    :func:`calendar_entries`. Empty when there is no calendar file at all.
+    """
+    outcome = after.outcome
+    parts: list[str] = []
+    if isinstance(outcome, Agreement):
+        count = len(outcome.payments)
+        if count == 1:
+            parts.append("de beloofde betaaldatum en een controle op de werkdag erna")
+        elif count > 1:
+            parts.append(f"de {count} beloofde betaaldatums, elk met een controle op de werkdag erna")
+        if outcome.callback:
+            parts.append("het terugbelmoment")
+    elif isinstance(outcome, NoAgreement):
+        parts.append("het moment waarop u opnieuw belt")
+    return f"met {join(parts)}" if parts else ""
+
+
 def _phone_line(after: AfterCall) -> str:
     d = after.dossier
     phone = (d.contact.phone if d.contact and d.contact.phone else None) or d.customer.phone
@@ -127,4 +150,4 @@ def _uid(after: AfterCall, kind: str, n: int, *parts: str) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}-{kind}-{n}@belscript"
 
 
-__all__ = ["calendar_ics", "calendar_entries"]
+__all__ = ["calendar_description", "calendar_ics", "calendar_entries"]
