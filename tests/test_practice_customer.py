@@ -172,14 +172,17 @@ def test_good_callback_run_scores_the_agreement():
 
 
 def test_personas_all_load_and_name_known_excuses():
-    """Every built-in persona loads and brings only excuses the built-in first-call script handles."""
+    """Every built-in persona loads and brings only excuses the built-in first-call script
+    handles, and together they bring every one of them, so each can be practised."""
+    from belscript.practice.history import brings
     from belscript.script.loader import resolve_script
 
     excuses = set(resolve_script("eerste-gesprek").script.excuses)
     personas = [load_persona(p) for p in persona_paths().values()]
-    assert len(personas) >= 7
+    assert len(personas) >= 10
     for persona in personas:
         assert set(persona.excuses) <= excuses, persona.name
+    assert {e for p in personas for e in brings(p)} == excuses
 
 
 def test_written_agreement_without_customer_consent_is_countered():

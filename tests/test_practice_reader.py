@@ -126,3 +126,46 @@ def test_the_reader_ignores_capitals_accents_and_punctuation(sentence, form):
               "next_steps", "purpose", "calming", "asks_name", "introduces", "closes")
     assert {f: getattr(after, f) for f in fields} == {f: getattr(before, f) for f in fields}
     assert (after.date_phrase is None) == (before.date_phrase is None)
+
+
+@pytest.mark.parametrize(("sentence", "missing"), [
+    ("Ik heb net gekeken, maar op onze rekening is geen betaling binnengekomen.", True),
+    ("Wij hebben de betaling nog niet ontvangen.", True),
+    ("Ik zie die betaling niet terug op onze rekening.", True),
+    ("Er is bij ons niets binnengekomen.", True),
+    ("Ik vind hem nergens.", True),
+    ("Wanneer kunt u de betaling doen?", False),
+    ("Ik bel over factuur 2026-0142 van € 2.450,00.", False),
+])
+def test_saying_the_payment_is_not_there_is_recognised(sentence, missing):
+    """Telling a customer who thinks they paid that the money has not come in is
+    recognised in its usual phrasings, and not in a question about paying."""
+    assert move(sentence).payment_missing is missing, sentence
+
+
+def test_asking_when_it_was_paid_is_a_question_not_an_invitation():
+    """'Op welke datum is het overgemaakt?' asks about the past payment: an open question,
+    not an invitation to propose a date; asking for the proof by mail is no confirmation."""
+    asked = move("Op welke datum is het overgemaakt, naar welk rekeningnummer, en om welk bedrag ging het?")
+    assert asked.open_question and not asked.invites_proposal
+    proof = move("Wilt u het betaalbewijs naar mij mailen?")
+    assert proof.asks_proof and not proof.confirmation
+    assert move("Ik stuur u de afspraken vandaag nog per mail.").confirmation
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Zal ik u woensdag om 10 uur terugbellen?", "woensdag"),
+    ("Dan bel ik u donderdag om half elf.", "donderdag"),
+    ("Kan ik u morgen weer bellen?", "morgen"),
+])
+def test_a_callback_offer_is_recognised_with_its_day(sentence, day):
+    """Offering to call back names a day, and reads as a callback rather than a payment date."""
+    m = move(sentence)
+    assert m.callback and m.date_phrase == day, sentence
+
+
+def test_the_rest_of_a_partial_payment_names_its_date():
+    """'En de rest op 9 december' offers a date for the rest of the amount."""
+    m = move("En de rest op 9 december, als blijkt dat de uren kloppen?")
+    assert m.rest and m.date_phrase == "9 december"
+    assert not move("Kunt u vrijdag betalen?").rest

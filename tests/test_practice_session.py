@@ -3,6 +3,7 @@ trainee gets for a good call and for a bad one."""
 
 from __future__ import annotations
 
+import pytest
 from test_practice_support import agree_full, lines, session, to_listening
 
 
@@ -252,3 +253,100 @@ def test_same_seed_same_play():
     assert lines(a) == lines(b)
     texts = {tuple(lines(session("uitsteller", seed=n))) for n in range(1, 12)}
     assert len(texts) > 1
+
+
+def good_run_already_paid(s):
+    """The excuse handler's questions, the check reported back, then a date the customer proposes."""
+    to_listening(s)
+    s.say("Hoe staat het met deze betaling bij u?")
+    s.handle_excuse("al-betaald")
+    s.say("Dank u, dan zoek ik het meteen voor u na. Op welke datum is het overgemaakt, naar welk "
+          "rekeningnummer, en om welk bedrag ging het?")
+    s.say("Ik heb net gekeken, maar op onze rekening is vorige week geen betaling binnengekomen.")
+    s.say("Wat stelt u voor?")
+    s.choose(1)  # not sent yet -> agree a payment date
+    agree_full(s, "woensdag")
+    return "woensdag 25 november"
+
+
+def good_run_consults_first(s):
+    """The customer stays vague until a callback after the consultation is offered."""
+    to_listening(s)
+    s.say("Hoe staat het met deze betaling bij u?")
+    s.handle_excuse("eerst-overleggen")
+    s.say("Dat begrijp ik. Met wie overlegt u, en wanneer spreekt u die persoon?")
+    s.say("Wat stelt u voor?")
+    s.say("Zal ik u woensdag om 10 uur terugbellen, als u uw compagnon hebt gesproken?")
+    s.choose(1)  # callback with name -> agreement
+    for field, text in (("soort", "terugbellen"), ("terugbellen", "Ingrid van Dijk, woensdag om 10 uur"),
+                        ("gevolg", "standaard")):
+        assert s.agree(field, text).ok
+    return "woensdag 25 november"
+
+
+def good_run_disputes_part(s):
+    """The disputed part is noted, the customer proposes the undisputed part, the rest gets a
+    date after the check."""
+    to_listening(s)
+    s.say("Hoe staat het met deze betaling bij u?")
+    s.handle_excuse("factuur-klopt-niet")
+    s.say("Goed dat u het zegt. Wat klopt er volgens u precies niet?")
+    s.say("Ik kijk het vandaag na en stuur u zo nodig een gecorrigeerde factuur. "
+          "Wat stelt u voor voor het deel waar geen discussie over is?")
+    s.choose(1)  # agreement on the undisputed part
+    for field, text in (("soort", "deel"), ("deelbetaling", "2.250,40 vrijdag, rest op 9 december"),
+                        ("gevolg", "standaard")):
+        assert s.agree(field, text).ok
+    return "vrijdag 27 november"
+
+
+@pytest.mark.parametrize(("persona", "run", "label", "kind", "hidden"), [
+    ("al-betaald", good_run_already_paid, "Al betaald", "full_payment",
+     "de klant dacht dat er al betaald was, maar de betaling was nooit verstuurd; na uw controle kon de klant "
+     "het hele bedrag betalen vanaf dinsdag 24 november 2026."),
+    ("eerst-overleggen", good_run_consults_first, "Wil eerst overleggen", "callback",
+     "het hele bedrag betalen vanaf vrijdag 27 november 2026; zonder overleg met Hans zei de klant niets toe: "
+     "terugbellen kon vanaf woensdag 25 november 2026; zelf een voorstel doen deed de klant niet."),
+    ("factuur-klopt-niet", good_run_disputes_part, "Factuur klopt niet", "partial_payment",
+     "het deel zonder discussie (€ 2.250,40) betalen vanaf donderdag 26 november 2026; het betwiste deel "
+     "(€ 562,60) pas na uw controle, vanaf maandag 30 november 2026."),
+])
+def test_good_run_with_each_new_customer_ends_in_an_agreement(persona, run, label, kind, hidden):
+    """A good seeded session with the customer who thinks they paid, the one who consults
+    first and the one who disputes part of the invoice ends in a concrete agreement the
+    customer said yes to, with the excuse handled as the script says and full marks; the
+    report reveals what the customer really could do."""
+    for seed in (1, 2, 3):
+        s = session(persona, seed=seed)
+        day = run(s)
+        assert s.call.problems() == []
+        s.choose(1)  # concrete -> recap
+        recap = s.say(f"Dus we spreken af zoals genoemd, op {day}. Ik bevestig dit binnen een half uur per e-mail.")
+        assert recap.reply.kind == "recap_ack", recap.reply
+        s.choose(1)
+        assert s.finished and s.call.outcome.kind.value == kind
+        report = s.finish()
+        checks = {c.id: c for c in report.checks}
+        assert checks["afspraak"].passed and checks["afspraak"].moment == "concrete afspraak waar de klant ja tegen zei"
+        assert checks["smoes"].passed and checks["smoes"].moment == f"afgehandeld: {label}"
+        assert (report.points, report.total, report.failed_session) == (9, 9, False)
+        assert report.excuses_practised == [persona]
+        assert report.hidden == hidden
+
+
+def test_already_paid_conversation_reads_naturally():
+    """The customer brings up the payment, gives its details, insists nothing is owed until
+    told the money is not there, then finds the payment was never sent and proposes a day."""
+    s = session("al-betaald", seed=1)
+    good_run_already_paid(s)
+    said = [line for line in lines(s) if line.startswith("klant: ")][2:]
+    assert said == [
+        "klant: Dat verbaast me, want bij ons staat die factuur als betaald.",
+        "klant: Ik heb het hier voor me: vorige week dinsdag, € 2.813,00, naar het rekeningnummer dat op uw "
+        "factuur staat, met het factuurnummer erbij.",
+        "klant: Volgens ons systeem is € 2.813,00 vorige week dinsdag de deur uit gegaan, naar het rekeningnummer "
+        "van uw factuur.",
+        "klant: Momentje, ik zoek het betaalbewijs op… Hè, die betaling is nooit verstuurd. Hij wacht nog op "
+        "goedkeuring van mijn collega. Excuses, u heeft gelijk.",
+        "klant: Ik kan € 2.813,00 overmaken op woensdag 25 november, als dat goed is.",
+    ]

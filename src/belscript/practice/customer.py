@@ -420,15 +420,16 @@ class SimulatedCustomer:
         st = self.state
         earliest = first_paying_day(self.today, h.earliest_days)
         part = self.undisputed if first_amount is None else first_amount
-        if instalments > 2 or part > self.undisputed:
+        if instalments > 2 or part > self.undisputed or (instalments == 2 and rest_on is None):
+            # more than the undisputed part, or a plan with no date for the rest: only that part now
             return self._reply("undisputed_only", kind="counter", bedrag=format_amount(self.undisputed),
                                datum=self._say(max(first_date, earliest)))
         if (first_date - self.today).days < h.earliest_days:
             return self._reply("counter", voorstel=self._say(first_date), datum=self._say(earliest))
         if instalments == 2:
             checked = first_paying_day(self.today, CORRECTION_DAYS)
-            if rest_on is None or rest_on < checked:
-                return self._reply("counter", voorstel=self._say(rest_on or first_date), datum=self._say(checked))
+            if rest_on < checked:
+                return self._reply("counter", voorstel=self._say(rest_on), datum=self._say(checked))
             st.committed_to, st.committed_amount, st.committed_rest = (first_date, 2), part, rest_on
             return self._reply("partial_accept", kind="commit", bedrag=format_amount(part),
                                datum=self._say(first_date), rest=self._say(rest_on))
