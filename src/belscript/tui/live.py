@@ -55,7 +55,7 @@ class LiveCallModel(CallModel):
 
     def after_call(self) -> Fragments:
         assert self.call is not None and self.call_id is not None
-        from belscript.followup import AfterCall, observations, recap_text, write_documents
+        from belscript.followup import AfterCall, calendar_description, observations, recap_text, write_documents
 
         call = self.call
         outcome = call.outcome
@@ -74,7 +74,8 @@ class LiveCallModel(CallModel):
         if docs.email is not None:
             out.append(("", f"E-mail (openen in uw mailprogramma): {docs.email}\n"))
         if docs.calendar is not None:
-            out.append(("", f"Agenda (.ics, met de beloofde datum en een controle de dag erna): {docs.calendar}\n"))
+            what = calendar_description(after)
+            out.append(("", f"Agenda (.ics{', ' + what if what else ''}): {docs.calendar}\n"))
         out.append(("", f"Samenvatting: {docs.recap}\n"))
         if docs.note is not None:
             out.append(("", f"Notitie voor uzelf: {docs.note}\n"))
