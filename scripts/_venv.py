@@ -56,6 +56,11 @@ def ensure(extras: str = "dev") -> Path:
             "Usually there is no internet connection, or a proxy or firewall blocks it. Fix that and run "
             "the same command again; set BELSCRIPT_VERBOSE_INSTALL=1 to see everything pip does."
         )
+    # An editable install leaves our own modules uncompiled; compile them once so the
+    # first start of the guide is as fast as every later one (also where the environment
+    # sets PYTHONDONTWRITEBYTECODE). A failure here only costs speed.
+    subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "src" / "belscript")],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     STAMP.write_text(wanted)
     return python
 

@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from belscript import phrasing  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _bench import compile_sources  # noqa: E402
 
 CLEAN = [
     "Goedemorgen, u spreekt met Sanne de Vries van Bakkerij De Vries.",
@@ -171,6 +173,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
+    compile_sources()
     runs = 5_000 if args.quick else 50_000
 
     rows: list[tuple[str, str, str, str]] = []
