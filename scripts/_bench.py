@@ -18,3 +18,16 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "belscript"
 def compile_sources() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(SRC)], check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def median_ms(fn, runs: int) -> float:
+    """Median wall time of ``fn()`` over ``runs`` calls, in milliseconds."""
+    import statistics
+    import time
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)

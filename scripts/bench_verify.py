@@ -15,13 +15,11 @@ Run: ``.venv/bin/python scripts/bench_verify.py [--runs N]``. Exit 1 if a target
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _bench import compile_sources  # noqa: E402
+from _bench import compile_sources, median_ms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -72,15 +70,6 @@ def generated_script(steps: int) -> str:
             f"    go: s{back}",
         ]
     return "\n".join(lines) + "\n"
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

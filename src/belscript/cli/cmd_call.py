@@ -96,23 +96,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 
-    from belscript.journal import Journal
     from belscript.tui import live
-    from belscript.tui.app import CallScreen
+    from belscript.tui.app import run_screen
 
-    journal = Journal.open(clock=clock)
-    try:
+    def start(journal):
         if args.resume is not None:
-            model = live.resume(journal, resume_id, clock=clock)
-        else:
-            model = live.start(loaded, dossier, clock=clock, journal=journal)
-        for warning in journal.warnings:
-            model.info(warning, "warn")
-        code = CallScreen(model).run()
-        _report(model)
-        return code
-    finally:
-        journal.close()
+            return live.resume(journal, resume_id, clock=clock)
+        return live.start(loaded, dossier, clock=clock, journal=journal)
+
+    code, model = run_screen(start, clock=clock)
+    _report(model)
+    return code
 
 
 def _report(model) -> None:

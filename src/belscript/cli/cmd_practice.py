@@ -90,21 +90,16 @@ def run(args: argparse.Namespace) -> int:
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding. "
                               "'belscript practice --history' werkt overal.")
 
-    from belscript.journal import Journal
     from belscript.tui import practice
-    from belscript.tui.app import CallScreen
+    from belscript.tui.app import run_screen
 
-    journal = Journal.open(clock=clock)
-    try:
-        model = practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
-                               dossier_path=args.dossier)
-        for warning in journal.warnings:
-            model.info(warning, "warn")
-        code = CallScreen(model).run()
-        _report(model)
-        return code
-    finally:
-        journal.close()
+    code, model = run_screen(
+        lambda journal: practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
+                                       dossier_path=args.dossier),
+        clock=clock,
+    )
+    _report(model)
+    return code
 
 
 def _report(model) -> None:

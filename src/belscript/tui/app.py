@@ -787,3 +787,22 @@ class CallScreen:
         if self.dialog_open:
             parts.append(self._dialog_text())
         return "\n".join("".join(t for _s, t in p) for p in parts)
+
+
+def run_screen(start: Any, *, clock: Any) -> tuple[int, CallModel]:
+    """Open the call log, build the screen's model with ``start(journal)``, run the screen.
+
+    Shared by ``belscript call`` and ``belscript practice``: warnings from opening the
+    log (a damaged file moved aside) are shown on screen, and the log is always closed,
+    whatever happens. Returns the exit code and the model, for the closing report.
+    """
+    from belscript.journal import Journal
+
+    journal = Journal.open(clock=clock)
+    try:
+        model = start(journal)
+        for warning in journal.warnings:
+            model.info(warning, "warn")
+        return CallScreen(model).run(), model
+    finally:
+        journal.close()
