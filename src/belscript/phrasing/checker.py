@@ -4,13 +4,21 @@ Checking runs on every keystroke of the live screen, so the common case must cos
 almost nothing:
 
 1. the text is case-folded (one-to-one offsets for nearly all real text);
-2. one compiled regular expression, a trie of the *anchor* words of all patterns (per
-   pattern the position with the rarest words),
-   scans it; no hit means no finding, and that is the answer for most lines;
-3. only sentences with a hit are split into words, and only the variants indexed under
-   the hit word are tried, each a short walk over word sets with bounded gaps.
+2. one compiled regular expression, a trie of *trigger* words, scans it. A variant can
+   only match a sentence that holds a word of each of its slots, so per variant the
+   words of one slot suffice: the slot least likely to occur in call notes
+   (:func:`~belscript.phrasing.patterns.trigger_slot`). The regex starts with a
+   separator character, which lets the regex engine skip through the text in C until a
+   possible word start. No hit means no finding, and that is the answer for most lines;
+3. only a sentence with a hit is split into words (plain strings; character offsets are
+   computed afterwards, for the words of a finding only), the scan resumes after that
+   sentence, and sentence ends are found lazily, as far as the last hit needs them;
+4. in that sentence only the variants indexed under a word of their *anchor* slot are
+   tried, each a short walk over word sets with bounded gaps.
 
 Exceptions of a rule are only evaluated in a sentence where that rule matched.
+Text that cannot be folded one-to-one (combining marks, ß, …) takes a slower path that
+normalises word by word and gives the same findings.
 """
 
 from __future__ import annotations
@@ -19,11 +27,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from belscript.phrasing.patterns import Variant, compile_pattern
+from belscript.phrasing.patterns import Variant, compile_pattern, trigger_slot
 from belscript.phrasing.rules import LEVELS, Rule
-from belscript.phrasing.text import Sentences, folded_same_length, tokens
+from belscript.phrasing.text import SENTENCE_END_RE, Sentences, folded_same_length, plain_words, tokens
 
 OFF = "off"
+_sentence_ends = SENTENCE_END_RE.finditer
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +69,8 @@ def compile_rules(rules: Iterable[Rule], forms: Mapping[str, frozenset[str]]) ->
     return compiled
 
 
-def _trie_regex(words: Iterable[str]) -> re.Pattern:
-    """One regex matching any of ``words`` as a whole word, shaped as a trie (fast in ``re``)."""
+def _trie(words: Iterable[str]) -> str | None:
+    """A regex matching any of ``words``, shaped as a trie (fast in ``re``); None for no words."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -77,76 +86,95 @@ def _trie_regex(words: Iterable[str]) -> re.Pattern:
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
 
-    if not trie:
-        return re.compile(r"(?!x)x")  # matches nothing
-    return re.compile(rf"(?<![^\W_]){build(trie)}(?![^\W_])")
+    return build(trie) if trie else None
 
 
-def _extend(toks: list, i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
+#: Variant data as one flat tuple (read for every candidate word):
+#: ``(slots, gaps, anchor, last slot index, question only, witness)``. The *witness* is
+#: the variant's rarest slot besides the anchor (None for a single word): a sentence
+#: without any of its words cannot match, which one set test tells before any walk.
+_Walk = tuple
+
+
+def _walk(var: Variant) -> _Walk:
+    others = tuple(s for j, s in enumerate(var.slots) if j != var.anchor)
+    witness = others[trigger_slot(others)] if others else None
+    return (var.slots, var.gaps, var.anchor, len(var.slots) - 1, var.question, witness)
+
+
+def _extend(words: list[str], i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
     """Index of the word matching the last slot, given slot ``k-1`` matched word ``i``."""
     if k == len(slots):
         return i
     want = slots[k]
-    stop = min(len(toks), i + 2 + gaps[k])
+    stop = min(len(words), i + 2 + gaps[k])
     for p in range(i + 1, stop):
-        if toks[p][0] in want:
-            end = _extend(toks, p, slots, gaps, k + 1)
+        if words[p] in want:
+            end = _extend(words, p, slots, gaps, k + 1)
             if end is not None:
                 return end
     return None
 
 
-def _extend_back(toks: list, i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
+def _extend_back(words: list[str], i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
     """Index of the word matching slot 0, given slot ``k+1`` matched word ``i`` (nearest first)."""
     want = slots[k]
     stop = max(-1, i - 2 - gaps[k + 1])
     for p in range(i - 1, stop, -1):
-        if toks[p][0] in want:
-            start = p if k == 0 else _extend_back(toks, p, slots, gaps, k - 1)
+        if words[p] in want:
+            start = p if k == 0 else _extend_back(words, p, slots, gaps, k - 1)
             if start is not None:
                 return start
     return None
 
 
-def _match_at(toks: list, i: int, var: Variant) -> tuple[int, int] | None:
+def _match_at(words: list[str], i: int, walk: _Walk) -> tuple[int, int] | None:
     """``(first, last)`` word of a match whose anchor slot is word ``i``, or None.
 
-    Gaps only constrain neighbouring slots, so the part before the anchor and the part
+    Only for variants of two or more slots (a single word matches itself). Gaps only constrain neighbouring slots, so the part before the anchor and the part
     after it can be searched independently.
     """
-    slots = var.slots
-    k = var.anchor
-    last = len(slots) - 1
-    end = i if k == last else _extend(toks, i, slots, var.gaps, k + 1)
+    slots, gaps, k, last, _question, _witness = walk
+    end = i if k == last else _extend(words, i, slots, gaps, k + 1)
     if end is None:
         return None
-    start = i if k == 0 else _extend_back(toks, i, slots, var.gaps, k - 1)
+    start = i if k == 0 else _extend_back(words, i, slots, gaps, k - 1)
     if start is None:
         return None
     return start, end
 
 
-def _index(variants: Iterable[Variant]) -> dict[str, list[Variant]]:
+def _index(variants: Iterable[Variant]) -> dict[str, list[_Walk]]:
     """Variants keyed by every word of their anchor slot."""
-    index: dict[str, list[Variant]] = {}
+    index: dict[str, list[_Walk]] = {}
     for var in variants:
+        walk = _walk(var)
         for word in var.slots[var.anchor]:
-            index.setdefault(word, []).append(var)
+            index.setdefault(word, []).append(walk)
     return index
 
 
-def _spans(toks: list, index: dict[str, list[Variant]], question: bool) -> list[tuple[int, int]]:
-    """Every ``(first, last)`` word span in ``toks`` matched by an indexed variant."""
+def _spans(words: list[str], index: dict[str, list[_Walk]], question: bool) -> list[tuple[int, int]]:
+    """Every ``(first, last)`` word span in ``words`` matched by an indexed variant."""
     spans = []
     get = index.get
-    for i, tok in enumerate(toks):
-        variants = get(tok[0])
-        if variants is None:
+    present = None
+    for i, word in enumerate(words):
+        walks = get(word)
+        if walks is None:
             continue
-        for var in variants:
-            if var.question and not question:
+        for walk in walks:
+            if walk[4] and not question:
                 continue
-            span = (i, i) if len(var.slots) == 1 else _match_at(toks, i, var)
+            witness = walk[5]
+            if witness is None:
+                spans.append((i, i))
+                continue
+            if present is None:
+                present = set(words)
+            if present.isdisjoint(witness):
+                continue
+            span = _match_at(words, i, walk)
             if span is not None:
                 spans.append(span)
     return spans
@@ -154,6 +182,8 @@ def _spans(toks: list, index: dict[str, list[Variant]], question: bool) -> list[
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping matches of one rule become one finding ("betaal maar wanneer het u uitkomt")."""
+    if len(spans) == 1:
+        return spans
     spans.sort()
     merged = [spans[0]]
     for a, b in spans[1:]:
@@ -173,26 +203,40 @@ class Checker:
         self._compiled = compiled
         self.rules: list[Rule] = []
         self.levels: dict[str, str] = {}
-        index: dict[str, list[tuple[int, Variant]]] = {}
-        self._exceptions: list[dict[str, list[Variant]]] = []
+        index: dict[str, list[tuple[int, _Walk]]] = {}
+        triggers: set[str] = set()
+        #: Per rule number: its exception index, and what a finding of it carries.
+        self._exceptions: list[dict[str, list[_Walk]]] = []
+        self._emit: list[tuple[str, str, str, tuple[str, ...], str]] = []
         for item in compiled:
             level = levels.get(item.rule.id, item.rule.level)
             if level == OFF:
                 continue
             if level not in LEVELS:
                 raise ValueError(f"unknown level '{level}' for rule '{item.rule.id}'")
+            rule = item.rule
             number = len(self.rules)
-            self.rules.append(item.rule)
-            self.levels[item.rule.id] = level
+            self.rules.append(rule)
+            self.levels[rule.id] = level
             self._exceptions.append(_index(item.exceptions))
+            self._emit.append((rule.id, level, rule.message, rule.alternatives, rule.reason))
             for var in item.variants:
+                walk = _walk(var)
                 for word in var.slots[var.anchor]:
-                    index.setdefault(word, []).append((number, var))
+                    index.setdefault(word, []).append((number, walk))
+                triggers |= var.slots[trigger_slot(var.slots)]
         self._index = index
-        self._triggers = frozenset(index)
-        trigger = _trie_regex(index)
-        self._search = trigger.search
-        self._finditer = trigger.finditer
+        self._triggers = frozenset(triggers)
+        body = _trie(sorted(triggers))
+        if body is None:
+            self._at_start = self._after_separator = None
+        else:
+            boundary = r"(?![^\W_])"
+            self._at_start = re.compile(body + boundary).match
+            # Starting with a set of characters that cannot lie inside an ASCII word lets
+            # ``re`` skip to the next candidate in C. Letters outside ASCII are in the set
+            # too: they only cause a few needless candidates, never a missed word.
+            self._after_separator = re.compile(f"[^a-z0-9](?:{body}){boundary}").search
 
     def with_levels(self, levels: Mapping[str, str]) -> "Checker":
         """The same rules with some levels changed (``off`` switches a rule off)."""
@@ -206,61 +250,136 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         """All findings in ``text``, ordered by position."""
-        if not text:
-            return []
-        folded = folded_same_length(text)
         findings: list[Finding] = []
-        if folded is not None:
-            hit = self._search(folded)
+        search = self._after_separator
+        if not text or search is None:
+            return findings
+        folded = folded_same_length(text)
+        if folded is None:
+            return self._check_word_by_word(text)
+        # Offset of the first trigger word: at the very start, or after a separator.
+        if self._at_start(folded) is not None:
+            pos = 0
+        else:
+            hit = search(folded)
             if hit is None:
                 return findings
-            sentences = Sentences(folded)
-            numbers = sorted({sentences.index(m.start()) for m in self._finditer(folded, hit.start())})
-            for number in numbers:
-                start, end = sentences.span(number)
-                self._sentence(text, tokens(text, folded, start, end), sentences.is_question(number), findings)
-        else:
-            words = tokens(text, None)
-            triggers = self._triggers
-            if not any(w[0] in triggers for w in words):
-                return findings
-            sentences = Sentences(text)
-            groups: dict[int, list] = {}
-            for w in words:
-                groups.setdefault(sentences.index(w[1]), []).append(w)
-            for number, toks in groups.items():
-                if any(w[0] in triggers for w in toks):
-                    self._sentence(text, toks, sentences.is_question(number), findings)
+            pos = hit.start() + 1
+        size = len(folded)
+        ends = _sentence_ends(folded)
+        start = 0  # of the sentence holding ``pos``: the end of the last sentence end <= pos
+        while True:
+            for m in ends:
+                end = m.end()
+                if end > pos:
+                    question = "?" in m.group()
+                    break
+                start = end
+            else:
+                end, question = size, False
+            words = plain_words(folded, start, end)
+            found = self._sentence(words, question)
+            if found:
+                self._add(text, folded, start, words, found, findings)
+            if end >= size:
+                break
+            hit = search(folded, end - 1)  # the character before ``end`` ends a sentence: a separator
+            if hit is None:
+                break
+            pos = hit.start() + 1
+            start = end
         if len(findings) > 1:
-            findings.sort(key=lambda f: (f.start, f.end, f.rule))
+            findings.sort(key=_position)
         return findings
 
-    def _sentence(self, text: str, toks: list, question: bool, findings: list[Finding]) -> None:
-        """Match one sentence's words; append findings after exceptions and de-duplication."""
-        index = self._index
+    def _check_word_by_word(self, text: str) -> list[Finding]:
+        """The path for text whose folded form has other offsets: words normalised one by one."""
+        findings: list[Finding] = []
+        toks = tokens(text, None)
+        triggers = self._triggers
+        if not any(t[0] in triggers for t in toks):
+            return findings
+        sentences = Sentences(text)
+        groups: dict[int, list] = {}
+        for t in toks:
+            groups.setdefault(sentences.index(t[1]), []).append(t)
+        for number, group in groups.items():
+            words = [t[0] for t in group]
+            if triggers.isdisjoint(words):
+                continue
+            for rule_number, spans in self._sentence(words, sentences.is_question(number)):
+                for a, b in spans:
+                    findings.append(self._finding(text, rule_number, group[a][1], group[b][2]))
+        if len(findings) > 1:
+            findings.sort(key=_position)
+        return findings
+
+    def _sentence(self, words: list[str], question: bool) -> list[tuple[int, list[tuple[int, int]]]]:
+        """``(rule number, merged word spans)`` of one sentence, after exceptions."""
+        get = self._index.get
         found: dict[int, list[tuple[int, int]]] = {}
-        for i, tok in enumerate(toks):
-            entries = index.get(tok[0])
+        present = None  # the sentence's words as a set, made at the first walk that needs it
+        for i, word in enumerate(words):
+            entries = get(word)
             if entries is None:
                 continue
-            for number, var in entries:
-                if var.question and not question:
+            for number, walk in entries:
+                if walk[4] and not question:
                     continue
-                span = (i, i) if len(var.slots) == 1 else _match_at(toks, i, var)
-                if span is not None:
-                    found.setdefault(number, []).append(span)
+                witness = walk[5]
+                if witness is None:
+                    span = (i, i)
+                else:
+                    if present is None:
+                        present = set(words)
+                    if present.isdisjoint(witness):
+                        continue
+                    span = _match_at(words, i, walk)
+                    if span is None:
+                        continue
+                spans = found.get(number)
+                if spans is None:
+                    found[number] = [span]
+                else:
+                    spans.append(span)
+        if not found:
+            return []
+        result = []
         for number, spans in found.items():
             exceptions = self._exceptions[number]
             if exceptions:
-                blocked = _spans(toks, exceptions, question)
+                blocked = _spans(words, exceptions, question)
                 if blocked:
                     spans = [(a, b) for a, b in spans if not any(x <= b and a <= y for x, y in blocked)]
-            if not spans:
-                continue
-            rule = self.rules[number]
-            level = self.levels[rule.id]
-            for a, b in _merge(spans):
-                start, end = toks[a][1], toks[b][2]
-                match = text[start:end]
-                findings.append(Finding(rule.id, level, start, end, match, rule.message.replace("{match}", match),
-                                        rule.alternatives, rule.reason))
+                    if not spans:
+                        continue
+            result.append((number, _merge(spans)))
+        return result
+
+    def _add(self, text: str, folded: str, start: int, words: list[str],
+             found: list[tuple[int, list[tuple[int, int]]]], findings: list[Finding]) -> None:
+        """Append the findings of one sentence; ``words`` start at offset ``start`` of ``folded``.
+
+        Word offsets are recovered with ``str.find``: between two words lie only characters
+        that cannot start a word, so the next occurrence of a word is that word.
+        """
+        last = max(b for _, spans in found for _, b in spans)
+        offsets = []
+        find = folded.find
+        at = start
+        for word in words[:last + 1]:
+            at = find(word, at)
+            offsets.append(at)
+            at += len(word)
+        for number, spans in found:
+            for a, b in spans:
+                findings.append(self._finding(text, number, offsets[a], offsets[b] + len(words[b])))
+
+    def _finding(self, text: str, number: int, start: int, end: int) -> Finding:
+        rule_id, level, message, alternatives, reason = self._emit[number]
+        match = text[start:end]
+        return Finding(rule_id, level, start, end, match, message.replace("{match}", match), alternatives, reason)
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.rule

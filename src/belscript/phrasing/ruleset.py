@@ -156,7 +156,32 @@ def _checker(language: str, overrides: tuple[tuple[str, str], ...], rule_files: 
     return base.with_levels(dict(overrides)) if overrides else base
 
 
+#: Checkers without rule files by ``language`` or ``(language, *overrides.items())``:
+#: the live screen asks for one on every keystroke, usually with a fresh but equal
+#: overrides dict, and normalising that each time would cost more than many checks.
+_RECENT: dict = {}
+_RECENT_MAX = 128
+
+
 def checker_for(language: str = "nl", overrides=None, *, rule_files=()) -> Checker:
     """The cached checker for a language, with overrides and extra rule files applied."""
+    key = None
+    if not rule_files:
+        if not overrides:
+            key = language
+        elif type(overrides) is dict:
+            key = (language, *overrides.items())
+        if key is not None:
+            try:
+                return _RECENT[key]
+            except KeyError:
+                pass
+            except TypeError:  # unhashable values (a script's RuleOverride objects)
+                key = None
     keys = tuple(_file_key(str(p)) for p in rule_files)
-    return _checker(_check_language(language), normalise_overrides(overrides), keys)
+    checker = _checker(_check_language(language), normalise_overrides(overrides), keys)
+    if key is not None:
+        if len(_RECENT) >= _RECENT_MAX:
+            _RECENT.clear()
+        _RECENT[key] = checker
+    return checker

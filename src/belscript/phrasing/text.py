@@ -33,6 +33,9 @@ _QUESTION = "?"
 # Bound methods: cheaper to call in the per-keystroke path.
 _words_iter = WORD_RE.finditer
 _plain_words_iter = _PLAIN_WORD_RE.finditer
+#: The words of one-to-one folded text (from :func:`folded_same_length`) as strings,
+#: ``plain_words(folded, start, end)``; the same words :func:`tokens` gives, without offsets.
+plain_words = _PLAIN_WORD_RE.findall
 _nfc_ok = unicodedata.is_normalized
 _normalize = unicodedata.normalize
 
