@@ -24,6 +24,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from belscript.dutch import WEEKDAYS
+
 __all__ = [
     "GOLDEN_SLOTS",
     "holiday_name",
@@ -45,7 +47,6 @@ GOLDEN_SLOTS: tuple[tuple[time, time], ...] = (
 #: How many working days ahead :func:`follow_up_moment` looks for a Monday or Tuesday.
 FOLLOW_UP_WINDOW = 5
 
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 @lru_cache(maxsize=16)
@@ -126,7 +127,7 @@ def week_advice(now: datetime) -> str:
 def _why_not_golden(now: datetime) -> str:
     name = holiday_name(now.date())
     if now.weekday() >= 5:
-        return f"het is {_WEEKDAYS[now.weekday()]}"
+        return f"het is {WEEKDAYS[now.weekday()]}"
     if name:
         return f"het is {name}, een feestdag"
     t = now.time()

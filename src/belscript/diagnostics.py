@@ -7,6 +7,7 @@ Lines and columns are 1-based.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
@@ -50,3 +51,18 @@ def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2, default=str)
     return "\n".join(d.format() for d in items)
+
+
+def did_you_mean(word: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str:
+    """``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
+
+    Shared by every "unknown name" message so suggestions read the same everywhere. A
+    miss is retried lower-cased with spaces as underscores (``Full Payment`` finds
+    ``full_payment``); a value that is not text gets no suggestion.
+    """
+    if not isinstance(word, str):
+        return ""
+    pool = list(candidates)
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff) or difflib.get_close_matches(
+        word.strip().lower().replace(" ", "_"), pool, n=1, cutoff=cutoff)
+    return f"; did you mean '{close[0]}'?" if close else ""

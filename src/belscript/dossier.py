@@ -14,8 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from belscript.dutch import join
 from belscript.money import AmountSyntaxError, format_amount, parse_amount
-from belscript.templates import TEMPLATE_FIELDS, fill, template_fields_in  # noqa: F401  (public here too)
+from belscript.templates import TEMPLATE_FIELDS, fill  # noqa: F401  (public here too)
 
 
 def _amount(value: object) -> Decimal:
@@ -131,7 +132,7 @@ def template_values(dossier: Dossier, *, today: date, words: "callable[[date], s
     """
     oldest = dossier.oldest_invoice
     open_invoices = [inv.number for inv in dossier.invoices if inv.open_amount > 0] or [oldest.number]
-    numbers = open_invoices[0] if len(open_invoices) == 1 else ", ".join(open_invoices[:-1]) + " en " + open_invoices[-1]
+    numbers = join(open_invoices)
     last_reminder = max(dossier.reminders, key=lambda r: r.date) if dossier.reminders else None
     last_contact = max(dossier.contacts, key=lambda c: c.date) if dossier.contacts else None
     contact = dossier.contact.name if dossier.contact else "de financiële administratie"

@@ -18,10 +18,6 @@ from belscript.dossier import Dossier
 from belscript.errors import InvalidDocument
 from belscript.script.source import SourceMap
 
-#: Top-level keys that mark a file as a customer file (used by ``validate`` to tell files apart).
-DOSSIER_KEYS = frozenset({"customer", "invoices", "caller"})
-
-
 def demo_dossier_path() -> Path:
     """The realistic demo customer file that ships with belscript."""
     return Path(__file__).resolve().parent / "data" / "dossiers" / "demo.yaml"

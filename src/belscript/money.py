@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from belscript.errors import BelscriptError
+
 CENT = Decimal("0.01")
 
 _CLEAN = re.compile(r"^(-?)\s*(?:€|eur|euro)?\s*(-?)\s*([0-9][0-9.\s]*)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|eur|euro|euros)?$", re.I)
 _DOT_DECIMAL = re.compile(r"^(-?)\s*(?:€|eur|euro)?\s*(-?)\s*(\d+)\.(\d{1,2})\s*(?:€|eur|euro)?$", re.I)
 
 
-class AmountSyntaxError(ValueError):
-    """Raised when text is not an amount; the message is Dutch."""
+class AmountSyntaxError(BelscriptError, ValueError):
+    """Raised when text is not an amount; the message is Dutch.
+
+    Still a ``ValueError`` too, because validators and the replay of stored events treat bad values as one.
+    """
 
 
 def parse_amount(text: str | int | float | Decimal) -> Decimal:

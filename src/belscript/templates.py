@@ -40,11 +40,6 @@ TEMPLATE_FIELDS: dict[str, str] = {
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
-def template_fields_in(text: str) -> list[tuple[int, str]]:
-    """Return ``(offset, name)`` for every ``{name}`` in ``text``."""
-    return [(m.start(), m.group(1)) for m in _FIELD.finditer(text)]
-
-
 def fill(text: str, values: dict[str, str]) -> str:
     """Fill ``{field}`` placeholders; unknown ones are left visible rather than guessed."""
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)

@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from belscript.agreement.dates import say_date, say_moment
 from belscript.agreement.model import Agreement, Callback, Payment
+from belscript.dutch import join
 from belscript.money import CENT, format_amount, parse_amount
 from belscript.script.models import AgreementKind, AgreementPolicy
 
@@ -87,10 +88,6 @@ def _due(amount_due: Decimal | str | int | float | None) -> Decimal | None:
     if amount_due is None:
         return None
     return amount_due.quantize(CENT) if isinstance(amount_due, Decimal) else parse_amount(amount_due)
-
-
-def _list(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
 
 
 def minimum_first(policy: AgreementPolicy, amount_due: Decimal | None) -> tuple[Decimal, str] | None:
@@ -285,10 +282,10 @@ def issues(
     kind = agreement.kind
     if kind is None:
         offered = [KIND_LABELS[k] for k in policy.accepts] or list(KIND_LABELS.values())
-        found.append(Issue(f"Nog niet afgesproken: welke soort afspraak het is ({_list(offered)}).", True))
+        found.append(Issue(f"Nog niet afgesproken: welke soort afspraak het is ({join(offered, 'of')}).", True))
     elif kind not in policy.accepts:
         offered = [KIND_LABELS[k] for k in policy.accepts]
-        rest = f"; wel mogelijk: {_list(offered)}" if offered else ""
+        rest = f"; wel mogelijk: {join(offered, 'of')}" if offered else ""
         found.append(Issue(f"Dit belscript biedt geen {KIND_LABELS[kind]} aan{rest}."))
     if not (agreement.agreed_by or "").strip():
         found.append(Issue("Nog niet genoteerd: wie de afspraak maakt (naam).", True))

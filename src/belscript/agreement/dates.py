@@ -37,6 +37,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from belscript.dutch import MONTHS, WEEKDAYS
 from belscript.errors import AgreementError
 
 __all__ = [
@@ -53,11 +54,6 @@ __all__ = [
 ASK_DATE = "Op welke datum kunt u het bedrag uiterlijk overmaken?"
 ASK_TIME = "Hoe laat kan ik terugbellen? Bijvoorbeeld om 10:00 of om 14:30."
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 _MONTH_ABBREVIATIONS = {
     "jan": "januari", "feb": "februari", "febr": "februari", "mrt": "maart", "mar": "maart",
     "apr": "april", "jun": "juni", "jul": "juli", "aug": "augustus", "sep": "september",
@@ -229,7 +225,7 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month + 1, 1) - timedelta(days=1)
 
 
-def _add_months(d: date, months: int) -> date:
+def add_months(d: date, months: int) -> date:
     """Same day of the month ``months`` later, clipped to the month's end (31 jan + 1 = 28 feb)."""
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
@@ -350,7 +346,7 @@ def _resolve_custom(t: str, today: date, original: str) -> date | None:
         return _working_days_later(today, int(m.group(1)))
     m = re.fullmatch(r"(?:over|binnen) (\d+) (dag|dagen|week|weken|maand|maanden|jaar)", t)
     if m and m.group(2) in ("maand", "maanden"):
-        return _add_months(today, int(m.group(1)))
+        return add_months(today, int(m.group(1)))
     return None
 
 

@@ -27,7 +27,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from belscript.agreement.amounts import AMOUNT_HINT, parse_spoken_amount
 from belscript.agreement.check import KIND_LABELS, Issue, callback_issues, payment_issues, problems
-from belscript.agreement.dates import numbers_to_digits, resolve_date, resolve_moment, say_date, say_moment
+from belscript.agreement.dates import add_months, numbers_to_digits, resolve_date, resolve_moment, say_date, say_moment
 from belscript.agreement.model import Agreement, Callback, Payment
 from belscript.errors import AgreementError
 from belscript.money import CENT, format_amount, parse_amount
@@ -247,13 +247,6 @@ _FORTNIGHTLY = re.compile(r"\b(?:per 2 weken|om de 2 weken|elke 2 weken|iedere 2
 _MONTHLY = re.compile(r"\b(?:per maand|maandelijks|maandelijkse|elke maand|iedere maand)\b")
 
 
-def _add_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    last = (date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1)).day
-    return date(year, month + 1, min(d.day, last))
-
-
 def _equal_instalments(text: str, ctx: _Context) -> list[Payment] | None:
     """``3 termijnen vanaf 1 december`` -> equal monthly payments, the cents left over in the last."""
     t = numbers_to_digits(re.sub(r"\s+", " ", text.strip().lower()))
@@ -282,7 +275,7 @@ def _equal_instalments(text: str, ctx: _Context) -> list[Payment] | None:
     elif _FORTNIGHTLY.search(t):
         dates = [start + timedelta(weeks=2 * i) for i in range(count)]
     else:
-        dates = [_add_months(start, i) for i in range(count)]
+        dates = [add_months(start, i) for i in range(count)]
     share = (ctx.due / count).quantize(CENT, rounding=ROUND_DOWN)
     amounts = [share] * (count - 1) + [ctx.due - share * (count - 1)]
     return [Payment(amount=a, on=d) for a, d in zip(amounts, dates)]

@@ -19,8 +19,8 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import sys
 
+from belscript.cli.interactive import is_terminal, print_problem
 from belscript.errors import InputError, InvalidDocument, UsageError
 
 
@@ -32,18 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", nargs="?", const="latest", metavar="ID",
                         help="continue an interrupted call (the latest one, or call number ID)")
 
-
-def _print_diagnostics(exc: InvalidDocument) -> int:
-    for diagnostic in exc.diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
-    return exc.exit_code
-
-
-def _is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _resume_id(raw: str) -> int | None:
@@ -81,18 +69,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             loaded = resolve_script(args.script)
             dossier = load_dossier(demo_dossier_path() if args.demo else args.dossier)
-        except InvalidDocument as exc:
-            return _print_diagnostics(exc)
-        except InputError as exc:
-            print(f"belscript: {exc.message}", file=sys.stderr)
-            if exc.hint:
-                print(exc.hint, file=sys.stderr)
-            return exc.exit_code
+        except (InvalidDocument, InputError) as exc:
+            return print_problem(exc)
     elif args.script or args.dossier or args.demo:
         raise UsageError("--resume gaat verder met een bewaard gesprek, met het script en klantdossier van toen; "
                          "laat --script, --dossier en --demo weg")
 
-    if not _is_terminal():
+    if not is_terminal():
         raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 

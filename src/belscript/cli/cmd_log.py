@@ -19,6 +19,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from belscript.dutch import short_date
+
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.journal import CallRecord, Journal
 
@@ -71,7 +73,7 @@ def _outcome(record: "CallRecord") -> str:
 
 
 def _short_date(value: Any) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    return short_date(value) if value else ""
 
 
 def _rows(records: list["CallRecord"]) -> list[list[str]]:
@@ -80,7 +82,7 @@ def _rows(records: list["CallRecord"]) -> list[list[str]]:
     return [
         [
             str(r.id),
-            r.started_at.strftime("%d-%m-%Y %H:%M"),
+            f"{_short_date(r.started_at)} {r.started_at:%H:%M}",
             r.customer,
             _outcome(r),
             format_amount(r.promised_amount) if r.promised_amount is not None else "",

@@ -89,31 +89,17 @@ def _extends_text(base: str, name: str, target: str | None = None) -> str:
     looks for it: ``belscript new sub/x.yaml --extends mijn.yaml`` writes
     ``extends: ../mijn.yaml``.
     """
+    from belscript.script.extends import starter
+
     base_file = _base_file(base)
-    text = _extends_starter(base, name)
+    text = starter(base, name)
     if base_file is not None and target is not None:
         text = _EXTENDS_LINE.sub(lambda _: f"extends: {_seen_from(target, base_file)}", text, count=1)
     return text
 
 
-def _extends_starter(base: str, name: str) -> str:
-    from belscript.script.extends import starter
-
-    return starter(base, name)
-
-
-def write_private(path: str, text: str, *, force: bool) -> None:
-    """Create ``path`` readable by its owner only; refuse to overwrite unless ``force``.
-
-    A failed write (full disk, Ctrl-C) keeps the file that was there: see
-    :mod:`belscript.cli.outfile`.
-    """
-    from belscript.cli.outfile import write_output
-
-    write_output(path, text, overwrite=force, example_name="mijn-script.yaml")
-
-
 def run(args: argparse.Namespace) -> int:
+    from belscript.cli.outfile import write_output
     from belscript.script.builtin import DEFAULT_SCRIPT
 
     name = script_name_for(args.path)
@@ -122,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         base = args.source or DEFAULT_SCRIPT
         text, what = _copy_text(base, name), f"copy of '{base}'"
-    write_private(args.path, text, force=args.force)
+    # Owner-only, and without --force never over an existing file (see belscript.cli.outfile).
+    write_output(args.path, text, overwrite=args.force, example_name="mijn-script.yaml")
     print(f"Created {args.path} ({what}, name '{name}').")
     print(f"Check it with: belscript validate {args.path}")
     return 0

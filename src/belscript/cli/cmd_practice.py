@@ -27,6 +27,7 @@ import argparse
 import random
 import sys
 
+from belscript.cli.interactive import is_terminal, print_problem
 from belscript.errors import InputError, InvalidDocument, UsageError
 
 
@@ -42,24 +43,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show earlier practice scores, the excuses practised and the next persona to try")
 
 
-def _is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _print_problem(exc: InvalidDocument | InputError) -> int:
-    if isinstance(exc, InvalidDocument):
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-    else:
-        print(f"belscript: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(exc.hint, file=sys.stderr)
-    return exc.exit_code
-
-
 def run(args: argparse.Namespace) -> int:
     from belscript.clock import clock_from_env
     from belscript.script.loader import resolve_script
@@ -71,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             loaded = resolve_script(args.script)
         except (InvalidDocument, InputError) as exc:
-            return _print_problem(exc)
+            return print_problem(exc)
         return _history(loaded.script, clock)
 
     from belscript.dossier_loader import demo_dossier_path, load_dossier
@@ -83,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
         dossier = load_dossier(args.dossier or demo_dossier_path())
         persona = resolve_persona(args.persona, random.Random(seed))
     except (InvalidDocument, InputError) as exc:
-        return _print_problem(exc)
+        return print_problem(exc)
 
-    if not _is_terminal():
+    if not is_terminal():
         raise UsageError("belscript practice heeft een terminal nodig: het is een schermvullend programma",
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding. "
                               "'belscript practice --history' werkt overal.")

@@ -29,13 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the files are customer files (same as --kind dossier)")
 
 
-def known_rule_ids() -> frozenset[str]:
-    """Ids of every phrasing rule, to check a script's ``phrasing:`` overrides."""
-    from belscript.phrasing import known_rule_ids as ids
-
-    return frozenset(ids())
-
-
 def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[Diagnostic]:
     """Every diagnostic for one file (raises :class:`InputError` if it cannot be read)."""
     # Loading builds many small objects without reference cycles; with the cycle
@@ -51,7 +44,7 @@ def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[D
 
 def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
     from belscript.document_kind import guess_kind
-    from belscript.phrasing import lint_script
+    from belscript.phrasing import known_rule_ids, lint_script
     from belscript.script.loader import check_script
     from belscript.script.verify import verify
     from belscript.script.yamlsafe import parse, read_text

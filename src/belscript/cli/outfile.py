@@ -23,6 +23,7 @@ import stat
 from pathlib import Path
 
 from belscript.errors import UsageError
+from belscript.private_files import PRIVATE_DIR, PRIVATE_FILE
 
 _MESSAGES = {
     "en": {
@@ -42,10 +43,6 @@ _MESSAGES = {
         "failed": "kan {path} niet schrijven: {reason}",
     },
 }
-
-PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
-
 
 def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True,
                  protect: tuple[tuple[str | os.PathLike[str], str], ...] = (),

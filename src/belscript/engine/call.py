@@ -297,8 +297,6 @@ class Call:
             "total_due": str(self.dossier.total_due),
         })
         self._run_actions(self._nodes[start].do, source=start)
-        if self._nodes[start].is_end and self.may_end():  # pragma: no cover - a one-step script
-            self._emit_ended()
 
     # ------------------------------------------------------------------ events
 

@@ -15,7 +15,7 @@ from belscript.followup.email import Confirmation, confirmation, note_to_self
 from belscript.followup.facts import AfterCall
 from belscript.followup.ics import calendar_entries, calendar_ics
 from belscript.followup.recap import recap_text
-from belscript.journal.paths import private_dir, write_private
+from belscript.private_files import private_dir, write_private
 
 EMAIL_FILE = "bevestiging.eml"
 CALENDAR_FILE = "afspraken.ics"

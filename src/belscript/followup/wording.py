@@ -7,10 +7,12 @@ the call is exactly what the customer reads in the confirmation.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
+from belscript.agreement.dates import say_date, say_moment  # noqa: F401  (the documents' wording)
 from belscript.agreement.model import NO_AGREEMENT_LABELS, Agreement, NoAgreement, NoAgreementReason
 from belscript.dossier import Dossier, Invoice
+from belscript.dutch import join
 from belscript.money import format_amount
 from belscript.script.models import AgreementKind
 
@@ -26,38 +28,6 @@ KIND_LABELS: dict[str, str] = {
 }
 
 _DEFAULT_IF_BROKEN = "Als de betaling niet op de afgesproken datum binnen is, nemen wij opnieuw contact met u op."
-
-
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
-
-
-def say_date(d: date) -> str:
-    """``vrijdag 27 november 2026``."""
-    try:
-        from belscript.agreement.dates import say_date as _say
-    except ImportError:  # the agreement layer's formatter is optional for documents
-        return f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
-    return _say(d)
-
-
-def say_moment(dt: datetime) -> str:
-    """A date with a time of day, as the agreement screen says it: ``maandag 30 november 2026 om 10:00``."""
-    try:
-        from belscript.agreement.dates import say_moment as _say
-    except ImportError:
-        return f"{say_date(dt.date())} om {dt:%H:%M}"
-    return _say(dt)
-
-
-def join(items: list[str]) -> str:
-    """``a``, ``a en b``, ``a, b en c``."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def outcome_label(kind: str | None, reason: str | None = None) -> str:

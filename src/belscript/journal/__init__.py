@@ -9,8 +9,9 @@ Public API::
     journal.finish(call_id, outcome, our_actions=..., if_broken=..., contact=...)
 """
 
-from belscript.journal.paths import call_folder, home_dir, write_private
+from belscript.journal.paths import call_folder, home_dir
 from belscript.journal.records import NO_AGREEMENT, CallRecord
 from belscript.journal.store import Journal, UnknownCall
+from belscript.private_files import write_private
 
 __all__ = ["Journal", "CallRecord", "UnknownCall", "NO_AGREEMENT", "call_folder", "home_dir", "write_private"]

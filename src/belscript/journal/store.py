@@ -22,9 +22,10 @@ from belscript.clock import Clock, clock_from_env
 from belscript.dossier import Dossier
 from belscript.errors import JournalError
 from belscript.journal import codec
-from belscript.journal.paths import DB_NAME, PRIVATE_FILE, call_folder, home_dir, private_dir
+from belscript.journal.paths import DB_NAME, call_folder, home_dir
 from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
 from belscript.journal.schema import migrate
+from belscript.private_files import PRIVATE_FILE, private_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.events import Event

@@ -122,13 +122,11 @@ def _read_cache(path: Path, version: str) -> dict[str, list[str]]:
 
 def _write_cache(path: Path, version: str, forms: dict[str, list[str]]) -> None:
     """Write atomically with owner-only permissions; a cache that cannot be written is not an error."""
+    from belscript.private_files import write_private
+
+    text = json.dumps({"simplemma": version, "format": FORMS_FORMAT, "forms": forms}, ensure_ascii=False, sort_keys=True)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"simplemma": version, "format": FORMS_FORMAT, "forms": forms}, fh, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, path)
+        write_private(path, text)
     except OSError:
         pass
 

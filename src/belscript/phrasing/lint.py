@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.phrasing.checker import Finding
 from belscript.phrasing.ruleset import builtin_rules, checker_for
 
@@ -134,8 +134,6 @@ def _diagnostic(path: str, line: int, column: int, end_line: int, end_column: in
 
 
 def _unknown_allows(path: str, allows: dict, known: frozenset[str]) -> list[Diagnostic]:
-    import difflib
-
     out = []
     for line, (column, ids) in sorted(allows.items()):
         if not ids:
@@ -143,8 +141,7 @@ def _unknown_allows(path: str, allows: dict, known: frozenset[str]) -> list[Diag
                                   "'# belscript: allow' needs the rule ids to silence, e.g. '# belscript: allow moeten'",
                                   "phrasing-allow"))
         for rule_id in sorted(ids - known):
-            close = difflib.get_close_matches(rule_id, list(known), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(rule_id, list(known))
             out.append(Diagnostic(path, line, column, "warning",
                                   f"unknown phrasing rule '{rule_id}' in silencing comment{hint}", "phrasing-allow"))
     return out
@@ -182,24 +179,14 @@ def lint_text(text: str, path: str = "<stdin>", *, language: str = "nl", overrid
 def spoken_texts(script) -> list[tuple[tuple, str, bool]]:
     """``(yaml path, text, is_tip)`` for every line a script gives the caller to say, and its tips."""
     texts: list[tuple[tuple, str, bool]] = []
-
-    def options(base: tuple, items) -> None:
-        for i, option in enumerate(items):
-            if option.say:
-                texts.append((base + ("options", i, "say"), option.say, False))
-
-    for step_id, step in script.steps.items():
-        base = ("steps", step_id)
-        if step.say:
-            texts.append((base + ("say",), step.say, False))
-        texts.extend((base + ("tips", i), tip, True) for i, tip in enumerate(step.tips))
-        options(base, step.options)
-    for excuse_id, excuse in script.excuses.items():
-        base = ("excuses", excuse_id)
-        if excuse.say:
-            texts.append((base + ("say",), excuse.say, False))
-        texts.extend((base + ("tips", i), tip, True) for i, tip in enumerate(excuse.tips))
-        options(base, excuse.options)
+    for section, items in (("steps", script.steps), ("excuses", script.excuses)):
+        for item_id, item in items.items():
+            base = (section, item_id)
+            if item.say:
+                texts.append((base + ("say",), item.say, False))
+            texts.extend((base + ("tips", i), tip, True) for i, tip in enumerate(item.tips))
+            texts.extend((base + ("options", i, "say"), option.say, False)
+                         for i, option in enumerate(item.options) if option.say)
     return texts
 
 

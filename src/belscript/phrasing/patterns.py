@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from belscript.errors import BelscriptError
 from belscript.phrasing.text import is_word, normalize_word
 
 _GAP_RE = re.compile(r"^(?:\.\.\.|…)(\d*)$")
@@ -33,7 +34,7 @@ MAX_OPTIONALS = 8
 MAX_GAP = 12
 
 
-class PatternError(ValueError):
+class PatternError(BelscriptError, ValueError):
     """A pattern cannot be understood; the message says which part and why."""
 
 

@@ -23,12 +23,11 @@ the line and column in the rule file, all at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InvalidDocument
 from belscript.phrasing.patterns import MAX_GAP, Pattern, PatternError, parse
 from belscript.phrasing.text import is_word, normalize_word
@@ -95,14 +94,6 @@ def load_rule_file(path: str | Path, *, default_language: str = "nl") -> RuleFil
     return rules_from_data(data, source, str(path), default_language=default_language)
 
 
-def load_rule_text(text: str, name: str = "<rules>", *, default_language: str = "nl") -> RuleFile:
-    """Like :func:`load_rule_file`, for text already in memory."""
-    from belscript.script import yamlsafe
-
-    data, source = yamlsafe.load_text(text, name)
-    return rules_from_data(data, source, name, default_language=default_language)
-
-
 class _Collector:
     """Gathers diagnostics with positions from the source map."""
 
@@ -120,11 +111,6 @@ class _Collector:
         return [d for d in self.items if d.level == "error"]
 
 
-def _did_you_mean(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def rules_from_data(data, source, name: str, *, default_language: str = "nl") -> RuleFile:
     """Turn loaded YAML (strings, lists, mappings) into rules, validating everything."""
     out = _Collector(source, name)
@@ -133,7 +119,7 @@ def rules_from_data(data, source, name: str, *, default_language: str = "nl") ->
         raise InvalidDocument(out.items)
     for key in data:
         if key not in _TOP_KEYS:
-            out.add((key,), f"unknown key '{key}'{_did_you_mean(key, _TOP_KEYS)}", "rule-unknown-key", at_key=True)
+            out.add((key,), f"unknown key '{key}'{did_you_mean(key, _TOP_KEYS)}", "rule-unknown-key", at_key=True)
     language = data.get("language") or default_language
     if language not in LANGUAGES:
         out.add(("language",), f"language must be one of {', '.join(LANGUAGES)}, not '{language}'", "rule-bad-value")
@@ -209,17 +195,17 @@ def _rule(raw, path: tuple, out: _Collector, name: str) -> Rule | None:
     before = len(out.errors)
     for key in raw:
         if key not in _RULE_KEYS:
-            out.add(path + (key,), f"unknown key '{key}'{_did_you_mean(key, _RULE_KEYS)}", "rule-unknown-key", at_key=True)
+            out.add(path + (key,), f"unknown key '{key}'{did_you_mean(key, _RULE_KEYS)}", "rule-unknown-key", at_key=True)
     rule_id = _text(raw, "id", path, out)
     if rule_id is not None and not _ID_RE.match(rule_id):
         out.add(path + ("id",), f"rule id '{rule_id}' may only use a-z, 0-9, '-' and '_'", "rule-bad-value")
     level = _text(raw, "level", path, out)
     if level is not None and level not in LEVELS:
-        out.add(path + ("level",), f"level must be one of {', '.join(LEVELS)}, not '{level}'{_did_you_mean(level, LEVELS)}",
+        out.add(path + ("level",), f"level must be one of {', '.join(LEVELS)}, not '{level}'{did_you_mean(level, LEVELS)}",
                 "rule-bad-value")
     kind = _text(raw, "kind", path, out)
     if kind is not None and kind not in KINDS:
-        out.add(path + ("kind",), f"kind must be one of {', '.join(KINDS)}, not '{kind}'{_did_you_mean(kind, KINDS)}",
+        out.add(path + ("kind",), f"kind must be one of {', '.join(KINDS)}, not '{kind}'{did_you_mean(kind, KINDS)}",
                 "rule-bad-value")
     message = _text(raw, "message", path, out)
     if message is not None and "{match}" not in message:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from belscript.dutch import WEEKDAYS
 from belscript.money import format_amount
 from belscript.practice.persona import Persona
 from belscript.practice.utterance import Move
@@ -53,7 +54,6 @@ class CustomerState:
     excuses_left: list[str]
     raised: list[str] = field(default_factory=list)
     told_payer_away: bool = False
-    proposed_on: date | None = None
     #: The promise the customer made last, as (first date, instalments), or a callback moment.
     committed_to: tuple | None = None
     hung_up: bool = False
@@ -323,14 +323,12 @@ class SimulatedCustomer:
             return self._reply("vague")
         if h.pays_in_full:
             on = _weekday(self.today + timedelta(days=max(h.latest_days, 1)), self.today + timedelta(days=h.earliest_days))
-            st.proposed_on = on
             st.committed_to = (on, 1)  # their own proposal: written down as said, it is a promise
             if self.disputed:
                 st.committed_amount, st.committed_rest = self.undisputed, None
                 return self._reply("proposal", datum=self._say(on), bedrag=format_amount(self.undisputed))
             return self._reply("proposal", datum=self._say(on))
         on = _weekday(self.today + timedelta(days=max(h.earliest_days, 1)), self.today + timedelta(days=h.earliest_days))
-        st.proposed_on = on
         return self._reply("plan_proposal", datum=self._say(on), termijnen=str(h.max_instalments))
 
     def _hear_date(self, move: Move) -> Reply:
@@ -505,8 +503,7 @@ def _in_days(days: int, today: date) -> str:
     if days in (0, 1, 2):
         return ("vandaag", "morgen", "overmorgen")[days]
     if days < 7:
-        return ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")[
-            (today + timedelta(days=days)).weekday()]
+        return WEEKDAYS[(today + timedelta(days=days)).weekday()]
     return f"over {days} dagen"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import BelscriptError, InvalidDocument, UsageError
 from belscript.practice.persona import REACTION_KEYS, Persona
 
@@ -67,8 +67,6 @@ def load_persona(path: str | os.PathLike) -> Persona:
             key = str(key)
             if key.startswith("excuse:") or key in REACTION_KEYS:
                 continue
-            from belscript.script.loader import did_you_mean
-
             line, col = source.key_pos(("lines", key))
             problems.append(Diagnostic(
                 where, line, col, "error",
@@ -96,8 +94,6 @@ def resolve_persona(name: str | None, rng: random.Random) -> Persona:
         return load_persona(known[name])
     if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
         return load_persona(name)
-    from belscript.script.loader import did_you_mean
-
     raise UsageError(f"onbekende persona '{name}'{did_you_mean(name, sorted(known))}",
                      hint="Bekende persona's: " + ", ".join(sorted(known)))
 

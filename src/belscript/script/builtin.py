@@ -7,13 +7,15 @@ to them (``<name>.test.yaml``) are not scripts and are not listed.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
+from belscript.diagnostics import did_you_mean
 from belscript.errors import UsageError
 
 #: The script used when none is named: the first call about an overdue invoice.
 DEFAULT_SCRIPT = "eerste-gesprek"
+#: Names are few and long ("eerste-gesprek"), so a looser match than elsewhere still helps.
+SUGGEST_CUTOFF = 0.5
 
 
 def builtin_dir() -> Path:
@@ -33,15 +35,10 @@ def builtin_names() -> list[str]:
     return names
 
 
-def did_you_mean(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def builtin_path(name: str) -> Path:
     """The file of a built-in script; :class:`UsageError` (with a suggestion) if unknown."""
     names = builtin_names()
     if name not in names:
-        raise UsageError(f"there is no built-in script '{name}'{did_you_mean(name, names)}",
+        raise UsageError(f"there is no built-in script '{name}'{did_you_mean(name, names, cutoff=SUGGEST_CUTOFF)}",
                          hint="Built-in scripts: " + (", ".join(names) or "(none installed)"))
     return builtin_dir() / f"{name}.yaml"

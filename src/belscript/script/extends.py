@@ -26,7 +26,7 @@ import os
 from contextvars import ContextVar
 from pathlib import Path
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InputError, InvalidDocument
 from belscript.script import builtin
 from belscript.script.source import SourceMap
@@ -57,8 +57,9 @@ def resolve_base(ref: str, path: str) -> Path:
         return target
     names = builtin.builtin_names()
     if ref not in names:
-        raise LookupError(f"there is no built-in script '{ref}' to extend{builtin.did_you_mean(ref, names)}"
-                          + ("" if builtin.did_you_mean(ref, names) else f" (built-in: {', '.join(names)})"))
+        hint = did_you_mean(ref, names, cutoff=builtin.SUGGEST_CUTOFF)
+        raise LookupError(f"there is no built-in script '{ref}' to extend{hint}"
+                          + ("" if hint else f" (built-in: {', '.join(names)})"))
     return builtin.builtin_path(ref)
 
 

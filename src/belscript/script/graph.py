@@ -199,10 +199,6 @@ def to_dot(script: Script) -> str:
     return "\n".join(out) + "\n"
 
 
-def graphviz_available() -> bool:
-    return shutil.which("dot") is not None
-
-
 def render_image(script: Script, fmt: str) -> bytes:
     """Render ``script`` as ``svg`` or ``png`` with Graphviz's ``dot`` program."""
     exe = shutil.which("dot")

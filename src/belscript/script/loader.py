@@ -9,7 +9,6 @@ offending key or value, so an author can fix them all in one go.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import importlib
 import os
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.document_kind import wrong_kind
 from belscript.errors import InvalidDocument, UsageError
 from belscript.script import builtin
@@ -77,7 +76,7 @@ def resolve_script(name_or_path: str | os.PathLike | None) -> LoadedScript:
         return load_script(text)
     if text in builtin.builtin_names():
         return load_builtin(text)
-    raise UsageError(f"'{text}' is neither a file nor a built-in script{builtin.did_you_mean(text, builtin.builtin_names())}",
+    raise UsageError(f"'{text}' is neither a file nor a built-in script{did_you_mean(text, builtin.builtin_names(), cutoff=builtin.SUGGEST_CUTOFF)}",
                      hint="Built-in scripts: " + ", ".join(builtin.builtin_names()))
 
 
@@ -146,16 +145,6 @@ def _apply_extends(raw: dict, source: SourceMap, path: str) -> tuple[dict, Sourc
 # -- pydantic errors -> diagnostics --------------------------------------------------
 
 _ID_HELP = "use lowercase letters, digits, '-' and '_', no spaces"
-
-
-def did_you_mean(word: object, candidates) -> str:
-    """``"; did you mean 'x'?"`` for the closest candidate, or ``""``."""
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    if not close:
-        close = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def describe(path: tuple) -> str:
@@ -265,14 +254,8 @@ def pydantic_diagnostics(exc: ValidationError, source: SourceMap, path: str,
             if loc not in source:
                 line, col = source.key_pos(loc)
             message, code = _value_message(kind, err, value, ctx, loc, on_key, root)
-        out.append(Diagnostic(_file_of(source, loc, path), line, col, "error", message, code))
+        out.append(Diagnostic(source.file_for(loc, path), line, col, "error", message, code))
     return out
-
-
-def _file_of(source: SourceMap, loc: tuple, path: str) -> str:
-    """The file holding ``loc``: the base file for parts inherited through ``extends:``."""
-    holder = source.file_of(loc)
-    return path if holder == source.path else holder
 
 
 def _value_message(kind: str, err: dict, value: object, ctx: dict, loc: tuple, on_key: bool,

@@ -9,11 +9,9 @@ column of the field itself.
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import Iterable
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.templates import TEMPLATE_FIELDS
 from belscript.script.source import SourceMap
 from belscript.script.vocabulary import ACTIONS, CONDITIONS
@@ -23,15 +21,6 @@ _PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")
 _FIELD_NAME = re.compile(r"^[a-z_]+$")
 #: Same pattern as ``models.Id``; a value that is not even a valid id is reported by the schema check.
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-def _suggest(word: object, candidates: Iterable[str]) -> str:
-    if not isinstance(word, str):
-        return ""
-    pool = list(candidates)
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6) or difflib.get_close_matches(
-        word.strip().lower().replace(" ", "_"), pool, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class _Checker:
@@ -47,8 +36,7 @@ class _Checker:
         self.excuses = excuses if isinstance(excuses, dict) else {}
 
     def error(self, loc: tuple, at: tuple[int, int], message: str, code: str, **extra) -> None:
-        holder = self.source.file_of(loc)  # inherited parts (extends:) live in the base file
-        path = self.path if holder == self.source.path else holder
+        path = self.source.file_for(loc, self.path)  # inherited parts (extends:) live in the base file
         self.out.append(Diagnostic(path, at[0], at[1], "error", message, code, extra=extra))
 
     def name_in(self, loc: tuple, value: object, known: dict, what: str, code: str) -> None:
@@ -56,7 +44,7 @@ class _Checker:
             return
         if what == "step" and not known and not isinstance(self.raw.get("steps"), dict):
             return  # no steps at all: the schema check already says so
-        self.error(loc, self.source.value_pos(loc), f"unknown {what} '{value}'{_suggest(value, known)}", code)
+        self.error(loc, self.source.value_pos(loc), f"unknown {what} '{value}'{did_you_mean(value, known)}", code)
 
     def actions(self, loc: tuple, value: object) -> None:
         if isinstance(value, list):
@@ -100,7 +88,7 @@ class _Checker:
             for rule in phrasing:
                 if rule not in known_rules:
                     self.error(("phrasing", rule), self.source.key_pos(("phrasing", rule)),
-                               f"unknown phrasing rule '{rule}'{_suggest(rule, sorted(known_rules))}", "unknown-rule")
+                               f"unknown phrasing rule '{rule}'{did_you_mean(rule, sorted(known_rules))}", "unknown-rule")
         return self.out
 
     def fields(self, loc: tuple, value: object) -> None:
@@ -122,7 +110,7 @@ class _Checker:
             if _FIELD_NAME.match(name) and name in TEMPLATE_FIELDS:
                 continue
             self.error(loc, self.source.text_pos(loc, m.start()),
-                       f"unknown field '{{{name}}}'{_suggest(name, TEMPLATE_FIELDS)}", "unknown-field",
+                       f"unknown field '{{{name}}}'{did_you_mean(name, TEMPLATE_FIELDS)}", "unknown-field",
                        field=name)
 
 

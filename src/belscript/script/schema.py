@@ -15,8 +15,6 @@ from belscript.script.models import FORMAT_VERSION, Script
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:belscript:format:{FORMAT_VERSION}"
-#: The comment line that connects a script to the schema in editors.
-MODELINE = "# yaml-language-server: $schema=./belscript.schema.json"
 
 
 def script_schema() -> dict:

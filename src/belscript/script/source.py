@@ -120,6 +120,12 @@ class SourceMap:
         entry = self._entry(path)
         return entry[6].path if entry is not None else self.doc.path
 
+    def file_for(self, path: Path, own_name: str) -> str:
+        """The file a diagnostic about ``path`` names: ``own_name`` (as the user called the
+        document) for its own nodes, the base file for nodes inherited through ``extends:``."""
+        holder = self.file_of(path)
+        return own_name if holder == self.path else holder
+
     def style(self, path: Path) -> str | None:
         """Node style: ``''`` plain, ``"'"``, ``'"'``, ``'|'``, ``'>'``, or ``'{}'``/``'[]'``."""
         entry = self.entries.get(tuple(path))

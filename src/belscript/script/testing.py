@@ -20,13 +20,12 @@ that are not numbers are diagnostics with ``PATH:LINE:COL``.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import BelscriptError, InvalidDocument
 from belscript.script.source import SourceMap
 from belscript.script.verify.flow import Edge, Flow, Node, build_flow
@@ -157,8 +156,7 @@ class _Reader:
         return f"{self._file(loc)}:{line}:{col}"
 
     def _file(self, loc: tuple) -> str:
-        file_of = getattr(self.source, "file_of", None)
-        return file_of(loc) if file_of else self.path
+        return self.source.file_for(loc, self.path)
 
     def error(self, loc: tuple, message: str, code: str = "invalid-test", *, key: bool = False) -> None:
         line, col = self.source.key_pos(loc) if key else self.source.value_pos(loc)
@@ -167,8 +165,7 @@ class _Reader:
     def keys(self, loc: tuple, raw: dict, allowed: tuple[str, ...], what: str) -> None:
         for key in raw:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+                hint = did_you_mean(str(key), allowed) or f"; expected one of: {', '.join(allowed)}"
                 self.error(loc + (key,), f"unknown key '{key}' in {what}{hint}", "unknown-key", key=True)
 
     def text(self, loc: tuple, value: object, what: str) -> str | None:
@@ -247,8 +244,7 @@ class _Reader:
             word = raw.strip()
             if word in BARE_MOVES:
                 return Move(word, None, loc, self.where(loc))
-            close = difflib.get_close_matches(word, BARE_MOVES + MOVES, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(word, BARE_MOVES + MOVES)
             self.error(loc, f"unknown move '{word}'{hint}", "unknown-move")
             return None
         if not isinstance(raw, dict) or len(raw) != 1:
@@ -259,8 +255,7 @@ class _Reader:
         if kind in BARE_MOVES and value is None:
             return Move(kind, None, loc, self.where(loc))
         if kind not in MOVES:
-            close = difflib.get_close_matches(str(kind), MOVES + BARE_MOVES, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known moves: {', '.join(MOVES + BARE_MOVES)}"
+            hint = did_you_mean(str(kind), MOVES + BARE_MOVES) or f"; known moves: {', '.join(MOVES + BARE_MOVES)}"
             self.error(here, f"unknown move '{kind}'{hint}", "unknown-move", key=True)
             return None
         parsed = getattr(self, f"_{kind}")(here, value)
@@ -278,8 +273,7 @@ class _Reader:
     def _excuse(self, loc: tuple, value: object) -> str | None:
         known = list(self.script.excuses)
         if not isinstance(value, str) or value not in self.script.excuses:
-            close = difflib.get_close_matches(str(value), known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else (f"; known excuses: {', '.join(known)}" if known else "")
+            hint = did_you_mean(str(value), known) or (f"; known excuses: {', '.join(known)}" if known else "")
             self.error(loc, f"unknown excuse '{value}'{hint}", "unknown-excuse")
             return None
         return value
@@ -302,8 +296,7 @@ class _Reader:
         ok = True
         for name, text in value.items():
             if fields and name not in fields:
-                close = difflib.get_close_matches(str(name), fields, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(fields)}"
+                hint = did_you_mean(str(name), fields) or f"; known fields: {', '.join(fields)}"
                 self.error(loc + (name,), f"unknown agreement field '{name}'{hint}", "unknown-key", key=True)
                 ok = False
             elif not isinstance(text, str) or not text.strip():
@@ -322,8 +315,7 @@ class _Reader:
         reasons = [r.value for r in NoAgreementReason]
         reason = raw.get("reason")
         if reason not in reasons:
-            close = difflib.get_close_matches(str(reason), reasons, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; choose one of: {', '.join(reasons)}"
+            hint = did_you_mean(str(reason), reasons) or f"; choose one of: {', '.join(reasons)}"
             self.error(loc + ("reason",) if isinstance(value, dict) else loc, f"unknown reason '{reason}'{hint}")
             return None
         follow_up = None
@@ -344,8 +336,7 @@ class _Reader:
             plain = step[len("excuse:"):] if in_excuse else step
             table = self.script.excuses if in_excuse else self.script.steps
             if plain not in table:
-                close = difflib.get_close_matches(str(step), list(self.script.steps), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(str(step), list(self.script.steps))
                 self.error(loc + ("step",), f"unknown step '{step}'{hint}", "unknown-step")
                 step = None
         outcome = raw.get("outcome")
@@ -378,11 +369,9 @@ class _Reader:
 
 
 def _agreement_fields() -> list[str]:
-    """The agreement field names the engine accepts (empty if the agreement layer has none)."""
-    try:
-        from belscript.agreement.entry import FIELDS
-    except ImportError:  # pragma: no cover - agreement entry not built
-        return []
+    """The agreement field names the engine accepts (imported late: the agreement layer is not needed to read a script)."""
+    from belscript.agreement.entry import FIELDS
+
     return list(FIELDS)
 
 

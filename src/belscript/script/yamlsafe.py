@@ -25,7 +25,6 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from pathlib import Path
 
 import yaml
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from belscript.agreement.model import NoAgreementReason
+from belscript.dutch import join
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ REASONS_SHOWN: tuple[tuple[str, str], ...] = (
 def reasons_text() -> str:
     """``opgehangen, verkeerd (verkeerde persoon), …`` for messages and the feedback bar."""
     parts = [f"{word} ({meaning})" if meaning else word for word, meaning in REASONS_SHOWN]
-    return ", ".join(parts[:-1]) + " of " + parts[-1]
+    return join(parts, "of")
 
 
 def help_lines() -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from belscript.dossier import Dossier
+from belscript.dutch import short_date
 from belscript.money import format_amount
 from belscript.script.models import AgreementKind, AgreementPolicy
 
@@ -28,11 +29,6 @@ _KIND_LABELS: dict[AgreementKind, str] = {
     AgreementKind.deferral: "uitstel van betaling",
     AgreementKind.callback: "een terugbelafspraak met wie over betalingen gaat",
 }
-
-
-def short_date(d: date) -> str:
-    """``28-10-2026``: compact, unambiguous for a Dutch reader, no locale data needed."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
 def _plain(text: str, style: str = "") -> Line:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from belscript.dutch import join
 from belscript.script.models import AgreementKind, AgreementPolicy, Script
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +69,7 @@ class Missing:
 
 def _kinds(policy: AgreementPolicy | None) -> str:
     kinds = [KIND_WORDS[k] for k in (policy.accepts if policy else KIND_WORDS)]
-    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " of " + kinds[-1]
+    return join(kinds, "of")
 
 
 def missing(problem: str, policy: AgreementPolicy | None = None) -> Missing:
@@ -110,13 +111,6 @@ def missing(problem: str, policy: AgreementPolicy | None = None) -> Missing:
 
 def missing_all(problems: list[str], policy: AgreementPolicy | None = None) -> list[Missing]:
     return [missing(p, policy) for p in problems]
-
-
-def join(words: list[str]) -> str:
-    """``a``, ``a en b``, ``a, b en c``."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " en " + words[-1]
 
 
 def short_list(items: list[Missing]) -> str:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from belscript.clock import Clock
 from belscript.dossier import Dossier
+from belscript.dutch import join, short_date
 from belscript.errors import BelscriptError, CallRefused
 from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
@@ -118,7 +119,6 @@ class CallModel:
         self._ignored: set[tuple[str, str]] = set()
         #: Warnings already recorded for the line being typed (recorded when first shown).
         self._draft_warnings: set[tuple[str, str]] = set()
-        self._ignored_for = ""
         self._preview_cache: dict[str, Preview] = {}
         self._view_key: object = None
         self._view: dict[str, Any] = {}
@@ -332,7 +332,7 @@ class CallModel:
             return
         text = exc.message
         if exc.missing:
-            text += " Nog nodig: " + guidance.join(exc.missing) + "."
+            text += " Nog nodig: " + join(exc.missing) + "."
         self.info(text, "error")
 
     def _refused_end(self, problems: list[str]) -> None:
@@ -807,7 +807,6 @@ class CallModel:
         out: Fragments = [("", f"Soort: {KIND_LABELS[a.kind] if a.kind else '—'} · "
                                f"Wie: {a.agreed_by or call.contact or '—'}")]
         if a.payments:
-            from belscript.tui.facts import short_date
 
             out.append(("class:strong", " · " + ", ".join(f"{format_amount(p.amount)} op {short_date(p.on)}"
                                                           for p in a.payments)))

@@ -13,13 +13,12 @@ required, because a silenced check should tell the next author why.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
-from belscript.diagnostics import Diagnostic
+from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.script.verify import (
     dead_end,
     duplicate_option_number,
@@ -95,9 +94,8 @@ CODES: frozenset[str] = frozenset(module.CODE for module in CHECKS)
 def verify_script(script, source, path: str) -> list[Diagnostic]:
     """Run every check on a validated :class:`~belscript.script.models.Script`.
 
-    ``source`` is the script's source map (``key_pos``, ``value_pos`` and, for scripts
-    combined with ``extends:``, ``file_of``); ``path`` names the file when the map has
-    no ``file_of``.
+    ``source`` is the script's source map; ``path`` is how the user named the script,
+    used for its own lines (lines inherited through ``extends:`` name the base file).
     """
     flow = build_flow(script)
     silenced = {code for code, reason in script.silence.items() if reason.strip()}
@@ -121,16 +119,13 @@ def _diagnostic(source, path: str, code: str, level: str, finding: Finding) -> D
         line, col = source.key_pos(finding.path)
     else:
         line, col = source.value_pos(finding.path)
-    file_of = getattr(source, "file_of", None)
-    where = file_of(finding.path) if file_of is not None else path
-    return Diagnostic(where, line, col, level, finding.message, code, extra=dict(finding.extra))
+    return Diagnostic(source.file_for(finding.path, path), line, col, level, finding.message, code, extra=dict(finding.extra))
 
 
 def _silence_problems(script, source, path: str) -> Iterable[Diagnostic]:
     for code, reason in script.silence.items():
         if code not in CODES:
-            close = difflib.get_close_matches(code, sorted(CODES), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known codes: {', '.join(sorted(CODES))}"
+            hint = did_you_mean(code, sorted(CODES)) or f"; known codes: {', '.join(sorted(CODES))}"
             yield _diagnostic(source, path, SILENCE_UNKNOWN_CODE, "error", Finding(
                 ("silence", code), f"'{code}' is not a verification code{hint}", at="key"))
         elif not reason.strip():
