@@ -8,7 +8,7 @@ import pytest
 
 from belscript.engine.events import Event
 from belscript.followup import QUESTIONS, answers, observations
-from belscript.followup.evaluation import say_duration
+from belscript.followup.evaluation import counted_warnings, say_duration
 
 START = datetime(2026, 11, 23, 10, 15)
 
@@ -47,8 +47,11 @@ def test_warnings_missing_recap_and_contact_become_points_to_improve():
     found = observations(events(
         (0, "started", {}),
         (20, "warning", {"rule": "moeten", "match": "u moet", "message": "..."}),
-        (40, "warning", {"rule": "moeten", "match": "u moet", "message": "..."}),
+        (21, "note", {"text": "U moet vandaag betalen."}),
+        (40, "note", {"text": "Dan u moet het morgen doen."}),
+        (41, "warning", {"rule": "moeten", "match": "u moet", "message": "..."}),
         (60, "warning", {"rule": "geen-haast", "match": "geen haast", "message": "..."}),
+        (61, "note", {"text": "Het heeft geen haast."}),
         (80, "refused", {"move": "end", "missing": ["de datum"]}),
         (90, "ended", {"outcome": AGREED}),
     ))
@@ -59,6 +62,21 @@ def test_warnings_missing_recap_and_contact_become_points_to_improve():
     assert any("niet genoteerd met wie u sprak" in t for t in improve)
     assert any("1× verder of afsluiten" in t for t in improve)
     assert [o.tone for o in found] == sorted((o.tone for o in found), key=["good", "improve", "info"].index)
+
+
+def test_a_warning_for_words_not_kept_does_not_count():
+    """A warning shown while typing counts only when the note kept those words, and not when set aside."""
+    found = counted_warnings(events(
+        (0, "started", {}),
+        (10, "warning", {"rule": "moeten", "match": "moet", "message": "..."}),
+        (12, "note", {"text": "Wanneer kunt u het bedrag overmaken?"}),   # rephrased before Enter
+        (20, "warning", {"rule": "geen-haast", "match": "geen haast", "message": "..."}),
+        (21, "warning", {"rule": "geen-haast", "match": "geen haast", "message": "...", "ignored": True}),
+        (22, "note", {"text": "Klant zei: het heeft geen haast."}),      # quoted, set aside with Ctrl-O
+        (30, "warning", {"rule": "moeten", "match": "moet", "message": "..."}),
+        (31, "note", {"text": "U moet betalen."}),
+    ))
+    assert [(e.seq, e.data["match"]) for e in found] == [(7, "moet")]
 
 
 @pytest.mark.parametrize("count,sentence", [

@@ -4,7 +4,8 @@ Each problem is printed as PATH:LINE:COL: level: message [code]. Scripts get the
 format and reference checks, the phrasing check of their own lines (warnings; errors
 with --strict) and the soundness checks of the call graph. Customer files (YAML or
 JSON, recognised by their 'customer'/'invoices' keys or chosen with --kind dossier)
-get the same precise diagnostics.
+and practice personas (recognised by 'persona:' or chosen with --kind persona) get
+the same precise diagnostics.
 
 Exit status: 0 no errors, 1 problems found, 2 a file could not be read or wrong usage.
 """
@@ -23,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="script or customer file (.yaml, .yml, .json)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (such as phrasing) as errors")
-    parser.add_argument("--kind", choices=("auto", "script", "dossier"), default="auto",
+    parser.add_argument("--kind", choices=("auto", "script", "dossier", "persona"), default="auto",
                         help="what the files are (default: recognise by their keys)")
     parser.add_argument("--dossier", dest="kind", action="store_const", const="dossier",
                         help="the files are customer files (same as --kind dossier)")
@@ -56,7 +57,11 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
     if problems:
         return problems
     if kind == "auto":
-        kind = "dossier" if guess_kind(raw) == "dossier" else "script"
+        kind = guess_kind(raw) if guess_kind(raw) in ("dossier", "persona") else "script"
+    if kind == "persona":
+        from belscript.practice.library import check_persona
+
+        return check_persona(raw, source, path)[1]
     if kind == "dossier":
         # Imported only here: checking a script never builds the customer-file models.
         from belscript.dossier_loader import check_dossier

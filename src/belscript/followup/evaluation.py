@@ -38,20 +38,53 @@ class Observation:
 
 
 def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
-    """The phrasing warnings shown in a call, less those the caller set aside (Ctrl-O)."""
-    shown: list[EventLike] = []
-    for e in events:
-        if e.kind != "warning":
+    """The phrasing warnings about words the caller really kept in a note.
+
+    A warning is logged the moment it is shown, while typing. It counts in the
+    evaluation only when the words were kept: the note it belongs to contains them.
+    That note is the one just before it (when warnings are logged on Enter) or the next
+    one (when they were logged while typing). Warnings the caller set aside with Ctrl-O
+    do not count.
+    """
+    events = list(events)
+    counted: list[EventLike] = []
+    for i, e in enumerate(events):
+        if e.kind != "warning" or e.data.get("ignored"):
             continue
-        if e.data.get("ignored"):
-            key = (e.data.get("rule"), str(e.data.get("match") or "").lower())
-            for i in range(len(shown) - 1, -1, -1):
-                if (shown[i].data.get("rule"), str(shown[i].data.get("match") or "").lower()) == key:
-                    del shown[i]
-                    break
-        else:
-            shown.append(e)
-    return shown
+        match = str(e.data.get("match") or "").lower()
+        note = _note_of(events, i)
+        if note is None or match not in str(note.data.get("text") or "").lower():
+            continue
+        if _set_aside(events, i, e):
+            continue
+        counted.append(e)
+    return counted
+
+
+def _note_of(events: list[EventLike], i: int) -> EventLike | None:
+    """The note a warning belongs to: the one right before its run of warnings, else the next note."""
+    j = i - 1
+    while j >= 0 and events[j].kind == "warning":
+        j -= 1
+    if j >= 0 and events[j].kind == "note" and not any(
+            events[k].data.get("ignored") for k in range(j + 1, i)):
+        # logged on Enter, after its note
+        before = events[j]
+        if str(events[i].data.get("match") or "").lower() in str(before.data.get("text") or "").lower():
+            return before
+    return next((e for e in events[i + 1:] if e.kind == "note"), None)
+
+
+def _set_aside(events: list[EventLike], i: int, warning: EventLike) -> bool:
+    """Whether the caller pressed Ctrl-O on this warning before the next note."""
+    key = (warning.data.get("rule"), str(warning.data.get("match") or "").lower())
+    for e in events[i + 1:]:
+        if e.kind == "note":
+            return False
+        if e.kind == "warning" and e.data.get("ignored") and \
+                (e.data.get("rule"), str(e.data.get("match") or "").lower()) == key:
+            return True
+    return False
 
 
 def observations(events: Iterable[EventLike]) -> list[Observation]:

@@ -46,20 +46,29 @@ def persona_paths() -> dict[str, Path]:
 
 def load_persona(path: str | os.PathLike) -> Persona:
     """Load one persona file; raise InvalidDocument with every problem (PATH:LINE:COL)."""
-    from belscript.script.loader import pydantic_diagnostics
     from belscript.script.yamlsafe import load_file
 
     raw, source = load_file(path)
-    where = str(path)
-    if not isinstance(raw, dict):
-        raise InvalidDocument([Diagnostic(where, 1, 1, "error",
-                                          "a persona is a list of keys and values; start with 'persona: 1'",
-                                          "wrong-type")])
-    from belscript.document_kind import wrong_kind
+    persona, problems = check_persona(raw, source, str(path))
+    if persona is None:
+        raise InvalidDocument(problems)
+    return persona
 
+
+def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list[Diagnostic]]:
+    """Validate parsed YAML as a persona: ``(persona or None, every diagnostic)``.
+
+    Shared by practice (which refuses a broken persona) and ``belscript validate``.
+    """
+    from belscript.document_kind import wrong_kind
+    from belscript.script.loader import pydantic_diagnostics
+
+    if not isinstance(raw, dict):
+        return None, [Diagnostic(where, 1, 1, "error",
+                                 "a persona is a list of keys and values; start with 'persona: 1'", "wrong-type")]
     other = wrong_kind(raw, "persona", where, source)
     if other is not None:
-        raise InvalidDocument([other])
+        return None, [other]
     problems: list[Diagnostic] = []
     lines = raw.get("lines")
     if isinstance(lines, dict):
@@ -78,10 +87,10 @@ def load_persona(path: str | os.PathLike) -> Persona:
         found = pydantic_diagnostics(exc, source, where, Persona)
         # the position-precise check above replaces the model's own message about lines
         problems += [d for d in found if not (problems and "unknown reaction" in d.message)]
-        raise InvalidDocument(problems) from None
+        return None, problems
     if problems:
-        raise InvalidDocument(problems)
-    return persona
+        return None, problems
+    return persona, []
 
 
 def resolve_persona(name: str | None, rng: random.Random) -> Persona:
