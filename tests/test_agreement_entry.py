@@ -90,11 +90,11 @@ def test_part_of_the_amount_for_a_full_payment_points_to_partial_payment():
 
 
 def test_equal_instalments_put_the_remaining_cents_in_the_last():
-    """"3 termijnen vanaf 1 december" gives three monthly instalments adding up exactly."""
+    """"3 termijnen vanaf 1 december" gives three monthly instalments adding up exactly, none on New Year's Day."""
     a, fb = enter(Agreement(), "termijnen", "3 termijnen vanaf 1 december")
     assert fb.ok
     assert fb.shown == (
-        "3 termijnen: € 416,83 op dinsdag 1 december 2026, € 416,83 op vrijdag 1 januari 2027, "
+        "3 termijnen: € 416,83 op dinsdag 1 december 2026, € 416,83 op maandag 4 januari 2027, "
         "€ 416,84 op maandag 1 februari 2027"
     )
     assert a.kind is AgreementKind.payment_plan

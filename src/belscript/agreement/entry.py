@@ -276,9 +276,21 @@ def _equal_instalments(text: str, ctx: _Context) -> list[Payment] | None:
         dates = [start + timedelta(weeks=2 * i) for i in range(count)]
     else:
         dates = [add_months(start, i) for i in range(count)]
+    # The first date is the one the customer named; the dates worked out from it move
+    # to the next working day when they fall on a weekend or a public holiday (nobody
+    # can promise a bank transfer on New Year's Day).
+    dates = dates[:1] + [_working_day_from(d) for d in dates[1:]]
     share = (ctx.due / count).quantize(CENT, rounding=ROUND_DOWN)
     amounts = [share] * (count - 1) + [ctx.due - share * (count - 1)]
     return [Payment(amount=a, on=d) for a, d in zip(amounts, dates)]
+
+
+def _working_day_from(day):
+    from belscript.calltime import is_working_day
+
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 # --------------------------------------------------------------------------- fields
