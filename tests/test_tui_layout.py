@@ -202,3 +202,26 @@ def test_a_slash_command_after_the_call_is_not_saved_as_an_evaluation():
     drive(model, scenario)
     evaluation = [e for e in journal.events(model.call_id) if e.kind == "evaluation"]
     assert evaluation and evaluation[-1].data["went_well"] == "rustig gebleven"
+
+
+def test_a_resize_in_the_middle_of_a_frame_never_mixes_two_layouts():
+    """When the window shrinks while a frame is drawn, the layout and the panel sizes of that
+    frame still come from one terminal size (no crash, as once seen in a real terminal)."""
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+
+    from belscript.tui.app import CallScreen
+    from tui_driver import SizedOutput
+
+    model, _journal = live_model()
+    model.begin()
+    output = SizedOutput(columns=120, rows=40)
+    with create_pipe_input() as pipe:
+        screen = CallScreen(model, input=pipe, output=output)
+        screen._freeze_size()                      # a frame starts at 120x40 …
+        output.size = Size(rows=30, columns=90)    # … and the terminal shrinks meanwhile
+        body = screen._body()
+        sizes = screen._sizes()
+        assert body is screen._call_layout and "tips" in sizes
+        screen._freeze_size()                      # the next frame uses the new size
+        assert screen._body() is screen._compact_layout and "tips" not in screen._sizes()

@@ -202,6 +202,7 @@ class CallScreen:
             input=input,
             output=output,
             after_render=self._after_render,
+            before_render=self._freeze_size,
         )
         model.listeners.append(self.app.invalidate)
 
@@ -381,7 +382,21 @@ class CallScreen:
     # prompt_toolkit never measures panel contents nor distributes space cell by cell,
     # which keeps a redraw (and so a keystroke) within a few milliseconds.
 
+    def _freeze_size(self, _app: Any = None) -> None:
+        """Take the terminal size once per frame.
+
+        Which layout is drawn and how big each window is are decided at different moments
+        of one render; a resize arriving in between must not make them disagree (the
+        wide layout asking for the size of a panel only it has, while the sizes were
+        already worked out for the compact one).
+        """
+        size = self.app.output.get_size()
+        self._frame_size = (max(10, size.rows), max(40, size.columns))
+
     def _size(self) -> tuple[int, int]:
+        frozen = getattr(self, "_frame_size", None)
+        if frozen is not None:
+            return frozen
         app = getattr(self, "app", None)  # the layout is walked once while the application is built
         if app is None:
             return 40, 120
