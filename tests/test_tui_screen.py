@@ -343,3 +343,36 @@ def test_a_warning_is_logged_the_moment_it_is_shown():
     drive(model, scenario)
     kinds = _kinds(journal, model.call_id)
     assert kinds.count("note") == 1 and kinds.count("warning") == 1
+
+
+def test_a_drawing_error_is_reported_in_the_screen_not_as_a_traceback():
+    """An unexpected error while drawing shows a Dutch message and the call goes on; repeated errors
+    close the screen with the call kept open for --resume."""
+    model, journal = live_model()
+    calls = {"n": 0}
+
+    async def scenario(d):
+        await d.enter("")
+        screen = d.screen
+        say = screen._say
+        broken = {"once": True}
+
+        def say_that_fails_once():
+            if broken.pop("once", False):
+                raise KeyError("tips")
+            return say()
+
+        screen._say = say_that_fails_once  # the next frame fails while drawing
+        await d.enter("eerst dit")
+        await d.until(lambda: "Er ging iets mis bij het tekenen van het scherm (KeyError)" in d.text(),
+                      "the error message")
+        await d.enter("gewoon verder")
+        assert "Notitie bewaard" in d.text()
+        calls["n"] = 1
+        screen._on_screen_error(None, {"message": "again"})
+        screen._on_screen_error(None, {"message": "and again"})
+
+    code = drive(model, scenario, expect_exit=True)
+    assert calls["n"] == 1 and code == 1
+    assert not model.call.ended
+    assert [e.data["text"] for e in journal.events(model.call_id) if e.kind == "note"] == ["eerst dit", "gewoon verder"]

@@ -208,14 +208,40 @@ class CallScreen:
 
     # ------------------------------------------------------------------ running
 
+    #: After this many unexpected errors while drawing, the screen closes (the call stays
+    #: saved and can be resumed) instead of retrying for ever.
+    MAX_SCREEN_ERRORS = 3
+
     def run(self) -> int:
         """Run until the model says to close; returns the exit code."""
-        result = self.app.run()
+        result = self.app.run(set_exception_handler=False, pre_run=self._catch_screen_errors)
         return int(result or 0)
 
     async def run_async(self) -> int:
-        result = await self.app.run_async()
+        result = await self.app.run_async(set_exception_handler=False, pre_run=self._catch_screen_errors)
         return int(result or 0)
+
+    def _catch_screen_errors(self) -> None:
+        """Never show a traceback in the middle of a call.
+
+        prompt_toolkit's own handler prints the error over the screen and waits for Enter.
+        Every fact is already in the call log, so a drawing error is reported in the
+        messages pane instead; if it keeps happening the screen closes and the closing
+        lines say how to resume.
+        """
+        self._screen_errors = 0
+        asyncio.get_running_loop().set_exception_handler(self._on_screen_error)
+
+    def _on_screen_error(self, loop: Any, context: dict) -> None:
+        self._screen_errors += 1
+        exc = context.get("exception")
+        what = f" ({type(exc).__name__})" if exc is not None else ""
+        if self._screen_errors >= self.MAX_SCREEN_ERRORS:
+            if self.app.is_running and not self.app.future.done():
+                self.app.exit(result=1)
+            return
+        self.model.info(f"Er ging iets mis bij het tekenen van het scherm{what}; uw gesprek is bewaard.", "error")
+        self.app.invalidate()
 
     def _after_render(self, app: Application) -> None:
         if self._warmed:
