@@ -31,3 +31,13 @@ def median_ms(fn, runs: int) -> float:
         fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def print_table(rows: list[tuple[str, float, str, bool]]) -> int:
+    """Print (measurement, median ms, target, met) rows; return 0 when every target is met."""
+    width = max(len(r[0]) for r in rows)
+    target_width = max(len("target"), *(len(r[2]) for r in rows))
+    print(f"{'measurement':<{width}}  {'median':>10}  {'target':<{target_width}} ok")
+    for name, ms, target, ok in rows:
+        print(f"{name:<{width}}  {ms:>7.1f} ms  {target:<{target_width}} {'yes' if ok else 'NO'}")
+    return 0 if all(r[3] for r in rows) else 1

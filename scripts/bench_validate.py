@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _bench import compile_sources, median_ms  # noqa: E402
+from _bench import compile_sources, median_ms, print_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -128,11 +128,7 @@ def main() -> int:
     rows.append(("load+validate+check 1,000 steps", full[1000], "<= 400 ms", full[1000] <= 400))
     rows.append(("load+validate+check 5,000 steps", full[5000], "<= 2000 ms (5x400)", full[5000] <= 2000))
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measurement':<{width}}  {'median':>10}  {'target':<20} ok")
-    for name, ms, target, ok in rows:
-        print(f"{name:<{width}}  {ms:>7.1f} ms  {target:<20} {'yes' if ok else 'NO'}")
-    return 0 if all(r[3] for r in rows) else 1
+    return print_table(rows)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _bench import compile_sources, median_ms  # noqa: E402
+from _bench import compile_sources, median_ms, print_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -98,11 +98,7 @@ def main() -> int:
             target = "<= 2000 ms" if steps == 10000 else "-"
             rows.append((f"belscript validate, {steps:,} steps", full, target, steps != 10000 or full <= 2000))
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measurement':<{width}}  {'median':>10}  {'target':<12} ok")
-    for name, ms, target, ok in rows:
-        print(f"{name:<{width}}  {ms:>7.1f} ms  {target:<12} {'yes' if ok else 'NO'}")
-    return 0 if all(r[3] for r in rows) else 1
+    return print_table(rows)
 
 
 if __name__ == "__main__":

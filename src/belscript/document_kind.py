@@ -52,3 +52,19 @@ def wrong_kind(raw: object, expected: str, path: str, source=None) -> Diagnostic
     keys = " and ".join(f"'{k}'" for k in telling[:2])
     return Diagnostic(path, line, col, "error",
                       f"this looks like {NAMES[kind]}, not {NAMES[expected]}: it has {keys}", "wrong-kind")
+
+#: What a document of each kind must be at the top, said when it is not a mapping at all.
+NOT_A_MAPPING = {
+    "script": "a belscript is a list of keys and values; start with 'belscript: 1'",
+    "dossier": "a customer file is a list of keys and values, starting with 'customer:'",
+    "persona": "a persona is a list of keys and values; start with 'persona: 1'",
+}
+
+
+def shape_problem(raw: object, expected: str, path: str, source=None) -> Diagnostic | None:
+    """The one diagnostic when ``raw`` cannot be read as ``expected`` at all: not a
+    mapping, or clearly another kind of file. Every loader asks this first."""
+    if not isinstance(raw, dict):
+        return Diagnostic(path, 1, 1, "error", NOT_A_MAPPING[expected], "wrong-type")
+    return wrong_kind(raw, expected, path, source)
+

@@ -42,14 +42,11 @@ def check_dossier(raw: object, source: SourceMap, path: str) -> tuple[Dossier | 
     """Validate parsed data as a customer file; ``(dossier or None, diagnostics)``."""
     from belscript.script.loader import pydantic_diagnostics
 
-    if not isinstance(raw, dict):
-        return None, [Diagnostic(path, 1, 1, "error",
-                                 "a customer file is a list of keys and values, starting with 'customer:'", "wrong-type")]
-    from belscript.document_kind import wrong_kind
+    from belscript.document_kind import shape_problem
 
-    other = wrong_kind(raw, "dossier", path, source)
-    if other is not None:
-        return None, [other]
+    problem = shape_problem(raw, "dossier", path, source)
+    if problem is not None:
+        return None, [problem]
     try:
         return Dossier.model_validate(raw), []
     except ValidationError as exc:

@@ -60,15 +60,12 @@ def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list
 
     Shared by practice (which refuses a broken persona) and ``belscript validate``.
     """
-    from belscript.document_kind import wrong_kind
+    from belscript.document_kind import shape_problem
     from belscript.script.loader import pydantic_diagnostics
 
-    if not isinstance(raw, dict):
-        return None, [Diagnostic(where, 1, 1, "error",
-                                 "a persona is a list of keys and values; start with 'persona: 1'", "wrong-type")]
-    other = wrong_kind(raw, "persona", where, source)
-    if other is not None:
-        return None, [other]
+    problem = shape_problem(raw, "persona", where, source)
+    if problem is not None:
+        return None, [problem]
     problems: list[Diagnostic] = []
     lines = raw.get("lines")
     if isinstance(lines, dict):

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from belscript.diagnostics import Diagnostic, did_you_mean
-from belscript.document_kind import wrong_kind
+from belscript.document_kind import shape_problem
 from belscript.errors import InvalidDocument, UsageError
 from belscript.script import builtin
 from belscript.script.models import FORMAT_VERSION, Script
@@ -99,12 +99,9 @@ def check_script(raw: object, source: SourceMap, path: str, *,
     script is returned whenever its structure is valid, even with reference errors,
     so ``validate`` can still run the phrasing and graph checks and report those too.
     """
-    if not isinstance(raw, dict):
-        return None, [Diagnostic(path, 1, 1, "error",
-                                 "a belscript is a list of keys and values; start with 'belscript: 1'", "wrong-type")]
-    other = wrong_kind(raw, "script", path, source)
-    if other is not None:
-        return None, [other]
+    problem = shape_problem(raw, "script", path, source)
+    if problem is not None:
+        return None, [problem]
     problems: list[Diagnostic] = []
     if "extends" in raw:
         raw, source, extra = _apply_extends(raw, source, path)
