@@ -1,7 +1,10 @@
 """Create or refresh the project's local virtual environment in ``.venv``.
 
-Shared by ``scripts/demo.py`` and ``scripts/test.py``. Needs only Python 3.11+; the
-environment is reinstalled when ``pyproject.toml`` changes (a hash stamp decides).
+Shared by ``scripts/demo.py`` and ``scripts/test.py``. Needs only Python 3.11+. Every
+dependency is installed at the exact version and hash listed in ``requirements/lock.txt``
+(``pip install --require-hashes``), so a clone from today and one from next year get the
+same environment; ``scripts/lock.py`` refreshes that file on purpose. The environment is
+reinstalled when ``pyproject.toml`` or the lock changes (a hash stamp decides).
 
 Whatever goes wrong here (no ``venv`` module, no internet for pip, Ctrl-C) ends with
 a short message that says what to do and a non-zero exit, never a traceback; the
@@ -20,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".belscript-installed"
+LOCK = ROOT / "requirements" / "lock.txt"
 
 
 class SetupFailed(Exception):
@@ -35,9 +39,10 @@ def ensure(extras: str = "dev") -> Path:
     if sys.version_info < (3, 11):
         raise SetupFailed(f"belscript needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     try:
-        wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+        wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()
+                                + extras.encode()).hexdigest()
     except OSError as exc:
-        raise SetupFailed(f"cannot read {ROOT / 'pyproject.toml'}: {exc.strerror or exc}") from None
+        raise SetupFailed(f"cannot read {exc.filename}: {exc.strerror or exc}") from None
     python = venv_python()
     if python.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return python
@@ -45,10 +50,13 @@ def ensure(extras: str = "dev") -> Path:
         _create(python)
     print("belscript: installing dependencies (this happens once) …", flush=True)
     quiet = [] if os.environ.get("BELSCRIPT_VERBOSE_INSTALL") else ["-q"]
-    # A newer pip is nice to have, not needed: offline, the install below may still work.
-    subprocess.run([str(python), "-m", "pip", "install", *quiet, "--upgrade", "pip"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    result = subprocess.run([str(python), "-m", "pip", "install", *quiet, "-e", f"{ROOT}[{extras}]"])
+    # The locked set (runtime, test and build dependencies, each with its hashes) first;
+    # then belscript itself, editable, without letting pip resolve anything else.
+    result = subprocess.run([str(python), "-m", "pip", "install", *quiet, "--require-hashes",
+                             "--no-deps", "-r", str(LOCK)])
+    if result.returncode == 0:
+        result = subprocess.run([str(python), "-m", "pip", "install", *quiet, "--no-deps",
+                                 "--no-build-isolation", "-e", f"{ROOT}[{extras}]"])
     if result.returncode != 0:
         raise SetupFailed(
             f"installing the dependencies failed (pip stopped with status {result.returncode}); "

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -65,13 +66,27 @@ class Tmux:
     def dead(self) -> bool:
         return self.run("display-message", "-p", "-t", "t", "#{pane_dead}").strip() == "1"
 
+    def socket_path(self) -> Path:
+        """Where tmux keeps this server's socket (tmux leaves the file behind on kill-server)."""
+        return Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}" / self.socket
+
     def close(self) -> None:
+        """Stop this test's tmux server and remove its socket file."""
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
+        self.socket_path().unlink(missing_ok=True)
 
 
 @pytest.fixture
 def home(tmp_path):
     return tmp_path / "home"
+
+
+def test_a_finished_terminal_session_leaves_no_tmux_socket_behind(home):
+    """The end-to-end tests clean up: after close, this test's tmux socket file is gone."""
+    tmux = Tmux(home, "--version")
+    assert tmux.socket_path().exists()
+    tmux.close()
+    assert not tmux.socket_path().exists()
 
 
 def _open_journal(home):

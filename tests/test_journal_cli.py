@@ -81,6 +81,16 @@ def test_empty_log_says_so_and_succeeds(capsys):
     assert "nog geen gesprekken" in out and "belscript call" in out
 
 
+@pytest.mark.parametrize("argv", [["log"], ["log", "--practice"], ["log", "export"], ["log", "show", "1"]])
+def test_reading_the_log_on_a_fresh_install_creates_nothing(argv, tmp_path, monkeypatch, capsys):
+    """The read-only log commands leave no empty database (nor its folder) behind."""
+    home = tmp_path / "nieuw"
+    monkeypatch.setenv("BELSCRIPT_HOME", str(home))
+    assert main(argv) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+    assert not home.exists()
+
+
 def test_listing_shows_an_aligned_table_newest_first(filled_log, capsys):
     """Each call is one aligned row with date, customer, outcome, amount, promised date and contact."""
     assert main(["log"]) == 0

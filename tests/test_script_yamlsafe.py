@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from belscript.errors import InputError, InvalidDocument
 from belscript.script import yamlsafe
@@ -73,6 +74,37 @@ def test_deep_nesting_is_refused_without_recursion():
     """20,000 nested lists stop at the depth limit with a diagnostic, never a RecursionError."""
     found = codes("[" * 20000 + "]" * 20000)
     assert found == [(1, yamlsafe.MAX_DEPTH + 1, "too-deep")]
+
+
+def _loaders():
+    """The C loader (libyaml, which in newer releases stops deep nesting itself) and the
+    pure-Python loader (which never does): the verdict must not depend on which runs."""
+    found = [pytest.param(yaml.SafeLoader, id="pure-python")]
+    if hasattr(yaml, "CSafeLoader"):
+        found.append(pytest.param(yaml.CSafeLoader, id="libyaml"))
+    return found
+
+
+@pytest.mark.parametrize("loader", _loaders())
+@pytest.mark.parametrize("text, column", [
+    ("[" * 20000 + "]" * 20000, yamlsafe.MAX_DEPTH + 1),
+    ("{a: " * 20000 + "1" + "}" * 20000, 4 * yamlsafe.MAX_DEPTH + 1),
+    ("x: " + "[" * 1500, 4 + yamlsafe.MAX_DEPTH - 1),
+])
+def test_deep_nesting_gives_our_own_diagnostic_whatever_the_parser(loader, text, column, monkeypatch):
+    """Deep flow nesting is reported as ``too-deep`` at the level where belscript's limit
+    lies, both when libyaml stops at its own limit first and when the parser never stops."""
+    monkeypatch.setattr(yamlsafe, "_Loader", loader)
+    assert codes(text) == [(1, column, "too-deep")]
+
+
+def test_libyaml_behaviour_under_test_is_the_one_that_stops_early():
+    """The locked PyYAML's libyaml does stop deep nesting on its own, so the test above
+    really covers both behaviours (if this fails, the lock changed libyaml)."""
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML without libyaml")
+    with pytest.raises(yaml.MarkedYAMLError, match="nesting depth"):
+        list(yaml.parse("[" * 20000 + "]" * 20000, Loader=yaml.CSafeLoader))
 
 
 def test_deep_block_nesting_is_refused():

@@ -1,5 +1,5 @@
-"""``python -m belscript`` runs the command line."""
+"""``python -m belscript`` runs the command line, quiet on Ctrl-C from the first moment."""
 
-from belscript.cli.main import main
+from belscript.cli.entry import main
 
 raise SystemExit(main())

@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from belscript.journal import Journal
 
-    journal = Journal.open()
+    journal = Journal.open(create=False)  # reading the log never creates one
     try:
         for warning in journal.warnings:
             print(f"belscript: {warning}", file=sys.stderr)

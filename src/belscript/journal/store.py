@@ -63,16 +63,24 @@ class Journal:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, home: str | os.PathLike[str] | None = None, *, clock: Clock | None = None) -> "Journal":
+    def open(cls, home: str | os.PathLike[str] | None = None, *, clock: Clock | None = None,
+             create: bool = True) -> "Journal":
         """Open (create, migrate, or recover) the call log in ``home``.
 
         ``home`` defaults to ``$BELSCRIPT_HOME`` or the platform's user data directory.
+        With ``create=False`` (read-only commands such as ``belscript log``) a log that
+        does not exist yet is not created on disk: an empty one in memory stands in.
         """
         root = home_dir(home)
         if root.exists() and not root.is_dir():
             raise JournalError(f"{root} is geen map; het gesprekslogboek heeft een map nodig",
                                hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
         own_folder = "Laat BELSCRIPT_HOME naar een map wijzen die van u is (of maak hem leeg)."
+        if not create and not (root / DB_NAME).exists():
+            _refuse_path_through_a_file(root, own_folder)
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            migrate(conn)
+            return cls(conn, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         try:
             private_dir(root)
         except OSError as exc:
@@ -383,6 +391,17 @@ def _last_contact(events: list[tuple[int, datetime, str, dict[str, Any]]]) -> st
             if name:
                 return str(name)
     return None
+
+
+def _refuse_path_through_a_file(root: Path, hint: str) -> None:
+    """A data folder that could never be created (its path runs through a file) is
+    reported even by a read-only command, so a wrong BELSCRIPT_HOME is noticed early."""
+    for parent in root.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: "
+                                   f"{parent} is een bestand", hint=hint)
+            return
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -162,7 +162,8 @@ def parse(text: str, name: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax(exc, doc))
+        deep = _own_depth_limit(exc, text, name)
+        problems.append(deep or _syntax(exc, doc))
     except yaml.reader.ReaderError as exc:
         line, col = doc.position(_char_index(text, exc.position))
         problems.append(Diagnostic(name, line, col, "error",
@@ -180,6 +181,36 @@ def parse(text: str, name: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     if value is None and not problems:
         problems.append(Diagnostic(name, 1, 1, "error", "the file is empty", "empty"))
     return value, source, problems
+
+
+def _own_depth_limit(exc: yaml.MarkedYAMLError, text: str, name: str) -> Diagnostic | None:
+    """Report libyaml's own nesting limit as ours: ``too-deep`` where our limit lies.
+
+    Newer libyaml releases stop at 1,000 levels while scanning ahead, before our
+    builder sees the 51st. That depth is past ours, so the text before libyaml's mark
+    holds the place where our limit is crossed: parse that prefix (smaller each time,
+    should libyaml stop again) and take our diagnostic from it. The verdict and its
+    position are then the same whatever libyaml does.
+    """
+    mark = exc.problem_mark
+    if mark is None or "nesting depth" not in (exc.problem or ""):
+        return None
+    end = mark.index
+    while end > 0:
+        prefix = text[:end]
+        doc = SourceDoc(name, prefix)
+        found: list[Diagnostic] = []
+        try:
+            _build(prefix, doc, SourceMap(doc), found, [])
+        except _Stop:
+            pass
+        except yaml.MarkedYAMLError as again:
+            if again.problem_mark is not None and "nesting depth" in (again.problem or ""):
+                end = min(again.problem_mark.index, end // 2)
+                continue
+        deep = [d for d in found if d.code == "too-deep"]
+        return deep[0] if deep else None
+    return None
 
 
 def _char_index(text: str, position: int) -> int:
