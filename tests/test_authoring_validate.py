@@ -91,3 +91,44 @@ def test_strict_json_level_agrees_with_the_exit_code(tmp_path, capsys):
     code, out, _ = _run(tmp_path, capsys, ONLY_A_WARNING, "--strict", "--format", "json")
     assert code == 1
     assert [d["level"] for d in json.loads(out)] == ["error"]
+
+
+def _json(tmp_path, capsys, text):
+    code, out, _ = _run(tmp_path, capsys, text, "--format", "json")
+    return code, json.loads(out)
+
+
+def test_unknown_field_has_an_end_column_in_json(tmp_path, capsys):
+    """An unknown {klnt} is reported from its opening to just after its closing brace."""
+    text = ONLY_A_WARNING.replace("    role: offer\n", "    role: offer\n    say: Goedemorgen {klnt}.\n")
+    _, found = _json(tmp_path, capsys, text)
+    [field] = [d for d in found if d["code"] == "unknown-field"]
+    assert field["end_column"] - field["column"] == len("{klnt}")
+
+
+def test_step_field_is_the_source_and_target_is_separate(tmp_path, capsys):
+    """In JSON, 'step' of an unguarded end is the step with the option; the end step is 'target'."""
+    _, found = _json(tmp_path, capsys, BROKEN_FORMAT_AND_FLOW.replace("lable", "label"))
+    [end] = [d for d in found if d["code"] == "unguarded-end"]
+    assert end["step"] == "luisteren" and end["target"] == "afsluiting"
+
+
+def test_wrong_type_names_the_key(tmp_path, capsys):
+    """'max_instalments: vier' says which key expects a whole number."""
+    _, out, _ = _run(tmp_path, capsys, BROKEN_FORMAT_AND_FLOW)
+    assert "'max_instalments' expects a whole number, got 'vier' [wrong-type]" in out
+
+
+def test_amount_limit_message_is_english_and_mentions_percentages(tmp_path, capsys):
+    """A bad minimum first instalment is explained in English, with 25% as an allowed example."""
+    text = ONLY_A_WARNING.replace("steps:\n", "agreement:\n  min_first_instalment: twintig procent\nsteps:\n", 1)
+    _, out, _ = _run(tmp_path, capsys, text)
+    [line] = [line for line in out.splitlines() if "twintig procent" in line]
+    assert "geen bedrag" not in line and "25%" in line
+
+
+def test_misspelt_removal_suggests_the_inherited_name(tmp_path, capsys):
+    """'remove: excuses: [boze-klnt]' suggests 'boze-klant'."""
+    text = "belscript: 1\nextends: eerste-gesprek\nremove:\n  excuses: [boze-klnt]\n"
+    _, out, _ = _run(tmp_path, capsys, text)
+    assert "did you mean 'boze-klant'?" in out
