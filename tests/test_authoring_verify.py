@@ -225,3 +225,48 @@ def test_authoring_docs_explain_every_code_with_both_examples():
     for code in ("silence-needs-reason", "silence-unknown-code"):
         assert code in docs
     assert "# yaml-language-server: $schema=" in docs
+
+
+def _brute_force_trapped(script: Script) -> set[str]:
+    """Nodes reachable from the start from which no walk (tried edge by edge) ever enters an end step."""
+    flow = build_flow(script)
+    if not flow.has_start:
+        return set()
+
+    def ends_from(node, visited) -> bool:
+        if flow.is_end(node):
+            return True
+        return any(ends_from(e.target, visited | {e.target})
+                   for e in flow.out.get(node, ()) if e.target not in visited)
+
+    reachable = {flow.start}
+    while True:
+        more = {e.target for e in flow.edges if e.source in reachable and not flow.is_end(e.source)}
+        if more <= reachable:
+            break
+        reachable |= more
+    return {f"{kind}:{ident}" for kind, ident in reachable if not ends_from((kind, ident), {(kind, ident)})}
+
+
+@given(random_scripts())
+def test_traps_equal_brute_force_search(script):
+    """The places reported as traps (with lone dead ends) are exactly those from which no end is reachable."""
+    flow = build_flow(script)
+    reported: set[str] = set()
+    for finding in check_flow(flow, ["trap"]):
+        reported.update(finding.extra["trap"])
+    stuck = {f"{kind}:{ident}" for kind, ident in flow.nodes()
+             if kind == "step" and not flow.out.get((kind, ident)) and not flow.is_end((kind, ident))
+             and (kind, ident) in flow.from_start()}
+    expected = _brute_force_trapped(script)
+    assert reported <= expected
+    assert reported | (stuck & expected) == expected
+
+
+def test_trap_names_the_circle_and_points_at_the_way_in():
+    """A script whose option leads into two steps that only lead to each other is an error at that option."""
+    text = (GOLDEN / "trap.yaml").read_text(encoding="utf-8")
+    [problem] = verify(_load_text(text, "trap.yaml"))
+    assert problem.code == "trap" and problem.level == "error"
+    assert (problem.line, problem.column) == (11, 37)
+    assert "'overtuigen' → 'nogmaals' → 'overtuigen'" in problem.message

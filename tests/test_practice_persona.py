@@ -59,7 +59,7 @@ def test_wrong_values_point_at_the_value(tmp_path):
     found = diagnostics(tmp_path, text)
     assert len(found) == 2
     assert found[0].startswith("p.yaml:6:14: error: 'chagrijnig' is not allowed here")
-    assert found[1] == "p.yaml:10:16: error: expected a whole number, got 'veel' [wrong-type]"
+    assert found[1] == "p.yaml:10:16: error: 'latest_days' expects a whole number, got 'veel' [wrong-type]"
 
 
 def test_unknown_reaction_points_at_its_key(tmp_path):

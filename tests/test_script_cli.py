@@ -182,8 +182,9 @@ def test_schema_is_json_schema_with_identity(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] and schema["title"]
-    assert {"belscript", "name", "title", "steps"} <= set(schema["required"])
-    assert schema["additionalProperties"] is False
+    base = schema["$defs"]["Script"]
+    assert {"belscript", "name", "title", "steps"} <= set(base["required"])
+    assert base["additionalProperties"] is False
     assert "Step" in schema["$defs"] and "role" in schema["$defs"]["Step"]["properties"]
 
 

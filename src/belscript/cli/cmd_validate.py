@@ -7,7 +7,13 @@ JSON, recognised by their 'customer'/'invoices' keys or chosen with --kind dossi
 and practice personas (recognised by 'persona:' or chosen with --kind persona) get
 the same precise diagnostics.
 
-Exit status: 0 no errors, 1 problems found, 2 a file could not be read or wrong usage.
+When the format check fails, the call flow is still checked wherever it can be built:
+parts that do not affect the flow (an unknown key, a missing label, a limit that is not
+a number) are set aside, so flow problems appear together with the format problems.
+
+Exit status: 0 no errors (warnings alone still exit 0), 1 at least one error, 2 a
+file could not be read or wrong usage. With --strict every warning is reported, counted
+and exited on as an error, in the text, the summary and the JSON alike.
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
         return check_dossier(raw, source, path)[1]
     loaded, problems = check_script(raw, source, path, known_rules=known_rule_ids(), partial=True)
     if loaded is None:
+        if not any(d.code.startswith(("extends", "invalid-extends", "invalid-remove")) for d in problems):
+            problems.extend(_salvaged_flow_problems(raw, source, path))
         return problems
     # Wording is advice to authors: warnings in validate, errors only under --strict
     # (suggestions stay suggestions). `belscript lint` keeps each rule's own level.
@@ -78,6 +86,75 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
         problems.append(d)
     problems.extend(verify(loaded))
     return problems
+
+
+#: Fields whose value shapes the call flow: a broken one means the flow cannot be built.
+_FLOW_FIELDS = frozenset({"steps", "excuses", "options", "go", "excuse", "when", "end", "role", "start"})
+#: Required text fields that may stand in with a placeholder for the flow check.
+_PLACEHOLDERS = {"label": "…", "title": "…", "say": "…", "name": "salvaged", "examples": ["…"]}
+
+
+def _salvaged_flow_problems(raw: object, source, path: str) -> list[Diagnostic]:
+    """Verification diagnostics of a script whose format check failed, when its flow is intact.
+
+    The format problems themselves are already reported; here each one that does not
+    touch the flow is set aside (unknown keys dropped, missing texts filled in, bad
+    values of optional settings left at their default) and the flow is checked.
+    """
+    import copy
+
+    from pydantic import ValidationError
+
+    from belscript.script.models import Script
+    from belscript.script.verify import verify_script
+
+    if not isinstance(raw, dict):
+        return []
+    if "extends" in raw:
+        from belscript.errors import InvalidDocument
+        from belscript.script import extends
+
+        try:
+            raw, source = extends.apply(raw, source, path)
+        except InvalidDocument:
+            return []
+    doc = copy.deepcopy(raw)
+    if isinstance(doc.get("belscript"), str) and doc["belscript"].strip().isdigit():
+        doc["belscript"] = int(doc["belscript"])
+    for _ in range(3):
+        try:
+            script = Script.model_validate(doc)
+        except ValidationError as exc:
+            if not all(_set_aside(doc, err) for err in exc.errors(include_url=False)):
+                return []
+            continue
+        return verify_script(script, source, path)
+    return []
+
+
+def _set_aside(doc: dict, err: dict) -> bool:
+    """Repair one format problem that does not touch the flow; False when it does."""
+    loc = tuple(p for p in err["loc"] if p != "[key]")
+    if not loc or any(p in _FLOW_FIELDS for p in loc[-1:]) or err["type"] == "value_error" and len(loc) < 2:
+        return False
+    parent = doc
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = loc[-1]
+    if not isinstance(parent, dict) or isinstance(last, int):
+        return False
+    if err["type"] == "missing":
+        if last not in _PLACEHOLDERS:
+            return False
+        parent[last] = _PLACEHOLDERS[last]
+    elif last in _PLACEHOLDERS:
+        parent[last] = _PLACEHOLDERS[last]
+    else:
+        parent.pop(last, None)
+    return True
 
 
 def _with_level(d: Diagnostic, level: str) -> Diagnostic:
@@ -97,6 +174,9 @@ def run(args: argparse.Namespace) -> int:
         except InputError as exc:
             unreadable += 1
             print(f"belscript: {exc.message}", file=sys.stderr)
+    if args.strict:
+        # one rule everywhere: under --strict a warning is an error in the text, the JSON and the count
+        found = [_with_level(d, "error") if d.level == "warning" else d for d in found]
     if args.format == "json":
         print(render(found, "json"))
     elif found:
@@ -113,6 +193,6 @@ def run(args: argparse.Namespace) -> int:
         print(summary, file=sys.stderr)
     if unreadable:
         return 2
-    if errors or (args.strict and warnings):
+    if errors:
         return 1
     return 0

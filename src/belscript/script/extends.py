@@ -190,7 +190,8 @@ def _remove(merged: dict, removal: object, source: SourceMap, path: str, replace
             loc = ("remove", section, i)
             kind = "step" if section == "steps" else "excuse"
             if not isinstance(table, dict) or ident not in table:
-                problems.append(_error(source, path, loc, f"there is no inherited {kind} '{ident}' to remove",
+                hint = did_you_mean(ident, table) if isinstance(table, dict) else ""
+                problems.append(_error(source, path, loc, f"there is no inherited {kind} '{ident}' to remove{hint}",
                                        "invalid-remove"))
                 continue
             del table[ident]

@@ -1,11 +1,16 @@
 """Draw a script: Mermaid (for Markdown and docs) and Graphviz DOT (for SVG and PNG).
 
 A drawing is the fastest way for an author to see whether a script flows the way she
-meant. Steps are coloured by their role, end steps are drawn as rounded "stadium"
-boxes, the excuse list is one hub node that opens every handler (so twenty listening
-steps do not need twenty arrows per excuse), and every option that may enter an end
-step because of ``agreement_is_concrete`` or ``no_agreement_recorded`` is drawn bold
-with a lock ("🔒 afspraak concreet"): the places where the call is allowed to end.
+meant, and the reader is usually not a programmer: conditions are written as Dutch
+clauses ("als er klachten zijn"), labels are wrapped rather than cut off, and only
+plain letters are used (no emoji, which many systems draw as an empty box). Steps are
+coloured by their role, end steps have a double green border, the excuse list is one
+hub node that opens every handler (so twenty listening steps do not need twenty arrows
+per excuse), and every option that may enter an end step because of
+``agreement_is_concrete`` or ``no_agreement_recorded`` is a thick green arrow: the
+places where the call is allowed to end. The Graphviz picture reads from left to right
+along the main path, with the excuses grouped in a box of their own, and is scaled to
+fit a landscape A3 page.
 
 Both formats are built from the same :mod:`belscript.script.verify.flow` graph the
 checks use. Rendering to SVG or PNG runs Graphviz's ``dot`` program when it is
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 
 from belscript.errors import BelscriptError, UsageError
 from belscript.script.models import Role, Script
@@ -51,21 +57,46 @@ ROLE_NAMES: dict[Role, str] = {
 }
 HANDLER_COLOUR = "#ffe0b2"
 LIBRARY_COLOUR = "#ffcc80"
-#: How a guarded end edge is labelled.
-GUARD_LABELS = {
-    "agreement_is_concrete": "🔒 afspraak concreet",
-    "no_agreement_recorded": "🔒 geen afspraak vastgelegd",
+#: Every condition as the Dutch clause that follows "als" on an arrow.
+CONDITION_WORDS: dict[str, str] = {
+    "agreement_is_concrete": "de afspraak concreet is",
+    "no_agreement_recorded": "'geen afspraak' is vastgelegd",
+    "has_contact_person": "de naam van de gesprekspartner genoteerd is",
+    "has_complaints": "er klachten zijn",
+    "has_reminders": "er al een herinnering is verstuurd",
+    "has_earlier_agreement": "er eerder een afspraak is gemaakt",
+    "earlier_agreement_broken": "een eerdere afspraak niet is nagekomen",
+    "is_overdue": "de vervaldatum voorbij is",
+    "is_before_due_date": "de vervaldatum nog niet voorbij is",
+    "is_golden_hour": "het een gouden beluur is",
 }
-MAX_LABEL = 40
+#: How a guarded end edge is labelled (drawn as a thick green arrow).
+GUARD_LABELS = {
+    "agreement_is_concrete": "einde: de afspraak is concreet",
+    "no_agreement_recorded": "einde: 'geen afspraak' vastgelegd",
+}
+#: Line width of wrapped labels: nodes and arrows.
+NODE_WIDTH = 22
+EDGE_WIDTH = 26
+#: Largest picture in inches (landscape A3 minus margins) and its resolution.
+PAGE_SIZE = "16,11"
+DPI = 100
+LEGEND = ("Lees van links naar rechts. Dikke groene pijl: hier mag het gesprek eindigen. "
+          "Oranje pijl: naar een excuus. Dubbele rand: einde van het gesprek.")
 
 
 class GraphvizMissing(UsageError):
     """SVG or PNG was asked for, but Graphviz's ``dot`` program is not installed."""
 
 
-def _short(text: str, limit: int = MAX_LABEL) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _wrap(text: str, width: int = NODE_WIDTH) -> str:
+    """Whole text on several lines of at most ``width`` characters (never cut off)."""
+    return "\n".join(textwrap.wrap(" ".join(text.split()), width, break_long_words=False)) or text
+
+
+def condition_words(name: str) -> str:
+    """``als`` and the Dutch clause of a condition (the name itself only if unknown)."""
+    return f"als {CONDITION_WORDS.get(name, name)}"
 
 
 def _edge_label(flow: Flow, edge: Edge) -> str:
@@ -74,9 +105,9 @@ def _edge_label(flow: Flow, edge: Edge) -> str:
     if edge.guarded and flow.is_end(edge.target):
         parts.append(GUARD_LABELS[edge.guard])  # type: ignore[index]
     elif edge.guard:
-        parts.append(f"als {edge.guard}")
+        parts.append(_wrap(condition_words(edge.guard), EDGE_WIDTH))
     if edge.kind == "option":
-        parts.append(f"{edge.nr}. {_short(edge.label or '')}")
+        parts.append(_wrap(f"{edge.nr}. {edge.label or ''}", EDGE_WIDTH))
     elif edge.kind == "return":
         parts.append("verder")
     return "\n".join(parts)
@@ -87,14 +118,14 @@ def _node_text(flow: Flow, node: Node) -> tuple[str, str]:
     kind, ident = node
     if kind == "step":
         step = flow.script.steps[ident]
-        title = _short(step.title or ident)
+        title = _wrap(step.title or ident)
         role = ROLE_NAMES[step.role]
         sub = "" if role.lower() == title.lower() else role
         if step.end:
             sub = f"{sub} · einde" if sub else "einde"
         return title, sub
     if kind == "excuse":
-        return _short(flow.script.excuses[ident].label), "excuus"
+        return _wrap(flow.script.excuses[ident].label), "excuus"
     return "Excuses", "lijst met excuses"
 
 
@@ -105,7 +136,8 @@ def _is_bold(flow: Flow, edge: Edge) -> bool:
 # -- Mermaid --------------------------------------------------------------------------
 
 def _mermaid_text(text: str) -> str:
-    return text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    return (text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+            .replace("\n", "<br/>"))
 
 
 def to_mermaid(script: Script) -> str:
@@ -160,43 +192,119 @@ def _dot_id(node: Node) -> str:
     return _dot_text("library" if node == LIBRARY else f"{kind}:{ident}")
 
 
+def _dot_node(flow: Flow, node: Node) -> str:
+    title, sub = _node_text(flow, node)
+    kind, ident = node
+    step = flow.script.steps[ident]
+    if step.offers_excuses and flow.script.excuses and not step.end:
+        sub = f"{sub}, excuses mogelijk" if sub else "excuses mogelijk"
+    attrs = [f"label={_dot_text(title + (chr(10) + sub if sub else ''))}", f'fillcolor="{ROLE_COLOURS[step.role]}"']
+    if step.end:
+        attrs += ["peripheries=2", "penwidth=2", 'color="#1b5e20"']
+    return f"{_dot_id(node)} [{', '.join(attrs)}];"
+
+
+def _html(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "<BR/>"))
+
+
+def _title(flow: Flow, kind: str, ident: str | None) -> str:
+    if kind == "step" and ident in flow.script.steps:
+        return flow.script.steps[ident].title or ident
+    if kind == "excuse" and ident in flow.script.excuses:
+        return flow.script.excuses[ident].label
+    return ident or ""
+
+
+def _excuse_table(flow: Flow) -> str:
+    """All excuses as one table under the drawing: what the customer says, where the call goes on.
+
+    One table instead of a node and two arrows per excuse keeps the picture readable:
+    the excuse list can be opened at every step marked "excuses mogelijk".
+    """
+    script = flow.script
+    rows = ['<TR><TD COLSPAN="2" BGCOLOR="#ffcc80" ALIGN="LEFT"><B>Excuses</B>: te openen bij elke stap met '
+            '&quot;excuses mogelijk&quot;</TD></TR>']
+    for excuse in script.excuses.values():
+        onward = [_title(flow, "step", excuse.go)]
+        for _, opt in script.numbered_options(excuse.options):
+            kind, where = ("step", opt.go) if opt.go is not None else ("excuse", opt.excuse)
+            shown = _title(flow, kind, where)
+            if shown not in onward:
+                onward.append(shown)
+        text = "verder bij: " + onward[0] + ("" if len(onward) == 1 else " (of: " + ", ".join(onward[1:]) + ")")
+        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{HANDLER_COLOUR}">{_html(excuse.label)}</TD>'
+                    f'<TD ALIGN="LEFT" BALIGN="LEFT">{_html(_wrap(text, 70))}</TD></TR>')
+    return (f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#e65100" '
+            f'BGCOLOR="#fff8e1">{"".join(rows)}</TABLE>')
+
+
 def to_dot(script: Script) -> str:
-    """A Graphviz DOT digraph of ``script``."""
+    """A Graphviz DOT digraph of ``script``: main path left to right, excuses in one table.
+
+    Arrows that lead back to an earlier step do not push steps to the right, so the
+    columns follow the call's forward direction.
+    """
     flow = build_flow(script)
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="20"><B>{_html(script.title)}</B></FONT></TD></TR>',
+            f'<TR><TD ALIGN="LEFT">{_html(LEGEND)}</TD></TR>']
+    if script.excuses:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_excuse_table(flow)}</TD></TR>')
     out = [
         f"digraph {_dot_text(script.name)} {{",
-        f"    label={_dot_text(script.title)}; labelloc=t; fontname=\"Helvetica\";",
-        "    rankdir=TB;",
-        '    node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11];',
-        '    edge [fontname="Helvetica", fontsize=9];',
+        f'    label=<<TABLE BORDER="0" CELLSPACING="4">{"".join(rows)}</TABLE>>; labelloc=t; labeljust=l;',
+        f'    fontname="Helvetica"; fontsize=16; rankdir=LR; size="{PAGE_SIZE}"; dpi={DPI};',
+        "    nodesep=0.45; ranksep=0.7; newrank=true;",
+        '    node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, margin="0.12,0.06"];',
+        '    edge [fontname="Helvetica", fontsize=10, color="#455a64"];',
     ]
-    for node in flow.nodes():
-        title, sub = _node_text(flow, node)
-        attrs = [f"label={_dot_text(title + (chr(10) + sub if sub else ''))}"]
-        kind, ident = node
-        if kind == "step":
-            step = script.steps[ident]
-            attrs.append(f'fillcolor="{ROLE_COLOURS[step.role]}"')
-            if step.end:
-                attrs += ["peripheries=2", "penwidth=2", 'color="#1b5e20"']
-        elif kind == "excuse":
-            attrs += ["shape=note", f'fillcolor="{HANDLER_COLOUR}"']
-        else:
-            attrs += ["shape=hexagon", f'fillcolor="{LIBRARY_COLOUR}"']
-        out.append(f"    {_dot_id(node)} [{', '.join(attrs)}];")
+    steps = [node for node in flow.nodes() if node[0] == "step"]
+    out.extend(f"    {_dot_node(flow, node)}" for node in steps)
+    ends = " ".join(_dot_id(node) for node in steps if flow.is_end(node))
+    if ends:
+        out.append(f"    {{ rank=sink; {ends} }}")  # the call ends at the right-hand side
+    opened = {edge.target for edge in flow.edges if edge.kind == "option" and edge.target[0] == "excuse"
+              and edge.source[0] == "step"}
+    for kind, ident in sorted(opened):
+        label = _wrap("excuus: " + script.excuses[ident].label)
+        out.append(f'    {_dot_id((kind, ident))} [label={_dot_text(label)}, shape=note, style=filled, '
+                   f'fillcolor="{HANDLER_COLOUR}"];')
+    order = {node: i for i, node in enumerate(_forward_order(flow) if flow.has_start else steps)}
     for edge in flow.edges:
+        if edge.kind in ("offers", "handler", "return") or edge.source[0] != "step":
+            continue  # shown in the excuse table
         attrs = []
         text = _edge_label(flow, edge)
         if text:
             attrs.append(f"label={_dot_text(text)}")
         if _is_bold(flow, edge):
-            attrs += ["style=bold", "penwidth=2.5", 'color="#1b5e20"', 'fontcolor="#1b5e20"']
-        elif edge.kind in ("offers", "handler"):
-            attrs += ["style=dashed", 'color="#e65100"']
+            attrs += ["style=bold", "penwidth=3", 'color="#1b5e20"', 'fontcolor="#1b5e20"']
+        target = _dot_id(edge.target)
+        if edge.target[0] == "excuse":
+            attrs += ['color="#e65100"', 'fontcolor="#e65100"']
+        if edge.target in order and order[edge.target] <= order.get(edge.source, -1) and not flow.is_end(edge.target):
+            attrs.append("constraint=false")
         tail = f" [{', '.join(attrs)}]" if attrs else ""
-        out.append(f"    {_dot_id(edge.source)} -> {_dot_id(edge.target)}{tail};")
+        out.append(f"    {_dot_id(edge.source)} -> {target}{tail};")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _forward_order(flow: Flow) -> list[Node]:
+    """Steps in the order a call first meets them (breadth-first from the start, options only)."""
+    seen = [flow.start]
+    known = {flow.start}
+    i = 0
+    while i < len(seen):
+        for edge in flow.out.get(seen[i], ()):
+            if edge.kind == "option" and edge.target[0] == "step" and edge.target not in known \
+                    and not flow.is_end(seen[i]):
+                known.add(edge.target)
+                seen.append(edge.target)
+        i += 1
+    seen += [node for node in flow.nodes() if node[0] == "step" and node not in known]
+    return seen
 
 
 def render_image(script: Script, fmt: str) -> bytes:

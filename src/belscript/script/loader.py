@@ -251,6 +251,9 @@ def pydantic_diagnostics(exc: ValidationError, source: SourceMap, path: str,
             if loc not in source:
                 line, col = source.key_pos(loc)
             message, code = _value_message(kind, err, value, ctx, loc, on_key, root)
+            if code == "wrong-type":
+                key = next((p for p in reversed(loc) if isinstance(p, str)), None)
+                message = f"'{key}' {message}" if key else message
         out.append(Diagnostic(source.file_for(loc, path), line, col, "error", message, code))
     return out
 
@@ -270,17 +273,17 @@ def _value_message(kind: str, err: dict, value: object, ctx: dict, loc: tuple, o
         listed = ", ".join(choices) if choices else ctx.get("expected", "")
         return f"{_kind_of(value)} is not allowed here{hint or ''}" + (f" (expected one of: {listed})" if not hint else ""), "invalid-value"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {_kind_of(value)}", "wrong-type"
+        return f"expects a whole number, got {_kind_of(value)}", "wrong-type"
     if kind in ("bool_parsing", "bool_type"):
-        return f"expected true or false, got {_kind_of(value)}", "wrong-type"
+        return f"expects true or false, got {_kind_of(value)}", "wrong-type"
     if kind in ("string_type",):
-        return f"expected text, got {_kind_of(value)}", "wrong-type"
+        return f"expects text, got {_kind_of(value)}", "wrong-type"
     if kind in ("list_type",):
-        return f"expected a list (lines starting with '- '), got {_kind_of(value)}", "wrong-type"
+        return f"expects a list (lines starting with '- '), got {_kind_of(value)}", "wrong-type"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected keys with values, got {_kind_of(value)}", "wrong-type"
+        return f"expects keys with values, got {_kind_of(value)}", "wrong-type"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-        return f"expected a date such as 2026-11-23, got {_kind_of(value)}", "wrong-type"
+        return f"expects a date such as 2026-11-23, got {_kind_of(value)}", "wrong-type"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = {"greater_than_equal": ("at least", "ge"), "greater_than": ("more than", "gt"),
                  "less_than_equal": ("at most", "le"), "less_than": ("less than", "lt")}[kind]

@@ -125,8 +125,9 @@ def _amount_or_percent(value: object) -> object:
         return f"{pct.normalize():f}%"
     try:
         return str(parse_amount(text))
-    except AmountSyntaxError as exc:
-        raise ValueError(str(exc)) from None
+    except AmountSyntaxError:
+        raise ValueError(f"'{text}' is not an amount or a percentage; write for example 250, "
+                         "1.250,50 or 25%") from None
 
 
 class AgreementPolicy(_Strict):

@@ -109,9 +109,11 @@ class _Checker:
             name = m.group(1)
             if _FIELD_NAME.match(name) and name in TEMPLATE_FIELDS:
                 continue
-            self.error(loc, self.source.text_pos(loc, m.start()),
-                       f"unknown field '{{{name}}}'{did_you_mean(name, TEMPLATE_FIELDS)}", "unknown-field",
-                       field=name)
+            line, col = self.source.text_pos(loc, m.start())
+            end_line, end_col = self.source.text_pos(loc, m.end())
+            self.out.append(Diagnostic(self.source.file_for(loc, self.path), line, col, "error",
+                                       f"unknown field '{{{name}}}'{did_you_mean(name, TEMPLATE_FIELDS)}",
+                                       "unknown-field", end_col if end_line == line else None, {"field": name}))
 
 
 def check_references(raw: object, source: SourceMap, path: str, *,

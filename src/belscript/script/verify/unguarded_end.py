@@ -87,5 +87,5 @@ def check(flow: Flow) -> Iterator[Finding]:
             edge.path,
             f"{_describe(edge)} to end step '{target}' without passing an option with "
             "'when: agreement_is_concrete' or 'when: no_agreement_recorded'",
-            extra={"step": target, "from": edge.source[1]},
+            extra={"step" if edge.source[0] == "step" else "excuse": edge.source[1], "target": target},
         )
