@@ -61,7 +61,7 @@ def _int(value: object) -> object:
 
 
 class LadderStep(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     step: str = Field(description="One of: " + ", ".join(ORDER))
     wait_days: int = Field(ge=0, le=365, description="Days after the due date (first step) or after the previous step.")
@@ -86,7 +86,7 @@ class LadderStep(BaseModel):
 class Ladder(BaseModel):
     """A business's escalation ladder."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     ladder: Literal[1] = Field(description="Format version; always 1.")
     after_broken_promise_days: int = Field(default=0, ge=0, le=60)

@@ -24,7 +24,7 @@ GREY = (100, 100, 100)
 def pdf_text(text: str) -> str:
     """``text`` limited to what the PDF's font can show (see the module docstring)."""
     out = []
-    for ch in text.replace("→", "->"):
+    for ch in text.replace("→", "->").replace("€ ", "€\u00a0"):
         try:
             ch.encode("cp1252")
             out.append(ch)
@@ -69,12 +69,12 @@ def paragraph(pdf, text: str, *, size: float = 10, bold: bool = False, gap: floa
 
 
 def table(pdf, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-          *, bold_last: bool = False, size: float = 9) -> None:
-    """A table whose last column is right-aligned (amounts); the header row is bold."""
+          *, bold_last: bool = False, size: float = 9, amounts: bool = True) -> None:
+    """A table with a bold header row; with ``amounts`` the last column is right-aligned."""
     from fpdf.fonts import FontFace
 
     pdf.set_font("Helvetica", size=size)
-    align = ["LEFT"] * (len(header) - 1) + ["RIGHT"]
+    align = ["LEFT"] * (len(header) - 1) + ["RIGHT" if amounts else "LEFT"]
     with pdf.table(col_widths=widths, text_align=align, width=sum(widths), align="LEFT",
                    line_height=size * 0.55, padding=1.2,
                    headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),

@@ -39,7 +39,7 @@ def _rate(value: object) -> object:
 
 
 class RatePeriod(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     start: date = Field(alias="from")
     until: date
@@ -56,7 +56,7 @@ class RatePeriod(BaseModel):
 
 
 class Schedule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     confirmed_until: date
     periods: list[RatePeriod] = Field(min_length=1)
@@ -73,7 +73,7 @@ class Schedule(BaseModel):
 class RatesTable(BaseModel):
     """Both schedules."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     rates: Literal[1]
     statutory: Schedule
