@@ -154,3 +154,29 @@ def test_ladder_typos_and_bad_values_get_positioned_diagnostics(tmp_path):
     with pytest.raises(InvalidDocument) as info:
         load_ladder(path)
     assert info.value.diagnostics[0].line == 4
+
+
+def test_the_demo_customer_file_gives_facts_and_the_next_step_after_a_broken_promise():
+    """The demo's reminder counts as a step; a promise broken after the call makes the aanmaning ready."""
+    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.escalation.from_dossier import facts_from_dossier, parties
+
+    dossier = load_dossier(demo_dossier_path())
+    f = facts_from_dossier(dossier, B2B, done=(StepDone("telefoongesprek", date(2026, 11, 23)),),
+                           promises=(Promise(date(2026, 11, 23), date(2026, 12, 1), D("2813.00")),))
+    assert f.principal == D("2813.00") and f.last_done("herinnering") == date(2026, 11, 4)
+    d = next_step(LADDER, f, date(2026, 12, 2))
+    assert d.ready and d.reason.endswith("toezegging gebroken op 1 december; aanmaning staat klaar")
+    creditor, debtor = parties(dossier)
+    assert (creditor.name, debtor.contact) == ("Jansen Webdesign", "Ingrid van Dijk")
+
+
+def test_an_updated_rates_table_in_the_home_folder_replaces_the_shipped_one(tmp_path):
+    """Copying the table to HOME/escalation/rates.yaml is how the owner updates the rates."""
+    from belscript.escalation.rates import rates_path, shipped_rates_path
+
+    assert rates_path(tmp_path) == shipped_rates_path()
+    own = tmp_path / "escalation" / "rates.yaml"
+    own.parent.mkdir()
+    own.write_text(shipped_rates_path().read_text(encoding="utf-8"), encoding="utf-8")
+    assert rates_path(tmp_path) == own

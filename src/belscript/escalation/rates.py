@@ -93,11 +93,13 @@ def shipped_rates_path() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "escalation" / "rates.yaml"
 
 
-def rates_path() -> Path:
-    """The owner's updated table when there is one, else the shipped table."""
-    from belscript.journal.paths import home_dir
+def rates_path(home: str | os.PathLike) -> Path:
+    """The owner's updated table (``HOME/escalation/rates.yaml``) when there is one, else the shipped table.
 
-    own = home_dir() / "escalation" / "rates.yaml"
+    ``home`` is belscript's data folder (``journal.paths.home_dir()``), passed in so the
+    domain never reaches for the disk layout itself.
+    """
+    own = Path(home) / "escalation" / "rates.yaml"
     return own if own.is_file() else shipped_rates_path()
 
 
