@@ -143,3 +143,17 @@ def test_a_rates_file_with_a_bad_rate_gives_a_positioned_diagnostic(tmp_path):
     with pytest.raises(InvalidDocument) as info:
         load_rates(path)
     assert info.value.diagnostics[0].line == 7
+
+
+def test_the_cost_examples_in_the_owners_guide_are_what_belscript_computes():
+    """Every '€ X geeft € Y' in docs/incasso.md matches the computation."""
+    import re
+    from pathlib import Path
+
+    from belscript.money import parse_amount
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "incasso.md").read_text(encoding="utf-8")
+    examples = re.findall(r"€ ([\d.]+) geeft (?:het minimum van )?€ ([\d.]+)", guide)
+    assert len(examples) >= 4
+    for principal, costs in examples:
+        assert collection_costs(parse_amount(principal)).total == parse_amount(costs), principal
