@@ -153,7 +153,25 @@ def test_the_cost_examples_in_the_owners_guide_are_what_belscript_computes():
     from belscript.money import parse_amount
 
     guide = (Path(__file__).resolve().parent.parent / "docs" / "incasso.md").read_text(encoding="utf-8")
-    examples = re.findall(r"€ ([\d.]+) geeft (?:het minimum van )?€ ([\d.]+)", guide)
+    examples = re.findall(r"€\s+([\d.]*\d)\s+geeft\s+(?:het\s+minimum\s+van\s+)?€\s+([\d.]*\d)", guide)
     assert len(examples) >= 4
     for principal, costs in examples:
         assert collection_costs(parse_amount(principal)).total == parse_amount(costs), principal
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(-5, 5), st.integers(0, 200)), min_size=1, max_size=6))
+def test_a_rates_table_is_accepted_exactly_when_its_periods_join_up(shifts):
+    """Any gap or overlap between consecutive periods is refused; a seamless table is accepted."""
+    rows, start, seamless = [], date(2023, 1, 1), True
+    for i, (shift, length) in enumerate(shifts):
+        if i:
+            start = start + timedelta(days=shift)
+            seamless = seamless and shift == 0
+        end = start + timedelta(days=length)
+        rows.append((start.isoformat(), end.isoformat()))
+        start = end + timedelta(days=1)
+    raw, source = load_text(_table(rows, rows[-1][1]), "rente.yaml")
+    table, problems = check_rates(raw, source, "rente.yaml")
+    assert (table is not None) == seamless
+    assert all(p.code in ("rates-gap", "rates-overlap", "invalid-value") for p in problems)
