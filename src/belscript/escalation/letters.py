@@ -201,8 +201,9 @@ def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts
     if kind == "herinnering":
         deadline = next_working_day_from(today + timedelta(days=PAY_DAYS[kind]))
         verb = "is" if len(facts.open_invoices) == 1 else "zijn"
-        blocks += [f"Volgens onze administratie {verb} {_which(facts)} nog niet betaald. De betaaltermijn is "
-                   f"verstreken op {day_words(first_due)}. Misschien is de betaling u ontschoten.",
+        blocks += [f"Volgens onze administratie {verb} {_which(facts)} nog niet betaald. De betaaltermijn van "
+                   f"factuur {facts.open_invoices[0].number} is op {day_words(first_due)} verstreken. Misschien is "
+                   "de betaling u ontschoten.",
                    _invoices_table(facts),
                    f"Wilt u het openstaande bedrag van {format_amount(total)} uiterlijk op {long_date(deadline)} "
                    f"overmaken{pay_to}?",
