@@ -17,6 +17,8 @@ MARKERS: dict[str, frozenset[str]] = {
     "dossier": frozenset({"customer", "invoices", "caller"}),
     "persona": frozenset({"persona", "temperament", "hidden", "situation"}),
     "examples": frozenset({"script"}),
+    "ladder": frozenset({"ladder"}),
+    "rates": frozenset({"rates"}),
 }
 
 #: How each kind is named in a message.
@@ -25,6 +27,8 @@ NAMES = {
     "dossier": "a customer file (dossier)",
     "persona": "a practice persona",
     "examples": "a file of example conversations (for 'belscript test')",
+    "ladder": "an escalation ladder",
+    "rates": "a table of statutory interest rates",
 }
 
 
@@ -58,6 +62,8 @@ NOT_A_MAPPING = {
     "script": "a belscript is a list of keys and values; start with 'belscript: 1'",
     "dossier": "a customer file is a list of keys and values, starting with 'customer:'",
     "persona": "a persona is a list of keys and values; start with 'persona: 1'",
+    "ladder": "an escalation ladder is a list of keys and values; start with 'ladder: 1'",
+    "rates": "a rates table is a list of keys and values; start with 'rates: 1'",
 }
 
 

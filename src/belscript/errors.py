@@ -89,3 +89,13 @@ class JournalError(BelscriptError):
     """The call log could not be opened, migrated or written."""
 
     exit_code = 2
+
+
+class EscalationError(BelscriptError):
+    """A collection step cannot be computed from these facts: a negative or absurd amount,
+    a date in the future where a past date is needed, a letter out of its legal order, a
+    rates table that does not cover the period.
+
+    ``message`` is Dutch and is shown to the owner as it is; no amount is ever computed
+    from facts that raised it.
+    """
