@@ -93,7 +93,7 @@ class PracticeSession:
         for f in findings:
             if f.level in ("error", "warning"):
                 self.call.record_warning(f.rule, f.match, f.message)
-        move = read_move(text, findings)
+        move = read_move(text, findings, today=self.call.clock.today())
         self.moves[event.seq] = move
         if self.call.ended:
             return Said(findings, Reply("(Het gesprek is al afgelopen.)", "ended"))
