@@ -170,10 +170,11 @@ class SimulatedCustomer:
 
     def _say(self, d: date) -> str:
         """A date as a customer says it: 'maandag 30 november' (with the year only when
-        it is far off)."""
+        it is far off: a day and month without a year mean the nearest such day, to the
+        screen as to the customer, see :func:`~belscript.agreement.dates.resolve_date`)."""
         from babel.dates import format_date
 
-        pattern = "EEEE d MMMM" if 0 <= (d - self.today).days < 300 else "EEEE d MMMM y"
+        pattern = "EEEE d MMMM" if 0 <= (d - self.today).days < 180 else "EEEE d MMMM y"
         return format_date(d, pattern, locale="nl")
 
     # -- reactions --------------------------------------------------------------------
