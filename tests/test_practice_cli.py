@@ -174,3 +174,26 @@ def test_broken_persona_file_gives_diagnostics(tmp_path, capsys):
 def test_history_refuses_session_options(capsys):
     """--history with --persona is a usage error, not silently ignored."""
     assert main(["practice", "--history", "--persona", "boos"]) == 2
+
+
+def _recap_chosen_not_said(on_event):
+    s = session("vergeten", seed=1, on_event=on_event)
+    to_listening(s)
+    s.say("Wanneer kunt u betalen?")
+    s.choose(1)
+    agree_full(s, "30 november")
+    s.choose(1)
+    s.choose(1)  # 'Klant bevestigt de afspraken' without saying the recap
+    return s
+
+
+def test_log_show_gives_the_practice_score_and_never_contradicts_it(capsys):
+    """`log show` of a practice session shows the stored score with every reason, and no
+    separate observation that says the opposite (the recap was chosen, never said)."""
+    logged(_recap_chosen_not_said)
+    assert main(["log", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Oefenscore" in out and "Score: 6 van 8" in out
+    assert "✗ De afspraken herhaald — de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting" in out
+    assert "✓ Een concrete afspraak binnen de grenzen van het script" in out
+    assert "U heeft de afspraken aan het eind herhaald" not in out

@@ -56,7 +56,9 @@ def test_a_whole_practice_session_on_screen():
         await d.enter("/einde")
         assert model.phase == "after"
         screen = d.text()
-        assert "Uw score" in screen and "Score: 5 van 9" in screen
+        # the invoice was only named in the pressure sentence: no credit for preparation
+        assert "Uw score" in screen and "Score: 4 van 9" in screen
+        assert "✗ Goed voorbereid — factuur of bedrag alleen dwingend genoemd" in screen
         assert "✗ Geen ontmoedigde formuleringen — ‘moet’ in beurt" in screen
         assert "U: Hoe staat het met deze betaling bij u?" in screen
         assert "belscript practice --script eerste-gesprek --persona niet-ontvangen --seed 1" in screen
