@@ -51,11 +51,11 @@ _INVITE = re.compile(
     r"|\bwelke (?:datum|dag)\b(?![^.?!]*\b(?:ontvangen|gekregen|gestuurd|verstuurd|geleverd|besteld|gemaild"
     r"|overgemaakt|overgeboekt|betaald|voldaan))"
     # asking how to solve it together
-    r"|hoe (?:gaan|kunnen|zullen) we (?:dit|dat|het) (?:oplossen|regelen)|hoe lossen we (?:dit|dat|het) op"
+    r"|hoe (?:gaan|kunnen|zullen) we (?:dit|dat|het) (?:oplossen|regelen)|hoe lossen we (?:dit|dat|het) (?:samen )?op"
     r"|hoe (?:wilt|zou) u (?:dit|dat|het|de rest) (?:willen )?(?:oplossen|regelen|betalen|verdelen)"
     # when the one who pays is away: asking when they are back
     r"|\bwanneer\b[^.?!]*\b(?:weer|terug|bereikbaar|aanwezig|er weer)\b"
-    r"|wanneer kan ik (?:hem|haar|die|diegene|uw collega|\w+) (?:bereiken|spreken|terugbellen|bellen)"
+    r"|wanneer kan ik (?:hem|haar|die|diegene|uw collega|\w+) (?:het best(?:e)? )?(?:bereiken|spreken|terugbellen|bellen)"
 )
 _VAGUE = re.compile(
     r"zo snel mogelijk|zsm\b|z\.s\.m|binnenkort|wanneer het u (?:uit)?komt|als het u (?:uit)?komt|als het u schikt"
@@ -121,8 +121,13 @@ _INTRODUCTION = re.compile(
     r"|\bmet \w+(?: \w+)? van\b"
 )
 
-#: Words that make a sentence with a past verb still an offer ("Zou het lukken als …").
-_OFFER_WORDS = re.compile(r"\bkunt u\b|\blukt\b|\bzullen we\b|\bnoteer\b|\bspreken we\b|\?$")
+#: What makes a sentence with a date an offer rather than a statement: a question, or the
+#: words of a proposal ("Dan noteer ik vrijdag", "Ik stel voor dat u …", "u maakt … over").
+_OFFER_WORDS = re.compile(
+    r"\?$|\bkunt u\b|\bkan u\b|\bkan het\b|\blukt\b|\bzullen we\b|\bnoteer\b|\bstel (?:ik )?(?:u )?voor\b|voorstel"
+    r"|\bspreken (?:we )?(?:dus )?af\b|afgesproken|\bu (?:betaalt|maakt|stort)\b|\b(?:betaalt|maakt) u\b|overmaakt"
+    r"|terugbel|\bbel ik\b|\bik u\b[^.?!]*\bbellen\b|\brest\b|restant|\buiterlijk\b|\bwordt het\b|\bzeggen we\b"
+)
 
 _CLOSING = re.compile(r"dank u wel|bedankt|(?:fijne|prettige|goede) (?:dag|middag|avond|weekend)|tot ziens|tot horens")
 
@@ -235,7 +240,7 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
             found = find_date(part, today)
             if found is None or found.past or not _ABOUT_PAYING.search(part):
                 continue  # no date, a day that has passed, or a sentence that offers nothing
-            if _PAST_TENSE.search(part) and not _OFFER_WORDS.search(part):
+            if not _OFFER_WORDS.search(part) or (_PAST_TENSE.search(part) and not part.endswith("?")):
                 continue  # "Op 1 december hebben we het besproken": a statement, no offer
             offer = found
             break
