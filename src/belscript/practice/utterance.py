@@ -122,11 +122,12 @@ _INTRODUCTION = re.compile(
 )
 
 #: What makes a sentence with a date an offer rather than a statement: a question, or the
-#: words of a proposal ("Dan noteer ik vrijdag", "Ik stel voor dat u …", "u maakt … over").
+#: words of a proposal ("Dan noteer ik vrijdag", "Ik stel voor dat u …", "u maakt … over"),
+#: or a demand ("U moet vandaag betalen" dictates a date as much as it proposes one).
 _OFFER_WORDS = re.compile(
     r"\?$|\bkunt u\b|\bkan u\b|\bkan het\b|\blukt\b|\bzullen we\b|\bnoteer\b|\bstel (?:ik )?(?:u )?voor\b|voorstel"
     r"|\bspreken (?:we )?(?:dus )?af\b|afgesproken|\bu (?:betaalt|maakt|stort)\b|\b(?:betaalt|maakt) u\b|overmaakt"
-    r"|terugbel|\bbel ik\b|\bik u\b[^.?!]*\bbellen\b|\brest\b|restant|\buiterlijk\b|\bwordt het\b|\bzeggen we\b"
+    r"|terugbel|\bbel ik\b|\bik u\b[^.?!]*\bbellen\b|\brest\b|restant|\buiterlijk\b|\bwordt het\b|\bzeggen we\b|\bmoet(?:en)?\b"
 )
 
 _CLOSING = re.compile(r"dank u wel|bedankt|(?:fijne|prettige|goede) (?:dag|middag|avond|weekend)|tot ziens|tot horens")
