@@ -119,7 +119,9 @@ def test_a_whole_call_in_a_real_terminal(home):
         tmux.line("/afspraak soort volledig", "Afspraak, soort: volledige betaling")
         tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
         tmux.line("1", "Zeg nu: Samenvatten en bevestigen")
-        tmux.line("1", "Samenvatting van het gesprek")
+        # the closing step is shown (its text and tips) until /einde, in a real call too
+        tmux.line("1", "Dit is de afsluiting van het gesprek")
+        tmux.line("/einde", "Samenvatting van het gesprek")
         tmux.wait_for("Wat ging goed?")
         tmux.line("rustig gebleven", "Wat doet u de volgende keer anders?")
         tmux.line("eerder de datum vragen", "Evaluatie bewaard")

@@ -174,3 +174,66 @@ def test_broken_persona_file_gives_diagnostics(tmp_path, capsys):
 def test_history_refuses_session_options(capsys):
     """--history with --persona is a usage error, not silently ignored."""
     assert main(["practice", "--history", "--persona", "boos"]) == 2
+
+
+def _recap_chosen_not_said(on_event):
+    s = session("vergeten", seed=1, on_event=on_event)
+    to_listening(s)
+    s.say("Wanneer kunt u betalen?")
+    s.choose(1)
+    agree_full(s, "30 november")
+    s.choose(1)
+    s.choose(1)  # 'Klant bevestigt de afspraken' without saying the recap
+    return s
+
+
+def test_log_show_gives_the_practice_score_and_never_contradicts_it(capsys):
+    """`log show` of a practice session shows the stored score with every reason, and no
+    separate observation that says the opposite (the recap was chosen, never said)."""
+    logged(_recap_chosen_not_said)
+    assert main(["log", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Oefenscore" in out and "Score: 6 van 8" in out
+    assert "✗ De afspraken herhaald — de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting" in out
+    assert "✓ Een concrete afspraak binnen de grenzen van het script" in out
+    assert "U heeft de afspraken aan het eind herhaald" not in out
+
+
+def test_history_for_an_own_script_suggests_a_command_that_works(tmp_path, capsys):
+    """`practice --history --script mijn.yaml` suggests `--script` with the path used, which
+    resolves again (a bare name of an own script is neither a file nor a built-in script)."""
+    from belscript.script.loader import resolve_script
+
+    path = tmp_path / "mijn.yaml"
+    path.write_text(OWN_SCRIPT, encoding="utf-8")
+    assert main(["practice", "--history", "--script", str(path)]) == 0
+    out = capsys.readouterr().out
+    line = next(l for l in out.splitlines() if l.startswith("Volgende oefening:"))
+    script_arg = line.split("--script ", 1)[1].split(" --persona", 1)[0]
+    assert script_arg == str(path)
+    assert resolve_script(script_arg).script.name == "met-btw-vraag"
+
+
+def test_a_practised_excuse_is_never_also_marked_as_having_no_customer():
+    """An own excuse practised with an own customer shows ✓ without '(nog geen klant die deze
+    smoes gebruikt)' next to it."""
+    from belscript.practice.history import History
+
+    text = History(sessions=[], script="mijn", excuses={"btw-verlegd": "Btw verlegd"}, practised=["btw-verlegd"],
+                   no_persona=["btw-verlegd"]).as_text()
+    assert "  ✓ Btw verlegd (btw-verlegd)\n" in text + "\n" and "nog geen klant" not in text
+
+
+def test_the_replay_line_names_the_persona_file_that_was_used(tmp_path):
+    """With an own persona file the replay command names that file, not 'PERSONA.yaml'."""
+    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.practice.library import load_persona, persona_paths
+    from belscript.script.loader import resolve_script
+    from belscript.tui import practice
+
+    own = tmp_path / "mijn klant.yaml"
+    own.write_text(persona_paths()["vergeten"].read_text(encoding="utf-8").replace("name: vergeten", "name: mijn-klant"),
+                   encoding="utf-8")
+    model = practice.start(resolve_script(None), load_dossier(demo_dossier_path()), load_persona(own), seed=3,
+                           clock=FixedClock(MONDAY), journal=None, persona_path=str(own))
+    assert f"--persona '{own}'" in model.replay_command()

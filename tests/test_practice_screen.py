@@ -56,7 +56,9 @@ def test_a_whole_practice_session_on_screen():
         await d.enter("/einde")
         assert model.phase == "after"
         screen = d.text()
-        assert "Uw score" in screen and "Score: 5 van 9" in screen
+        # the invoice was only named in the pressure sentence: no credit for preparation
+        assert "Uw score" in screen and "Score: 4 van 9" in screen
+        assert "✗ Goed voorbereid — factuur of bedrag alleen dwingend genoemd" in screen
         assert "✗ Geen ontmoedigde formuleringen — ‘moet’ in beurt" in screen
         assert "U: Hoe staat het met deze betaling bij u?" in screen
         assert "belscript practice --script eerste-gesprek --persona niet-ontvangen --seed 1" in screen
@@ -103,3 +105,40 @@ def test_pause_command_is_refused_in_practice():
 
     drive(model, scenario)
     journal.close()
+
+
+def test_the_closing_step_is_shown_and_the_goodbye_is_not_the_self_evaluation():
+    """Choosing the option that leads to the closing step shows that step; 'Dank u wel, nog
+    een prettige dag.' is said to the customer, and only /einde closes the session."""
+    model, journal = practice_model("vergeten")
+
+    async def scenario(d):
+        await d.enter("")
+        await d.enter("Goedemorgen, met Eva Jansen van Jansen Webdesign. Met wie spreek ik?")
+        await d.enter("/naam Ingrid van Dijk")
+        await d.enter("1")
+        await d.enter("Ik bel over factuur 2026-0142 van € 2.450,00.")
+        await d.enter("1")
+        await d.enter("Wanneer kunt u het bedrag overmaken?")
+        await d.enter("1")
+        for line in ("/afspraak soort volledig", "/afspraak bedrag alles", "/afspraak datum 30 november",
+                     "/afspraak gevolg standaard"):
+            await d.enter(line)
+        await d.enter("1")
+        await d.enter("Dus we spreken af dat u maandag 30 november € 2.813,00 overmaakt.")
+        await d.enter("1")  # the customer confirms -> the closing step
+        assert model.phase == "call" and model.call.step.is_end
+        assert "Dit is de afsluiting van het gesprek" in d.text() and "/einde" in d.text()
+        await d.enter("Dank u wel, nog een prettige dag.")
+        assert model.phase == "call"
+        assert model.session.transcript()[-1].who == "klant"  # the customer says goodbye
+        await d.enter("/einde")
+        assert model.phase == "after"
+        await d.enter("Rustig gebleven.")
+        await d.enter("")
+        await d.enter("")
+
+    assert drive(model, scenario, expect_exit=True) == 0
+    [session] = journal.calls(practice=True)
+    evaluation = [e.data for e in journal.events(session.id) if e.kind == "evaluation"]
+    assert all("prettige dag" not in str(e) for e in evaluation)

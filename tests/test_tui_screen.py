@@ -160,7 +160,11 @@ def test_a_concrete_agreement_ends_the_call_with_email_calendar_and_log_entry():
         assert "✔ De afspraak is concreet." in d.text()
         await d.enter("1")  # -> recap
         assert "Terug te lezen:" in d.text() and "vrijdag 27 november 2026" in d.text()
-        await d.enter("1")  # customer confirms -> closing (end step)
+        await d.enter("1")  # customer confirms -> closing (end step): shown until /einde
+        assert model.phase == "call" and "Dit is de afsluiting van het gesprek" in d.text()
+        await d.enter("Dank u wel en nog een prettige dag.")  # said (a note), not the self-evaluation
+        assert model.phase == "call"
+        await d.enter("/einde")
         assert model.phase == "after"
         text = d.text()
         assert "Samenvatting van het gesprek" in text

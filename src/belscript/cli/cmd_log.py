@@ -173,8 +173,12 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
 
     given = answers(events)
     out += ["", "Evaluatie"] + [f"  {q} {a}" for q, a in given.items()]
-    marks = {"good": "+", "improve": "!", "info": "·"}
-    out += [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
+    if record.practice:
+        # one source: the practice score stored with the session, never a second opinion
+        out += _practice_score(events)
+    else:
+        marks = {"good": "+", "improve": "!", "info": "·"}
+        out += [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
 
     if documents and after is not None:
         from belscript.followup.output import write_documents
@@ -200,6 +204,16 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e.kind, e.data)}" for e in events]
     print("\n".join(out))
     return 0
+
+
+def _practice_score(events) -> list[str]:
+    """The practice score with every reason, as the trainee saw it after the session."""
+    from belscript.practice.score import Report
+
+    stored = next((e.data for e in events if e.kind == "score"), None)
+    if stored is None:
+        return ["", "Oefenscore", "  (geen score: de oefening is niet afgerond)"]
+    return ["", "Oefenscore"] + [f"  {line}" if line else "" for line in Report.from_dict(stored).as_text().split("\n")]
 
 
 # -- export ------------------------------------------------------------------------

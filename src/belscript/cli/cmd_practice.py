@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             loaded = resolve_script(args.script)
         except (InvalidDocument, InputError) as exc:
             return print_problem(exc)
-        return _history(loaded.script, clock)
+        return _history(loaded.script, clock, args.script)
 
     from belscript.dossier_loader import demo_dossier_path, load_dossier
     from belscript.practice.library import resolve_persona
@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
     code, model = run_screen(
         lambda journal: practice.start(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
-                                       dossier_path=args.dossier),
+                                       dossier_path=args.dossier,
+                                       persona_path=args.persona if args.persona != "random" else None),
         clock=clock,
     )
     _report(model)
@@ -96,7 +97,7 @@ def _report(model) -> None:
     print(f"Bewaard als oefening {model.call_id} ('belscript practice --history' toont uw voortgang).")
 
 
-def _history(script, clock) -> int:
+def _history(script, clock, script_arg: str | None = None) -> int:
     from belscript.journal import Journal
     from belscript.practice.history import load_history
     from belscript.practice.library import all_personas
@@ -104,6 +105,6 @@ def _history(script, clock) -> int:
     with Journal.open(clock=clock) as journal:
         for warning in journal.warnings:
             print(f"belscript: {warning}", file=sys.stderr)
-        history = load_history(journal, script, all_personas())
+        history = load_history(journal, script, all_personas(), script_arg=script_arg)
     print(history.as_text())
     return 0

@@ -170,10 +170,11 @@ class SimulatedCustomer:
 
     def _say(self, d: date) -> str:
         """A date as a customer says it: 'maandag 30 november' (with the year only when
-        it is far off)."""
+        it is far off: a day and month without a year mean the nearest such day, to the
+        screen as to the customer, see :func:`~belscript.agreement.dates.resolve_date`)."""
         from babel.dates import format_date
 
-        pattern = "EEEE d MMMM" if 0 <= (d - self.today).days < 300 else "EEEE d MMMM y"
+        pattern = "EEEE d MMMM" if 0 <= (d - self.today).days < 180 else "EEEE d MMMM y"
         return format_date(d, pattern, locale="nl")
 
     # -- reactions --------------------------------------------------------------------
@@ -294,23 +295,16 @@ class SimulatedCustomer:
 
     def _hear_recap(self, move: Move) -> Reply:
         """A recap is checked against what the customer said yes to: they confirm it,
-        correct a wrong date, or say that nothing was agreed yet."""
-        from belscript.agreement.dates import resolve_date
-        from belscript.errors import AgreementError
-
+        correct a wrong date, or say that nothing was agreed yet. The date is the one the
+        agreement entry reads in the same words (:attr:`Move.date`)."""
         promised = self.state.committed_to
         if promised is None:
             if move.date_phrase:
                 return self._hear_date(move)  # "dus u betaalt vrijdag" before any agreement is a proposal
             return self._reply("recap_nothing")
         agreed = promised[1] if promised[0] == "callback" else promised[0]
-        if move.date_phrase:
-            try:
-                said = resolve_date(move.date_phrase, self.today)
-            except AgreementError:
-                said = None
-            if said is not None and said != agreed:
-                return self._reply("recap_correct", datum=self._say(agreed), voorstel=self._say(said))
+        if move.date is not None and move.date != agreed:
+            return self._reply("recap_correct", datum=self._say(agreed), voorstel=self._say(move.date))
         return self._reply("recap_ack")
 
     def _propose(self) -> Reply:
@@ -332,13 +326,9 @@ class SimulatedCustomer:
         return self._reply("plan_proposal", datum=self._say(on), termijnen=str(h.max_instalments))
 
     def _hear_date(self, move: Move) -> Reply:
-        from belscript.agreement.dates import resolve_date
-        from belscript.errors import AgreementError
-
-        try:
-            offered = resolve_date(move.date_phrase or "", self.today)
-        except AgreementError:
-            return self._reply("vague")
+        offered = move.date
+        if offered is None or offered < self.today:
+            return self._reply("vague")  # words the agreement entry refuses too ("volgende vrijdag")
         promised = self.state.committed_to
         if (self.disputed and move.rest and promised and promised[0] != "callback" and promised[1] == 1
                 and offered > promised[0]):
@@ -348,12 +338,8 @@ class SimulatedCustomer:
         return self.consider(offered, instalments=instalments)
 
     def _hear_callback(self, move: Move) -> Reply:
-        from belscript.agreement.dates import resolve_date
-        from belscript.errors import AgreementError
-
-        try:
-            offered = resolve_date(move.date_phrase or "", self.today)
-        except AgreementError:
+        offered = move.date
+        if offered is None or offered < self.today:
             return self._reply("vague")
         at = datetime.combine(offered, time(0, 0))
         found = _TIME.search(move.text)
@@ -488,14 +474,22 @@ def first_paying_day(today: date, earliest_days: int) -> date:
 
 
 def _weekday(day: date, earliest: date) -> date:
-    """The nearest working day: a weekend day moves back to Friday, or on to Monday when
-    Friday is earlier than the customer can pay."""
-    if day.weekday() < 5:
+    """The nearest working day (the product's own rules: weekends and Dutch public holidays,
+    :func:`belscript.calltime.is_working_day`): a day off moves back to the working day
+    before it, or on to the next working day when that is earlier than the customer can pay."""
+    from belscript.calltime import is_working_day
+
+    if is_working_day(day):
         return day
-    friday = day - timedelta(days=day.weekday() - 4)
-    if friday >= earliest:
-        return friday
-    return day + timedelta(days=7 - day.weekday())
+    before = day - timedelta(days=1)
+    while not is_working_day(before):
+        before -= timedelta(days=1)
+    if before >= earliest:
+        return before
+    after = day + timedelta(days=1)
+    while not is_working_day(after):
+        after += timedelta(days=1)
+    return after
 
 
 def _in_days(days: int, today: date) -> str:

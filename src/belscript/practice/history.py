@@ -38,6 +38,8 @@ class History:
     suggestion_reason: str = ""
     #: Excuses of the script that no known persona brings up (cannot be practised yet).
     no_persona: list[str] = field(default_factory=list)
+    #: How the script is named on the command line (the path given, or a built-in name).
+    script_arg: str | None = None
 
     def as_text(self) -> str:
         lines: list[str] = []
@@ -57,20 +59,31 @@ class History:
         lines.append(f"Script {self.script}: {len(done)} van {len(self.excuses)} smoesjes geoefend")
         for eid, label in self.excuses.items():
             mark = "✓" if eid in self.practised else "·"
-            missing = "  (nog geen klant die deze smoes gebruikt)" if eid in self.no_persona else ""
+            # practised with a customer of one's own: no "no customer yet" next to the ✓
+            missing = ("  (nog geen klant die deze smoes gebruikt)"
+                       if eid in self.no_persona and eid not in self.practised else "")
             lines.append(f"  {mark} {label} ({eid}){missing}")
         if any(e not in self.practised for e in self.no_persona):
             lines.append("  Wilt u die ook oefenen? Schrijf een eigen klant met die smoes "
                          "(zie ‘Een eigen klant schrijven’ in de handleiding).")
         if self.suggestion:
             lines.append("")
-            lines.append(f"Volgende oefening: belscript practice --script {self.script} --persona {self.suggestion}")
+            script = _shell_word(self.script_arg or self.script)
+            lines.append(f"Volgende oefening: belscript practice --script {script} --persona {self.suggestion}")
             lines.append(f"  {self.suggestion_reason}")
         return "\n".join(lines)
 
 
-def load_history(journal, script, personas) -> History:
-    """The history for ``script`` (a Script) from ``journal``, with ``personas`` to suggest from."""
+def _shell_word(text: str) -> str:
+    """A path as it can be typed again (quoted when it holds spaces or quotes)."""
+    import shlex
+
+    return shlex.quote(text)
+
+
+def load_history(journal, script, personas, script_arg: str | None = None) -> History:
+    """The history for ``script`` (a Script) from ``journal``, with ``personas`` to suggest from;
+    ``script_arg`` is how the user named the script (a file path works again, a name may not)."""
     sessions: list[PastSession] = []
     practised: list[str] = []
     for record in sorted(journal.calls(practice=True), key=lambda r: (r.started_at, r.id)):
@@ -93,7 +106,8 @@ def load_history(journal, script, personas) -> History:
         if script_name == script.name:
             practised.extend(e for e in handled if e not in practised)
     history = History(sessions=sessions, script=script.name,
-                      excuses={eid: ex.label for eid, ex in script.excuses.items()}, practised=practised)
+                      excuses={eid: ex.label for eid, ex in script.excuses.items()}, practised=practised,
+                      script_arg=script_arg)
     _suggest(history, script, personas)
     return history
 

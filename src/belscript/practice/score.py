@@ -74,6 +74,10 @@ PRIORITY: tuple[str, ...] = ("afspraak", "formulering", "smoes", "samenvatting",
                              "open-vragen", "doel", "voorbereid")
 
 
+#: How many failed checks the report names first, with the most weight.
+TOP = 3
+
+
 @dataclass(frozen=True)
 class Check:
     """One item of the rubric with its verdict and the moment that decided it."""
@@ -125,10 +129,31 @@ class Report:
         return [c for c in self.checks if c.passed]
 
     @property
-    def to_improve(self) -> list[Check]:
-        """The three most important things to do differently (by :data:`PRIORITY`)."""
+    def failed_checks(self) -> list[Check]:
+        """Every failed check, the most important first (by :data:`PRIORITY`)."""
         failed = [c for c in self.checks if not c.passed]
-        return sorted(failed, key=lambda c: PRIORITY.index(c.id) if c.id in PRIORITY else len(PRIORITY))[:3]
+        return sorted(failed, key=lambda c: PRIORITY.index(c.id) if c.id in PRIORITY else len(PRIORITY))
+
+    @property
+    def to_improve(self) -> list[Check]:
+        """The three most important things to do differently."""
+        return self.failed_checks[:TOP]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """The report as stored in the call log (the ``score`` event), for ``belscript log show``."""
+        fields = {k: data.get(k) for k in ("failed_session", "fail_reason", "persona", "persona_title", "script",
+                                             "seed", "hidden")}
+        return cls(
+            checks=[Check(**{k: c.get(k, "") for k in ("id", "title", "passed", "moment", "advice", "source")})
+                    for c in data.get("checks") or []],
+            failed_session=bool(fields["failed_session"]), fail_reason=fields["fail_reason"],
+            persona=fields["persona"] or "", persona_title=fields["persona_title"] or "",
+            script=fields["script"] or "", seed=fields["seed"], hidden=fields["hidden"] or "",
+            excuses_raised=list(data.get("excuses_raised") or []),
+            excuses_practised=list(data.get("excuses_practised") or []),
+            excuse_labels=dict(data.get("excuse_labels") or {}),
+        )
 
     def as_text(self) -> str:
         """The report in Dutch, as shown after the session."""
@@ -144,6 +169,11 @@ class Report:
         lines.append("Wat u de volgende keer anders doet:")
         improve = self.to_improve
         lines += [f"  ✗ {c.title} — {c.moment}\n    {c.advice}" for c in improve] or ["  Niets: goed gedaan!"]
+        rest = self.failed_checks[TOP:]
+        if rest:
+            lines.append("")
+            lines.append("Ook nog niet gelukt:")
+            lines += [f"  ✗ {c.title} — {c.moment}\n    {c.advice}" for c in rest]
         if self.hidden:
             lines.append("")
             lines.append(f"Wat de klant echt kon: {self.hidden}")
@@ -218,6 +248,11 @@ def _file_facts(dossier) -> tuple[set[str], set[str]]:
     return numbers, amounts
 
 
+def _warned(move) -> bool:
+    """The sentence drew a phrasing warning (pressure, no rush, a suggested excuse)."""
+    return any(f.level in ("error", "warning") for f in move.findings)
+
+
 def score(facts: SessionFacts) -> Report:
     """Score a session from what happened, in rubric order."""
     from belscript.practice.session import transcript_of
@@ -226,7 +261,9 @@ def score(facts: SessionFacts) -> Report:
     events = facts.events
     turns = transcript_of(events)
     turn_of = {t.seq: t for t in turns}
-    said = [(seq, facts.moves[seq]) for seq in sorted(facts.moves)]
+    # Once the customer has hung up nobody hears the trainee: nothing said after counts.
+    hung_up = next((e.seq for e in events if e.kind == "customer" and e.data.get("kind") == "hangup"), None)
+    said = [(seq, facts.moves[seq]) for seq in sorted(facts.moves) if hung_up is None or seq < hung_up]
 
     def first(pred, after: int = -1):
         for seq, move in said:
@@ -248,15 +285,21 @@ def score(facts: SessionFacts) -> Report:
 
     # prepared: went through the preparation and named the invoice or the amount
     invoice_numbers, amounts = _file_facts(facts.dossier)
-    _s, named = first(lambda m: any(n in m.text.lower() for n in invoice_numbers) or bool(_numbers(m.text) & amounts))
+    def names_facts(m) -> bool:
+        return any(n in m.text.lower() for n in invoice_numbers) or bool(_numbers(m.text) & amounts)
+
+    # "U moet die factuur van € 2.450,00 nu echt betalen" names the amount, but as pressure
+    _s, named = first(lambda m: names_facts(m) and not _warned(m))
     has_prep = "preparation" in roles
     if named is not None:
         add("voorbereid", True, "factuur of bedrag uit het dossier genoemd, " + _quote(named))
     else:
-        add("voorbereid", False, "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
+        _s, pushy = first(names_facts)
+        add("voorbereid", False, "factuur of bedrag alleen dwingend genoemd, " + _quote(pushy) if pushy is not None
+            else "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
 
     # purpose: said (not only asked) what the call is about, without pressure
-    _s, purpose = first(lambda m: m.states_purpose and not any(f.level in ("error", "warning") for f in m.findings))
+    _s, purpose = first(lambda m: m.states_purpose and not _warned(m))
     if purpose is not None:
         add("doel", True, _quote(purpose))
     else:
@@ -264,9 +307,16 @@ def score(facts: SessionFacts) -> Report:
         add("doel", False, "alleen dwingend genoemd, " + _quote(pushy) if pushy is not None
             else "niet gezegd waarover u belt (welke factuur, welk bedrag)")
 
-    # open questions: let the customer talk
-    _s, open_q = first(lambda m: m.open_question)
-    add("open-vragen", open_q is not None, _quote(open_q, "geen open vraag gesteld"))
+    # open questions: let the customer talk ("waarom" sounds like a reproach, seed 002)
+    _s, open_q = first(lambda m: m.open_question and not m.why_question)
+    if open_q is not None:
+        add("open-vragen", True, _quote(open_q))
+    else:
+        _s, why = first(lambda m: m.open_question)
+        add("open-vragen", False, "alleen een verwijtende waarom-vraag, " + _quote(why) if why is not None
+            else "geen open vraag gesteld",
+            _RULES["open-vragen"].advice + (" Een ‘waarom’-vraag klinkt als een verwijt; vraag liever ‘Hoe "
+                                            "staat het met…?’ of ‘Wat is er aan de hand?’." if why is not None else ""))
 
     # let them propose first: an invitation before any own date, plan or agreement entry
     invite_seq, invite = first(lambda m: m.invites_proposal)

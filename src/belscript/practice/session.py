@@ -93,10 +93,11 @@ class PracticeSession:
         for f in findings:
             if f.level in ("error", "warning"):
                 self.call.record_warning(f.rule, f.match, f.message)
-        move = read_move(text, findings)
+        move = read_move(text, findings, today=self.call.clock.today())
         self.moves[event.seq] = move
-        if self.call.ended:
+        if self.call.aborted:
             return Said(findings, Reply("(Het gesprek is al afgelopen.)", "ended"))
+        # at the script's closing step the customer still hears the goodbye
         return Said(findings, self._customer_says(self.customer.hear(move)))
 
     def choose(self, nr: int) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 #: Rule ids (or id prefixes) whose findings count as pressure on the customer.
 PRESSURE_RULES = frozenset({"moeten", "must", "have-to"})
@@ -50,22 +51,31 @@ _INVITE = re.compile(
     r"|\bwelke (?:datum|dag)\b(?![^.?!]*\b(?:ontvangen|gekregen|gestuurd|verstuurd|geleverd|besteld|gemaild"
     r"|overgemaakt|overgeboekt|betaald|voldaan))"
     # asking how to solve it together
-    r"|hoe (?:gaan|kunnen|zullen) we (?:dit|dat|het) (?:oplossen|regelen)|hoe lossen we (?:dit|dat|het) op"
+    r"|hoe (?:gaan|kunnen|zullen) we (?:dit|dat|het) (?:oplossen|regelen)|hoe lossen we (?:dit|dat|het) (?:samen )?op"
     r"|hoe (?:wilt|zou) u (?:dit|dat|het|de rest) (?:willen )?(?:oplossen|regelen|betalen|verdelen)"
     # when the one who pays is away: asking when they are back
     r"|\bwanneer\b[^.?!]*\b(?:weer|terug|bereikbaar|aanwezig|er weer)\b"
-    r"|wanneer kan ik (?:hem|haar|die|diegene|uw collega|\w+) (?:bereiken|spreken|terugbellen|bellen)"
+    r"|wanneer kan ik (?:hem|haar|die|diegene|uw collega|\w+) (?:het best(?:e)? )?(?:bereiken|spreken|terugbellen|bellen)"
 )
 _VAGUE = re.compile(
     r"zo snel mogelijk|zsm\b|z\.s\.m|binnenkort|wanneer het u (?:uit)?komt|als het u (?:uit)?komt|als het u schikt"
     r"|\bergens\b|op korte termijn|een dezer dagen|zodra het kan|zodra u kunt|wanneer u kunt"
 )
-#: A date only counts as an offer in a sentence about paying or calling back
-#: ("ik bel u vandaag over de factuur" names a day, but offers nothing).
+#: A date only counts as an offer in a sentence that offers or asks for a payment or a
+#: call back ("Kunt u … op 1 december overmaken?", "Lukt het vrijdag?", "Dan noteer ik
+#: vrijdag"), not in one that only names a day ("ik bel u vandaag over de factuur",
+#: "Opzeggen kan volgens de statuten tot 1 januari").
 _ABOUT_PAYING = re.compile(
     r"betaal|betaling|betalen|overma|over te maken|storten|voldoen|termijn|regeling|afspre|afspra|uiterlijk|lukt|"
-    r"haalbaar|terugbel|bel ik|bellen|op (?:onze|de) rekening|binnen is|\bkan\b|\bkunt\b|\bmaakt?\b[^.?!]*\bover\b"
+    r"haalbaar|terugbel|bel ik|bellen|op (?:onze|de) rekening|binnen is|\bkunt u\b|\bkan u\b|\bkan het\b"
+    r"|\bzou (?:het|u)\b|\bnoteer\b|\bzullen we\b|\bstel (?:ik )?voor\b|\bmaakt?\b[^.?!]*\bover\b"
     r"|\brest\b|restant"
+)
+#: A sentence about what already happened ("Op 4 november hebben wij u een herinnering
+#: gestuurd") names a day, but offers nothing.
+_PAST_TENSE = re.compile(
+    r"\b(?:hebben|heb|heeft|had|hadden|is|was|waren|zijn)\b[^.?!]*\b(?:ge\w+d|ge\w+t|ge\w+en|verstuurd|ontvangen"
+    r"|betaald|herinnerd|besproken|beloofd|vervallen|verlopen)\b|\b(?:stuurden|belden|spraken|kreeg|kregen|was|waren)\b"
 )
 #: Offering to call back ("Zal ik u donderdag om 10 uur terugbellen?"), not a payment date.
 _CALLBACK = re.compile(r"terugbel|terug te bellen|\bbel ik u\b|\bik u\b[^.?!]*\bbellen\b|belmoment|\bweer bellen\b")
@@ -91,6 +101,9 @@ _RECAP = re.compile(
     r"samenvat|samengevat|op een rij|even herhalen|nog even herhalen|ik herhaal|herhaal ik"
     r"|(?:dus|dan) (?:we )?spreken (?:we )?(?:dus )?af|we spreken (?:dus )?af dat|afgesproken is"
     r"|(?:we hebben|dan hebben we|hebben we dus) (?:dus )?afgesproken|klopt het dat u|dus u (?:betaalt|maakt)"
+    # separable verbs: "Dan vat ik het even samen", "Ik zet het even op een rij", "ik loop het even met u na"
+    r"|\bvat\b[^.?!]*\bsamen\b|\bzet\b[^.?!]*\bop een rij\b|\bloop\b[^.?!]*\bnog (?:even )?(?:met u )?na\b"
+    r"|\bsom\b[^.?!]*\b(?:even |nog )?op\b(?! \w)"
 )
 #: Announcing the written confirmation: mail, letter or "bevestigen", but not a copy of the invoice.
 _CONFIRM = re.compile(r"bevestig|schriftelijk|op papier|per post|\be-?mail(?!adres)|\bmail(?:tje|en|t)?\b")
@@ -108,18 +121,16 @@ _INTRODUCTION = re.compile(
     r"|\bmet \w+(?: \w+)? van\b"
 )
 
-_CLOSING = re.compile(r"dank u wel|bedankt|(?:fijne|prettige|goede) (?:dag|middag|avond|weekend)|tot ziens|tot horens")
-
-_DATE_PHRASE = re.compile(
-    r"\b(?:(?:volgende week |komende |aanstaande )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"(?: volgende week)?"
-    r"|(?:over|binnen) (?:\d+|een|twee|drie|vier|vijf|zes|tien|veertien) (?:dag|dagen|week|weken|maand|maanden)"
-    r"|eind(?:e)? (?:van )?(?:deze |de |volgende )?(?:week|maand)"
-    r"|(?:begin|eind|half|medio) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-    r"|overmorgen|morgen|vandaag"
-    r"|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?"
-    r"|\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b"
+#: What makes a sentence with a date an offer rather than a statement: a question, or the
+#: words of a proposal ("Dan noteer ik vrijdag", "Ik stel voor dat u …", "u maakt … over"),
+#: or a demand ("U moet vandaag betalen" dictates a date as much as it proposes one).
+_OFFER_WORDS = re.compile(
+    r"\?$|\bkunt u\b|\bkan u\b|\bkan het\b|\blukt\b|\bzullen we\b|\bnoteer\b|\bstel (?:ik )?(?:u )?voor\b|voorstel"
+    r"|\bspreken (?:we )?(?:dus )?af\b|afgesproken|\bu (?:betaalt|maakt|stort)\b|\b(?:betaalt|maakt) u\b|overmaakt"
+    r"|terugbel|\bbel ik\b|\bik u\b[^.?!]*\bbellen\b|\brest\b|restant|\buiterlijk\b|\bwordt het\b|\bzeggen we\b|\bmoet(?:en)?\b"
 )
+
+_CLOSING = re.compile(r"dank u wel|bedankt|(?:fijne|prettige|goede) (?:dag|middag|avond|weekend)|tot ziens|tot horens")
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                          "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u00a0": " "})
@@ -155,6 +166,9 @@ def _is_question(sentence: str, last: bool) -> bool:
     return last and not re.search(r"[.!;]$", sentence) and bool(_OPEN.search(sentence))
 
 
+date_type = date
+
+
 @dataclass(frozen=True)
 class Move:
     """The recognised moves in one sentence of the trainee."""
@@ -167,7 +181,10 @@ class Move:
     invites_proposal: bool = False
     vague: bool = False
     plan: bool = False
+    #: The words of a date offered to pay or to call back, and the day they mean (``None``
+    #: when the agreement entry would refuse those words, e.g. "volgende vrijdag").
     date_phrase: str | None = None
+    date: date_type | None = None
     recap: bool = False
     confirmation: bool = False
     copy: bool = False
@@ -189,8 +206,19 @@ class Move:
     findings: tuple = field(default=(), compare=False)
 
 
-def read_move(text: str, findings: list) -> Move:
-    """Classify one trainee sentence; ``findings`` are phrasing findings for it."""
+def read_move(text: str, findings: list, today: date | None = None) -> Move:
+    """Classify one trainee sentence; ``findings`` are phrasing findings for it.
+
+    Dates are read by the agreement entry's own reader (:func:`~belscript.agreement.dates.find_date`)
+    relative to ``today`` (default: the program's clock), so the customer and the screen
+    understand "dinsdag 1 december" as the same day.
+    """
+    from belscript.agreement.dates import find_date
+
+    if today is None:
+        from belscript.clock import clock_from_env
+
+        today = clock_from_env().today()
     rule_ids = [f.rule for f in findings]
     # A script may soften a rule (the second call allows a firmer 'moeten'): then the
     # customer takes it as plain speaking, not as pressure.
@@ -205,15 +233,18 @@ def read_move(text: str, findings: list) -> Move:
                       if _OPEN.search(q) and not _EXCLAMATION.search(q) and not _NAME_ASK.search(q)]
     invites = any(_INVITE.search(q) for q in questions) or bool(re.search(r"doet u (?:eens |zelf )?een voorstel", norm))
     # "Wat stelt u voor?" next to "ik stuur de kopie vandaag" asks; it offers no date.
-    date = None
+    offer = None
     if not invites:
         for part in parts:
             if _CONFIRM.search(part) or _COPY.search(part):
                 continue  # "ik mail u vandaag nog" names a day for our own action
-            found = _DATE_PHRASE.search(part)
-            if found and _ABOUT_PAYING.search(part):
-                date = found
-                break
+            found = find_date(part, today)
+            if found is None or found.past or not _ABOUT_PAYING.search(part):
+                continue  # no date, a day that has passed, or a sentence that offers nothing
+            if not _OFFER_WORDS.search(part) or (_PAST_TENSE.search(part) and not part.endswith("?")):
+                continue  # "Op 1 december hebben we het besproken": a statement, no offer
+            offer = found
+            break
     confirm = any(_CONFIRM.search(part) and not _THEY_SEND.search(part) for part in parts)
     copy = bool(_COPY.search(norm))
     return Move(
@@ -225,7 +256,8 @@ def read_move(text: str, findings: list) -> Move:
         invites_proposal=invites,
         vague=bool(_VAGUE.search(norm)) or any(r in VAGUE_RULES for r in rule_ids),
         plan=bool(_PLAN.search(norm)),
-        date_phrase=date.group(0) if date else None,
+        date_phrase=offer.phrase if offer else None,
+        date=offer.day if offer else None,
         recap=bool(_RECAP.search(norm)),
         confirmation=confirm and (not copy or bool(_ABOUT_AGREEMENT.search(norm))),
         copy=copy,

@@ -114,6 +114,8 @@ class CallModel:
         self.closed_as: str | None = None
         self.golden: str | None = None  # filled in the background (holiday data is slow to load)
         self._evaluation: dict[str, str] = {}
+        #: An option led to the script's closing step: its text is shown until /einde.
+        self.at_end_step = False
         #: For a resumed call: (time in the call before the interruption, moment of resuming).
         self._resumed: tuple[Any, datetime] | None = None
         self._ignored: set[tuple[str, str]] = set()
@@ -288,6 +290,9 @@ class CallModel:
     def _submit_call(self, line: str) -> None:
         assert self.call is not None
         parsed = commands.parse(line)
+        if self.at_end_step:
+            self._submit_at_end(parsed)
+            return
         overlay, self.overlay = self.overlay, None  # whatever is typed next closes the overlay
         try:
             if self.reading_back:
@@ -304,7 +309,25 @@ class CallModel:
         except BelscriptError as exc:
             self.info(exc.message + (f" {exc.hint}" if exc.hint else ""), "error")
         if self.call.ended and self.phase == "call":
+            if parsed.kind == "option" and self.call.step.is_end and not self.call.aborted:
+                # An option led to the closing step: show what to say there, close on /einde,
+                # so the goodbye typed next is said, not taken for the self-evaluation.
+                self.at_end_step = True
+                self.info("Dit is de afsluiting: zeg wat er bij ‘Zeg nu’ staat en typ /einde om het gesprek af "
+                          "te sluiten.", "ok")
+            else:
+                self._finish()
+
+    def _submit_at_end(self, parsed: Input) -> None:
+        """At the closing step: say goodbye (text), close with /einde (or Enter), nothing else."""
+        if parsed.kind == "empty" or (parsed.kind == "command" and parsed.command.name in ("einde", "afbreken")):
             self._finish()
+        elif parsed.kind == "note":
+            self.handle_text(parsed.text, self.visible_findings(parsed.text))
+        elif parsed.kind == "command" and parsed.command.name in ("help", "samenvatting"):
+            getattr(self, "_cmd_" + parsed.command.name)(parsed.args)
+        else:
+            self.info("Het gesprek is bij de afsluiting. Typ /einde om af te sluiten.", "warn")
 
     def _dispatch(self, parsed: Input, overlay: Overlay | None) -> None:
         """One line during the call: an option, a command or a note (the screen's one rule)."""
@@ -529,6 +552,7 @@ class CallModel:
         self._changed()
 
     def _finish(self) -> None:
+        self.at_end_step = False
         self.phase = "after"
         self.overlay = None
         self.reading_back = False

@@ -42,8 +42,11 @@ class PracticeCallModel(CallModel):
     )
 
     def __init__(self, loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
-                 journal: Journal | None = None, dossier_path: str | None = None) -> None:
+                 journal: Journal | None = None, dossier_path: str | None = None,
+                 persona_path: str | None = None) -> None:
         super().__init__(loaded.script, dossier, clock=clock)
+        #: The persona file given on the command line (for the replay command).
+        self.persona_path = persona_path
         self.loaded = loaded
         self.dossier_path = dossier_path
         self.persona = persona
@@ -148,7 +151,12 @@ class PracticeCallModel(CallModel):
         from belscript.script.loader import builtin_names
 
         script = self.script.name if self.script.name in builtin_names() and not self._own_script() else self.loaded.path
-        persona = self.persona.name if self.persona.name in persona_paths() else "PERSONA.yaml"
+        import shlex
+
+        if self.persona.name in persona_paths():
+            persona = self.persona.name
+        else:
+            persona = shlex.quote(self.persona_path) if self.persona_path else "PERSONA.yaml"
         parts = ["belscript practice", f"--script {script}", f"--persona {persona}"]
         if self.dossier_path:
             parts.append(f"--dossier {self.dossier_path}")
@@ -163,7 +171,8 @@ class PracticeCallModel(CallModel):
 
 
 def start(loaded: LoadedScript, dossier: Dossier, persona: Persona, *, seed: int, clock: Clock,
-          journal: Journal | None, dossier_path: str | None = None) -> PracticeCallModel:
+          journal: Journal | None, dossier_path: str | None = None,
+          persona_path: str | None = None) -> PracticeCallModel:
     """A practice session on the preparation screen (logged once the call begins)."""
     return PracticeCallModel(loaded, dossier, persona, seed=seed, clock=clock, journal=journal,
-                             dossier_path=dossier_path)
+                             dossier_path=dossier_path, persona_path=persona_path)
