@@ -41,7 +41,7 @@ __all__ = [
 def read_bank_statement(path: str | os.PathLike) -> list[BankTransaction]:
     """A CAMT.053 (XML) or MT940 (text) statement, recognised by its content."""
     data = read_bytes(path)
-    name = Path(path).name
+    name = str(path)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return camt053_from_bytes(data, name)
     return mt940_from_text(decode_text(data, name), name)

@@ -28,7 +28,7 @@ _NS = re.compile(r"^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})$")
 
 
 def read_camt053(path: str | os.PathLike) -> list[BankTransaction]:
-    return camt053_from_bytes(read_bytes(path), Path(path).name)
+    return camt053_from_bytes(read_bytes(path), str(path))
 
 
 def camt053_from_bytes(data: bytes, name: str) -> list[BankTransaction]:

@@ -37,7 +37,7 @@ def read_open_invoices(path: str | os.PathLike, mapping: Mapping | None = None) 
         table = read_xlsx(data, name)
     else:
         table = read_csv(decode_text(data, name), name)
-    return invoices_from_table(table, Path(name).name, mapping or Mapping())
+    return invoices_from_table(table, name, mapping or Mapping())
 
 
 def invoices_from_table(table: Table, name: str, mapping: Mapping) -> InvoiceFile:

@@ -24,7 +24,7 @@ _KEY = re.compile(r"/(" + "|".join(_KEYS) + r")/")
 
 
 def read_mt940(path: str | os.PathLike) -> list[BankTransaction]:
-    name = Path(path).name
+    name = str(path)
     return mt940_from_text(decode_text(read_bytes(path), name), name)
 
 

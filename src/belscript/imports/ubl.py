@@ -34,7 +34,7 @@ KVK_SCHEMES = {"0106", "0190"}  # KvK number, Dutch OIN
 
 def read_ubl(path: str | os.PathLike) -> OpenInvoice:
     """One UBL file → one open item; raise :class:`ImportRefused` with every problem."""
-    return ubl_from_bytes(read_bytes(path, UBL_LIMIT), Path(path).name)
+    return ubl_from_bytes(read_bytes(path, UBL_LIMIT), str(path))
 
 
 def ubl_from_bytes(data: bytes, name: str) -> OpenInvoice:
