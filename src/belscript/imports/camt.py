@@ -52,10 +52,14 @@ def camt053_from_bytes(data: bytes, name: str) -> list[BankTransaction]:
 class _Reader:
     def __init__(self, name: str, ns: str) -> None:
         self.name, self.ns = name, ns
+        self.paths: dict[str, str] = {}
         self.problems: list[Problem] = []
 
     def find(self, base: Element, path: str) -> Element | None:
-        return base.find("/".join(self.ns + p for p in path.split("/")))
+        full = self.paths.get(path)
+        if full is None:
+            full = self.paths[path] = "/".join(self.ns + p for p in path.split("/"))
+        return base.find(full)
 
     def text(self, base: Element | None, path: str) -> str | None:
         if base is None:

@@ -71,7 +71,7 @@ def invoices_from_table(table: Table, name: str, mapping: Mapping) -> InvoiceFil
         if invoice.open_amount == 0:
             paid += 1
             continue
-        key = normalise(invoice.number).replace(" ", "")
+        key = "".join(invoice.number.split()).upper()
         if key in seen:
             first_row, first = seen[key]
             if first.open_amount != invoice.open_amount or first.customer.name != invoice.customer.name:

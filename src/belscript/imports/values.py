@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -35,6 +36,7 @@ def amount_currency(text: str) -> str | None:
     return _CURRENCY_SIGNS.get(sym.lower()) if sym else None
 
 
+@lru_cache(maxsize=65536)  # exports repeat customers, dates and amounts
 def evidence(text: str) -> str | None:
     """What one amount cell says about the decimal sign: COMMA, POINT or None (can't tell)."""
     m = _AMOUNT.match(text.strip())
@@ -63,6 +65,7 @@ def decimal_style(cells: list[str]) -> tuple[str | None, set[str]]:
     return None, seen
 
 
+@lru_cache(maxsize=65536)
 def parse_amount(text: str, style: str | None) -> Decimal:
     """Read an amount with the file's decimal sign; ``style=None`` only for unambiguous cells."""
     raw = text.strip()
@@ -117,6 +120,7 @@ _YMD = re.compile(r"^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d
 _WORDS = re.compile(r"^(\d{1,2})\s*[ -]\s*([a-z]+)\.?\s*[ -]\s*(\d{4})$", re.I)
 
 
+@lru_cache(maxsize=65536)
 def parse_date(text: str) -> dt.date:
     """Dutch dates: 31-12-2026, 31-12-26, 31/12/2026, 31.12.2026, 2026-12-31, 31 dec 2026.
 
@@ -143,6 +147,7 @@ def parse_date(text: str) -> dt.date:
     return value
 
 
+@lru_cache(maxsize=65536)
 def clean_iban(text: str) -> str:
     """An IBAN without spaces, upper case, with a correct check number (ISO 13616 mod 97)."""
     iban = re.sub(r"[\s.-]", "", text).upper()
@@ -157,6 +162,7 @@ def clean_iban(text: str) -> str:
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
 
+@lru_cache(maxsize=65536)
 def clean_email(text: str) -> str:
     value = text.strip()
     if not _EMAIL.match(value):
@@ -164,6 +170,7 @@ def clean_email(text: str) -> str:
     return value
 
 
+@lru_cache(maxsize=65536)
 def clean_phone(text: str) -> str:
     value = text.strip()
     digits = re.sub(r"\D", "", value)
@@ -172,6 +179,7 @@ def clean_phone(text: str) -> str:
     return value
 
 
+@lru_cache(maxsize=65536)
 def clean_currency(text: str) -> str:
     code = text.strip().upper()
     code = {"€": "EUR", "EURO": "EUR"}.get(code, code)
