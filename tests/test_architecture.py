@@ -15,7 +15,7 @@ from belscript.cli.main import COMMANDS, build_parser
 SRC = Path(__file__).resolve().parent.parent / "src" / "belscript"
 ROOT = SRC.parent.parent
 
-DOMAIN = ["script", "phrasing", "agreement", "engine", "dossier.py", "money.py", "clock.py",
+DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "dossier.py", "money.py", "clock.py",
           "errors.py", "diagnostics.py", "calltime.py", "escalation"]
 FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "belscript.cli", "belscript.tui", "belscript.journal",
                        "belscript.practice", "belscript.followup")
