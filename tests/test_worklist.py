@@ -198,3 +198,52 @@ def test_a_promise_is_kept_exactly_when_every_checked_instalment_was_covered(pai
         assert check.status is PromiseStatus.OPEN
     else:
         assert (check.status in (PromiseStatus.KEPT, PromiseStatus.RUNNING)) == ok
+
+
+# -- the weekly overview ---------------------------------------------------------------------
+
+from belscript.worklist.charts import html_page, text_chart  # noqa: E402
+from belscript.worklist.overview import calling_half_hour, overview  # noqa: E402
+
+
+def test_ageing_puts_each_open_invoice_in_its_bucket():
+    """Not yet due, 1–30, 31–60, 61–90 and over 90 days late, with counts and amounts."""
+    c = customer(invoices=(invoice("a", due_days_ago=-5, amount="100"), invoice("b", due_days_ago=30, amount="200"),
+                           invoice("c", due_days_ago=31, amount="300"), invoice("d", due_days_ago=95, amount="400"),
+                           invoice("e", due_days_ago=10, amount="50", open_amount="0")))
+    view = overview([c], TODAY)
+    assert [(b.count, b.amount) for b in view.ageing] == [(1, D(100)), (1, D(200)), (1, D(300)), (0, D(0)),
+                                                          (1, D(400))]
+
+
+def test_promises_and_money_collected_after_calls_are_counted():
+    """A promise made this week and kept counts as kept; a payment a week after a call counts as collected."""
+    paid = PaymentFacts(date(2026, 12, 4), D("800"))
+    c = customer(invoices=(invoice(open_amount="0"),), promises=(promise((date(2026, 12, 4), "800"),
+                                                                         made_on=date(2026, 12, 1)),),
+                 payments=(paid,), calls=(CallFacts(datetime(2026, 12, 1, 10, 0), True, "agreement"),))
+    view = overview([c], date(2026, 12, 6))
+    assert (view.week.made, view.week.kept) == (1, 1)
+    assert view.collected_after_calls == D("800")
+
+
+def test_the_terminal_chart_draws_longer_bars_for_more_money():
+    """The bucket with the most money open has the longest bar; an empty bucket has none."""
+    c = customer(invoices=(invoice("a", due_days_ago=10, amount="1000"), invoice("b", due_days_ago=40, amount="250")))
+    lines = text_chart(overview([c], TODAY))
+    bars = [line.count("█") for line in lines]
+    assert bars[1] > bars[2] > 0 and bars[0] == 0
+
+
+def test_the_shared_html_page_escapes_names_and_needs_nothing_external():
+    """The HTML overview is self-contained and a business name cannot inject markup."""
+    page = html_page(overview([customer(invoices=(invoice(),))], TODAY), business="<script>x</script>")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_the_weekly_calling_half_hour_is_early_in_the_week_in_the_golden_hours():
+    """Suggested on the next Monday or Tuesday at 09:30, skipping public holidays."""
+    assert calling_half_hour(date(2026, 12, 3)) == datetime(2026, 12, 7, 9, 30)
+    assert calling_half_hour(date(2026, 12, 24)) == datetime(2026, 12, 28, 9, 30)  # Monday 28 Dec is a working day
+    assert calling_half_hour(date(2027, 5, 14)).date() == date(2027, 5, 18)  # Whit Monday 17 May skipped
