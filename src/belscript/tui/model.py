@@ -235,7 +235,7 @@ class CallModel:
         """Show a call rebuilt from the log (``--resume``)."""
         self.call = call
         self.phase = "call"
-        notes = [e.data.get("text", "") for e in call.events if e.kind == "note"]
+        notes = [e.payload.text for e in call.facts.notes]
         label = f"Gesprek {call_id}" if call_id is not None else "Het gesprek"
         self.info(f"{label} is hervat bij de stap ‘{call.step.title}’, met {len(notes)} "
                   f"notitie{'s' if len(notes) != 1 else ''}. Alles van voor de onderbreking is bewaard.", "ok")
@@ -460,8 +460,8 @@ class CallModel:
         event = self.call.record_no_agreement(reason, detail)
         from belscript.agreement.dates import say_moment
 
-        follow = datetime.fromisoformat(event.data["follow_up"])
-        self.info(f"Geen afspraak vastgelegd ({event.data['label']}). Vervolgmoment: {say_moment(follow)}.", "ok")
+        follow = datetime.fromisoformat(event.payload.follow_up)
+        self.info(f"Geen afspraak vastgelegd ({event.payload.label}). Vervolgmoment: {say_moment(follow)}.", "ok")
         closing = self._closing_option()
         if closing is not None:
             self.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde.")
@@ -522,8 +522,8 @@ class CallModel:
         if event is not None:
             from belscript.agreement.dates import say_moment
 
-            follow = datetime.fromisoformat(event.data["follow_up"])
-            self.info(f"Gesprek afgebroken: {event.data['reason']}. Vervolgmoment: {say_moment(follow)}.", "warn")
+            follow = datetime.fromisoformat(event.payload.follow_up)
+            self.info(f"Gesprek afgebroken: {event.payload.reason}. Vervolgmoment: {say_moment(follow)}.", "warn")
         if self.phase == "call":
             self._finish()
         self._changed()
@@ -740,7 +740,7 @@ class CallModel:
             "problems": call.problems() if call.no_agreement is None else [],
             "agreement": self.agreement_lines(),
             "summary": self.agreement_summary(),
-            "notes": [(e.at, e.data.get("text", "")) for e in call.events if e.kind == "note"],
+            "notes": [(e.at, e.payload.text) for e in call.facts.notes],
             "why_not": {o.nr: guidance.why_not(call, step.id, o) for o in step.options if not o.available},
             "recap": self.recap_now() if step.role is Role.recap or self.reading_back else [],
             "reading_back": self.reading_back,
