@@ -18,6 +18,7 @@ from typing import Any
 
 from belscript.engine.events import ActionDone, AgreementSet, CustomerSaid, Started, StepTaken
 from belscript.engine.state import CallState
+from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import ANGRY_EXCUSE
 
 
@@ -257,7 +258,7 @@ def score(facts: SessionFacts) -> Report:
         add("voorbereid", False, "factuurnummer en bedrag niet genoemd" if has_prep else "geen voorbereiding")
 
     # purpose: said (not only asked) what the call is about, without pressure
-    _s, purpose = first(lambda m: m.states_purpose and not any(f.level in ("error", "warning") for f in m.findings))
+    _s, purpose = first(lambda m: m.states_purpose and not any(counts_as_warning(f.level) for f in m.findings))
     if purpose is not None:
         add("doel", True, _quote(purpose))
     else:
@@ -283,13 +284,13 @@ def score(facts: SessionFacts) -> Report:
         add("eerst-voorstel", False, "niet om een voorstel gevraagd")
 
     # discouraged phrasing, with the better alternative for the first one
-    warned = [seq for seq, m in said if any(f.level in ("error", "warning") for f in m.findings)]
+    warned = [seq for seq, m in said if any(counts_as_warning(f.level) for f in m.findings)]
     if not warned:
         add("formulering", True, "geen waarschuwingen bij wat u zei")
     else:
         bad = turn_of.get(warned[0])
         move = facts.moves[warned[0]]
-        finding = next(f for f in move.findings if f.level in ("error", "warning"))
+        finding = next(f for f in move.findings if counts_as_warning(f.level))
         better = ""
         if finding.suggestions:
             suggestion = finding.suggestions[0].strip()

@@ -20,6 +20,7 @@ from datetime import datetime
 
 from belscript.clock import Clock
 from belscript.dossier import Dossier
+from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import Reply, SimulatedCustomer
 from belscript.practice.persona import Persona
 from belscript.practice.score import Report, SessionFacts, Turn, score
@@ -91,7 +92,7 @@ class PracticeSession:
         findings = check(text, language=self.script.language, overrides=self.script.phrasing or None)
         event = self.call.note(text)
         for f in findings:
-            if f.level in ("error", "warning"):
+            if counts_as_warning(f.level):
                 self.call.record_warning(f.rule, f.match, f.message)
         move = read_move(text, findings)
         self.moves[event.seq] = move

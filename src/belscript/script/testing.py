@@ -525,12 +525,12 @@ def _load_dossier(path: Path | None, cache: dict) -> "Dossier":
 
 
 def _check_note(call, text: str, warnings: list[str]) -> None:
-    """Check a note like the live screen does, and record every warning shown."""
+    """Check a note like the live screen does, and record the warnings it records."""
     from belscript import phrasing
 
     findings = phrasing.check(text, language=call.script.language, overrides=call.script.phrasing or None)
     for finding in findings:
-        if finding.level == "off":
+        if not phrasing.counts_as_warning(finding.level):
             continue
         call.record_warning(finding.rule, finding.match, finding.message)
         warnings.append(finding.rule)

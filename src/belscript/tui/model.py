@@ -35,6 +35,7 @@ from belscript.dutch import join, short_date
 from belscript.errors import BelscriptError, CallRefused
 from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
+from belscript.phrasing.levels import WARNING_LEVELS as PHRASING_WARNING_LEVELS
 from belscript.script.models import Role, Script
 from belscript.tui import commands, guidance
 from belscript.tui.commands import Input
@@ -53,7 +54,7 @@ Fragments = list[tuple[str, str]]
 MAX_MESSAGES = 200
 
 #: Finding levels that count as a warning (recorded when a note is saved with them).
-WARNING_LEVELS = ("error", "warning")
+WARNING_LEVELS = PHRASING_WARNING_LEVELS
 
 
 @dataclass(frozen=True)
