@@ -859,8 +859,9 @@ class CallModel:
     def warm_up(self) -> None:
         """Load what later keystrokes need (slow imports and data), off the first frame."""
         from belscript import calltime
+        from belscript.agreement.dates import say_moment
 
-        self.golden = calltime.describe(self.clock.now())
+        self.golden = calltime.describe(self.clock.now(), words=say_moment)
         from belscript import phrasing
 
         phrasing.check("u moet", language=self.script.language, overrides=self._overrides())
