@@ -193,3 +193,15 @@ def test_version_and_help_answer():
     assert out.returncode == 0
     for name, _ in COMMANDS:
         assert name in out.stdout
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_import_no_command_module(flag):
+    """`belscript --help` and `--version` answer without loading the code of any command."""
+    code = ("import sys\nfrom belscript.cli.main import main\n"
+            f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('belscript.cli.cmd_')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(SRC.parent)})
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert ("COMMAND" in out.stdout) if flag == "--help" else ("belscript" in out.stdout)
