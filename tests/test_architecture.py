@@ -1,5 +1,6 @@
-"""The layers stay as documented: the domain never reaches for the screen or the disk,
-and every command is documented and has help."""
+"""The layers stay as documented: dependencies point down the layer order (stated here as
+data), the domain never reaches for the screen or the disk, and every command is
+documented and has help."""
 
 from __future__ import annotations
 
@@ -15,21 +16,74 @@ from belscript.cli.main import COMMANDS, build_parser
 SRC = Path(__file__).resolve().parent.parent / "src" / "belscript"
 ROOT = SRC.parent.parent
 
-DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "dossier.py", "money.py", "clock.py",
-          "errors.py", "diagnostics.py", "calltime.py", "escalation"]
+#: The layers of the package, lowest first. A module may import from its own layer and
+#: from layers below it, never from a layer above. Each name is a sub-package or a
+#: module directly under ``belscript`` (docs/architecture.md draws the same picture).
+LAYERS: list[set[str]] = [
+    {"errors", "diagnostics", "clock", "money", "dutch", "private_files", "templates", "document_kind"},
+    {"calltime", "dossier"},
+    {"script"},
+    {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
+    {"engine"},
+    {"followup"},
+    {"journal"},
+    {"practice", "authoring"},
+    {"tui"},
+    {"cli"},
+    {"__main__"},
+]
+
+DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "escalation", "dossier.py",
+          "money.py", "clock.py", "errors.py", "diagnostics.py", "calltime.py"]
 FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "belscript.cli", "belscript.tui", "belscript.journal",
                        "belscript.practice", "belscript.followup")
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
+def _module_of(path: Path, root: Path) -> list[str]:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def _imports(path: Path, root: Path = SRC) -> list[tuple[int, str]]:
+    """Every module ``path`` imports, at any depth of the file (module or function level),
+    resolved to a dotted name: ``import x``, ``from x import y`` (also ``x.y``, since
+    ``from belscript import engine`` imports a module), relative imports, and
+    ``importlib.import_module("x")``/``__import__("x")`` with a literal name."""
+    here = _module_of(path, root)
+    package = here if path.name == "__init__.py" else here[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.append((node.lineno, module))
+            found.extend((node.lineno, f"{module}.{alias.name}") for alias in node.names)
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in ("import_module", "__import__") and isinstance(node.args[0].value, str):
+                found.append((node.lineno, node.args[0].value))
     return found
+
+
+def upward_imports(root: Path, layers: list[set[str]]) -> list[str]:
+    """``file:line imports name (layer a above b)`` for every import that points up."""
+    top = root.name
+    level = {unit: i for i, units in enumerate(layers) for unit in units}
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        here = _module_of(path, root)
+        if len(here) < 2:
+            continue  # the package's own __init__ names nothing but the root exception
+        for line, name in _imports(path, root):
+            parts = name.split(".")
+            if parts[0] != top or len(parts) < 2 or parts[1] not in level or parts[1] == here[1]:
+                continue
+            if level[parts[1]] > level[here[1]]:
+                problems.append(f"{path.relative_to(root)}:{line} imports {name} "
+                                f"({parts[1]} is above {here[1]})")
+    return problems
 
 
 def _domain_files() -> list[Path]:
@@ -46,8 +100,45 @@ def _domain_files() -> list[Path]:
 @pytest.mark.parametrize("path", _domain_files(), ids=lambda p: str(p.relative_to(SRC)))
 def test_domain_modules_know_nothing_of_screen_or_storage(path):
     """Script, phrasing, agreement and engine code never imports the UI, SQLite or the CLI."""
-    bad = sorted(m for m in _imports(path) if m.startswith(FORBIDDEN_IN_DOMAIN))
+    bad = sorted({m for _line, m in _imports(path) if m.startswith(FORBIDDEN_IN_DOMAIN)})
     assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+
+
+def test_every_module_of_the_package_has_a_layer():
+    """A new sub-package or root module must be placed in the layer order before it is used."""
+    units = {p.stem if p.is_file() else p.name for p in SRC.iterdir()
+             if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.stem != "__init__")}
+    placed = set().union(*LAYERS)
+    assert units - placed == set(), f"not in LAYERS: {sorted(units - placed)}"
+
+
+def test_no_module_imports_from_a_layer_above_it():
+    """Dependencies point down the documented layer order, in every import form."""
+    assert upward_imports(SRC, LAYERS) == []
+
+
+def test_the_layer_check_catches_every_form_of_upward_import(tmp_path):
+    """A small package with each kind of upward import is caught line by line; downward ones pass."""
+    pkg = tmp_path / "demo"
+    (pkg / "low").mkdir(parents=True)
+    (pkg / "high").mkdir()
+    for folder in (pkg, pkg / "low", pkg / "high"):
+        (folder / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "high" / "ok.py").write_text("from demo.low import base\nimport demo.low\n", encoding="utf-8")
+    (pkg / "low" / "base.py").write_text(
+        "import demo.high.ok\n"                       # 1: module-level import
+        "from demo.high import ok\n"                  # 2: from-import of a module
+        "from demo import high\n"                     # 3: from the package root
+        "from ..high.ok import thing\n"               # 4: relative
+        "def later():\n"
+        "    from demo.high.ok import thing\n"        # 6: function level
+        "    import importlib\n"
+        "    return importlib.import_module('demo.high.ok')\n",  # 8: hidden behind importlib
+        encoding="utf-8")
+    found = upward_imports(pkg, [{"low"}, {"high"}])
+    lines = sorted({int(p.split(":")[1].split()[0]) for p in found})
+    assert lines == [1, 2, 3, 4, 6, 8]
+    assert all(p.startswith("low/base.py") for p in found)
 
 
 def test_every_command_has_help_and_is_documented():
@@ -102,3 +193,15 @@ def test_version_and_help_answer():
     assert out.returncode == 0
     for name, _ in COMMANDS:
         assert name in out.stdout
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_import_no_command_module(flag):
+    """`belscript --help` and `--version` answer without loading the code of any command."""
+    code = ("import sys\nfrom belscript.cli.main import main\n"
+            f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('belscript.cli.cmd_')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(SRC.parent)})
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert ("COMMAND" in out.stdout) if flag == "--help" else ("belscript" in out.stdout)

@@ -10,7 +10,7 @@ import pytest
 from belscript.cli.main import main
 from belscript.errors import InvalidDocument
 from belscript.script.builtin import builtin_dir, builtin_names
-from belscript.script.testing import collect, run_suite
+from belscript.authoring.testing import collect, run_suite
 
 SCRIPT = """\
 belscript: 1

@@ -7,7 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from belscript import calltime
-from belscript.calltime import describe, follow_up_moment, is_golden, is_working_day, next_golden, week_advice
+from belscript.agreement.dates import say_moment
+from belscript.calltime import describe as describe_with_words
+from belscript.calltime import follow_up_moment, is_golden, is_working_day, next_golden, week_advice
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,7 @@ def test_holiday_names_are_dutch():
     """Public holidays are named in Dutch."""
     assert calltime.holiday_name(date(2026, 12, 26)) == "Tweede kerstdag"
     assert calltime.holiday_name(date(2026, 12, 27)) is None
+
+
+def describe(now):
+    return describe_with_words(now, words=say_moment)

@@ -6,7 +6,8 @@ Dutch), records no-agreement outcomes, tries to end, aborts and lets time pass. 
 every move it checks that:
 
 * a call never ends without a concrete agreement or a recorded no-agreement outcome;
-* replaying the stored events (through JSON) rebuilds exactly the same call;
+* replaying the stored events (through JSON) rebuilds exactly the same call, and the
+  fold of the stored events gives exactly the live call's facts;
 * the journal callback saw exactly the call's events;
 * nothing raises except the engine's own refusals (``BelscriptError`` subclasses).
 """
@@ -25,6 +26,8 @@ from belscript.agreement.entry import FIELDS
 from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
 from belscript.clock import FixedClock
 from belscript.engine.call import NO_OUTCOME, Call
+from belscript.engine.events import Event
+from belscript.engine.state import CallState
 from belscript.errors import AgreementError, BelscriptError, CallRefused
 
 from conftest import MONDAY_MORNING
@@ -201,6 +204,7 @@ class RandomCaller(RuleBasedStateMachine):
         stored = json.loads(json.dumps([e.to_dict() for e in self.call.events]))
         rebuilt = Call.replay(self.script, fixture_dossier(), stored, clock=FixedClock(self.clock.now()))
         assert rebuilt.snapshot() == self.call.snapshot()
+        assert CallState.fold(Event.from_dict(raw) for raw in stored) == self.call.facts
 
     def teardown(self) -> None:
         if hasattr(self, "call"):

@@ -35,7 +35,9 @@ def test_every_event_is_in_the_log_the_moment_it_happens(clock):
 def test_interrupted_call_resumes_with_every_note(clock):
     """After the screen is gone, the open call is found, replayed from the log and continues numbering."""
     with Journal.open(clock=clock) as journal:
-        call_id = journal.start_call("engine-proef", FIXTURES / "engine_script.yaml", fixture_dossier())
+        path = FIXTURES / "engine_script.yaml"
+        call_id = journal.start_call("engine-proef", path, fixture_dossier(),
+                                     script_text=path.read_text(encoding="utf-8"))
         call = Call(fixture_script(), fixture_dossier(), clock=clock,
                     on_event=lambda e: journal.append(call_id, e))
         call.choose(1)
@@ -81,3 +83,32 @@ def test_a_call_ending_without_agreement_is_closed_in_the_log_with_its_follow_up
         assert any(o.text.startswith("Tijd in het gesprek: 4 minuten") for o in found)
         assert journal.open_calls() == []
         assert record.ended_at - record.started_at == timedelta(minutes=4)
+
+
+def test_a_call_is_closed_once_with_everything_in_its_end_event(clock):
+    """The log's summary (contact, to-dos, the script's consequence) is complete the moment the call ends."""
+    script = fixture_script()
+    with Journal.open(clock=clock) as journal:
+        call_id = journal.start_call("engine-proef", None, fixture_dossier())
+        call = Call(script, fixture_dossier(), clock=clock, on_event=lambda e: journal.append(call_id, e))
+        call.set_contact("Marieke Jansen")
+        call.abort("lijn viel weg")
+        record = journal.get(call_id)
+        facts = journal.facts(call_id)
+    assert record.status == "aborted"
+    assert record.contact_person == "Marieke Jansen" == facts.contact_person
+    assert record.our_actions == facts.our_actions == call.our_actions
+    assert record.if_broken == (script.agreement.if_broken.strip() or None) == facts.if_broken
+    assert facts == call.facts
+
+
+def test_a_log_written_before_typed_events_still_reads(clock):
+    """Events stored in the first form (contact under another key, no version) read back in today's form."""
+    with Journal.open(clock=clock) as journal:
+        call_id = journal.start_call("engine-proef", None, fixture_dossier())
+        journal._conn.execute(
+            "INSERT INTO events (call_id, seq, at, kind, data, v) VALUES (?, 1, ?, 'contact', ?, 1)",
+            (call_id, clock.now().isoformat(), '{"person": "Marieke Jansen"}'))
+        (event,) = journal.events(call_id)
+        assert event.payload.name == "Marieke Jansen"
+        assert journal.facts(call_id).contact == "Marieke Jansen"

@@ -65,10 +65,10 @@ def test_any_json_event_data_round_trips(tmp_path_factory, data):
 
 
 def test_dossier_snapshot_is_kept_even_if_the_file_changes(journal, tmp_path):
-    """The call keeps the dossier and script as they were at the start, for resume and show."""
+    """The call keeps the dossier and the script text as loaded at the start, for resume and show."""
     script = tmp_path / "mijn-script.yaml"
     script.write_text("belscript: 1\nname: mijn-script\n", encoding="utf-8")
-    call_id = journal.start_call("mijn-script", script, make_dossier())
+    call_id = journal.start_call("mijn-script", script, make_dossier(), script_text=script.read_text(encoding="utf-8"))
     script.write_text("veranderd", encoding="utf-8")
     record = journal.get(call_id)
     assert record.dossier == make_dossier()

@@ -399,7 +399,7 @@ def test_ctrl_c_while_starting_up_is_a_short_message(capsys, monkeypatch):
     """Ctrl-C while belscript is still loading its commands gives 'interrupted' and exit 130."""
     from belscript.cli import main as cli_main
 
-    def interrupted():
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_main, "build_parser", interrupted)

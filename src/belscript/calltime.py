@@ -21,6 +21,7 @@ among those five days; when holidays leave no Monday or Tuesday among them, it i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -138,8 +139,12 @@ def _why_not_golden(now: datetime) -> str:
     return "na 15:30 is de klant vaak al aan het afronden"
 
 
-def describe(now: datetime) -> str:
-    """A Dutch sentence for the screen: is now a golden hour, and if not, when is the next."""
+def describe(now: datetime, *, words: Callable[[datetime], str]) -> str:
+    """A Dutch sentence for the screen: is now a golden hour, and if not, when is the next.
+
+    ``words`` says a later day's moment in Dutch (``agreement.dates.say_moment``); it is
+    passed in because the agreement layer sits above this one (it asks for working days).
+    """
     slot = golden_slot(now)
     if slot is not None:
         return f"Nu is een gouden beluur (tot {slot[1]:%H:%M}). {week_advice(now)}"
@@ -147,7 +152,5 @@ def describe(now: datetime) -> str:
     if upcoming.date() == now.date():
         when = f"vandaag om {upcoming:%H:%M}"
     else:
-        from belscript.agreement.dates import say_moment
-
-        when = say_moment(upcoming)
+        when = words(upcoming)
     return f"Geen gouden beluur: {_why_not_golden(now)}. Het volgende begint {when}."

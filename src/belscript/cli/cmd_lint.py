@@ -20,6 +20,8 @@ import argparse
 import json
 import sys
 
+from belscript.phrasing.levels import counts_as_warning
+
 _SCRIPT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -125,4 +127,4 @@ def _report(args: argparse.Namespace, diagnostics: list, silenced: list) -> int:
         print(render(diagnostics, "json"))
     elif diagnostics:
         print(render(diagnostics))
-    return 1 if any(d.level in ("error", "warning") for d in diagnostics) else 0
+    return 1 if any(counts_as_warning(d.level) for d in diagnostics) else 0

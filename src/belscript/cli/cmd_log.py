@@ -128,6 +128,7 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     from belscript.followup.facts import AfterCall
     from belscript.followup.recap import recap_lines
     from belscript.followup.wording import invoices_phrase, say_moment
+    from belscript.engine.state import CallState
     from belscript.journal.timeline import describe
     from belscript.money import format_amount
 
@@ -165,11 +166,10 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     if after is not None:
         out += ["", "Afspraken (samenvatting)"] + [f"  {line}" for line in recap_lines(after)]
 
-    notes = [e for e in events if e.kind == "note"]
-    out += ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.data.get('text', '')}" for e in notes] or ["  (geen)"])
-    warnings = [e for e in events if e.kind == "warning"]
+    facts = CallState.fold(events)
+    out += ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.payload.text}" for e in facts.notes] or ["  (geen)"])
     out += ["", "Waarschuwingen over woordkeuze"] + (
-        [f"  {e.at:%H:%M}  {describe(e.kind, e.data).split(': ', 1)[-1]}" for e in warnings] or ["  (geen)"])
+        [f"  {e.at:%H:%M}  {describe(e).split(': ', 1)[-1]}" for e in facts.warnings] or ["  (geen)"])
 
     given = answers(events)
     out += ["", "Evaluatie"] + [f"  {q} {a}" for q, a in given.items()]
@@ -201,7 +201,7 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     elif email:
         out += ["", "Nog geen bevestigingsmail: dit gesprek heeft (nog) geen uitkomst."]
 
-    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e.kind, e.data)}" for e in events]
+    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e)}" for e in events]
     print("\n".join(out))
     return 0
 

@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from belscript.script.testing import collect, describe_transition, run_suite
+    from belscript.authoring.testing import collect, describe_transition, run_suite
 
     passed = failed = 0
     problems = False

@@ -24,6 +24,7 @@ import sys
 
 from belscript.diagnostics import Diagnostic, render
 from belscript.errors import InputError
+from belscript.phrasing.levels import counts_as_warning
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +82,7 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
     # Wording is advice to authors: warnings in validate, errors only under --strict
     # (suggestions stay suggestions). `belscript lint` keeps each rule's own level.
     for d in lint_script(loaded):
-        if d.level in ("error", "warning"):
+        if counts_as_warning(d.level):
             d = _with_level(d, "error" if strict else "warning")
         problems.append(d)
     problems.extend(verify(loaded))

@@ -32,7 +32,15 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser:
+    """The parser of every command.
+
+    ``load`` names the commands whose module is imported to add its options (default:
+    all of them); the others get only their one-line summary, which is all ``--help``
+    shows. :func:`main` loads just the command that runs, so ``belscript --help`` and
+    ``--version`` import no command module.
+    """
+    names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
     parser = argparse.ArgumentParser(
         prog="belscript",
         description="Guide for phoning a customer about an overdue invoice (belscripts in YAML).",
@@ -41,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"belscript {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS:
+        if name not in names:
+            sub.add_parser(name, help=summary, description=summary)
+            continue
         module = importlib.import_module(f"belscript.cli.cmd_{name}")
         doc = (module.__doc__ or summary).strip()
         cmd = sub.add_parser(name, help=summary, description=doc,
@@ -50,10 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def chosen_command(argv: list[str]) -> list[str]:
+    """The command ``argv`` runs (its first word that is not an option), as a list of at
+    most one name; empty for ``--help``, ``--version`` or an unknown word."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return [word] if word in {n for n, _ in COMMANDS} else []
+
+
 def main(argv: list[str] | None = None) -> int:
     _ensure_streams()
     try:
-        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else argv
+        parser = build_parser(load=chosen_command(argv))
         args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
             parser.print_help()

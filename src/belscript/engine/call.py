@@ -31,7 +31,32 @@ from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason,
 from belscript.clock import Clock
 from belscript.dossier import Dossier, fill, template_values
 from belscript.engine import registry
-from belscript.engine.events import Event
+from belscript.engine.events import (
+    PAYLOADS,
+    Aborted,
+    ActionDone,
+    AgreementRejected,
+    AgreementSet,
+    Contact,
+    CustomerSaid,
+    Ended,
+    Evaluation,
+    Event,
+    ExcusePicked,
+    NoAgreementSet,
+    Note,
+    OptionTaken,
+    Payload,
+    Recap,
+    Refused,
+    Resumed,
+    Score,
+    Started,
+    StepTaken,
+    WarningShown,
+    WentBack,
+)
+from belscript.engine.state import CallState, contact_person, outcome_data
 from belscript.errors import AgreementError, BelscriptError, CallRefused
 from belscript.script.models import Option, Role, Script
 from belscript.script.vocabulary import CONDITIONS as CONDITION_TEXTS
@@ -143,21 +168,8 @@ class Call:
         self.on_event = on_event
         self._events: list[Event] = []
         self._values: tuple[object, dict[str, str]] | None = None
-        # state, changed only in _apply
-        self._trail: list[str] = []
-        self._history: list[str] = []
-        self._contact: str | None = None
-        self._agreement = Agreement()
-        self._no_agreement: NoAgreement | None = None
-        self._ended = False
-        self._aborted = False
-        self._outcome: Agreement | NoAgreement | None = None
-        self._our_actions: list[str] = []
-        self._hints: list[str] = []
-        self._recap_done = False
-        self._evaluation: dict[str, str] | None = None
-        self._started_at: datetime | None = None
-        self._ended_at: datetime | None = None
+        # the call's facts, changed only in _apply
+        self._state = CallState()
 
         self._nodes = self._build_nodes()
         self._flow = _Flow()
@@ -259,23 +271,23 @@ class Call:
         return lambda: check(self)
 
     def _is_previous(self, source: str) -> Callable[[], bool]:
-        return lambda: len(self._trail) >= 2 and self._trail[-2] == source
+        return lambda: len(self._state.trail) >= 2 and self._state.trail[-2] == source
 
     def _before_option(self, source: str, nr: int, opt: Option) -> Callable[[], None]:
         def before() -> None:
-            self._emit("option", {"step": source, "nr": nr, "label": opt.label,
-                                  "target": opt.go or EXCUSE_PREFIX + (opt.excuse or "")})
+            self._emit(OptionTaken(step=source, nr=nr, label=opt.label,
+                                   target=opt.go or EXCUSE_PREFIX + (opt.excuse or "")))
             self._run_actions(opt.do, source=f"option {nr}")
         return before
 
     def _before_excuse(self, source: str, eid: str) -> Callable[[], None]:
         def before() -> None:
-            self._emit("excuse", {"step": source, "excuse": eid, "label": self.script.excuses[eid].label})
+            self._emit(ExcusePicked(step=source, excuse=eid, label=self.script.excuses[eid].label))
         return before
 
     def _after_move(self, dest: str, via: str) -> Callable[[], None]:
         def after() -> None:
-            self._emit("step", {"step": dest, "via": via})
+            self._emit(StepTaken(step=dest, via=via))
             node = self._nodes[dest]
             self._run_actions(node.do, source=dest)
             if node.is_end:
@@ -283,25 +295,21 @@ class Call:
         return after
 
     def _after_back(self, source: str, dest: str) -> Callable[[], None]:
-        return lambda: self._emit("back", {"from": source, "to": dest})
+        return lambda: self._emit(WentBack(to=dest, from_=source))
 
     def _start(self) -> None:
         start = self.script.start_step
-        self._emit("started", {
-            "script": self.script.name,
-            "title": self.script.title,
-            "practice": self.practice,
-            "step": start,
-            "customer": self.dossier.customer.name,
-            "invoices": [inv.number for inv in self.dossier.invoices],
-            "total_due": str(self.dossier.total_due),
-        })
+        self._emit(Started(
+            script=self.script.name, title=self.script.title, practice=self.practice, step=start,
+            customer=self.dossier.customer.name, invoices=[inv.number for inv in self.dossier.invoices],
+            total_due=str(self.dossier.total_due),
+        ))
         self._run_actions(self._nodes[start].do, source=start)
 
     # ------------------------------------------------------------------ events
 
-    def _emit(self, kind: str, data: dict[str, Any]) -> Event:
-        event = Event(seq=len(self._events) + 1, at=self._now(), kind=kind, data=data)
+    def _emit(self, payload: Payload) -> Event:
+        event = Event.of(len(self._events) + 1, self._now(), payload)
         self._apply(event)
         self._events.append(event)
         if self.on_event is not None:
@@ -309,12 +317,22 @@ class Call:
         return event
 
     def _apply(self, event: Event) -> None:
-        """Change the call's state by one event; the only place state changes."""
-        handler = _APPLY.get(event.kind)
-        if handler is None:
+        """Change the call's state by one event; the only place state changes.
+
+        The facts are the fold of :class:`~belscript.engine.state.CallState`; the
+        state machine follows the step it names.
+        """
+        if event.kind not in PAYLOADS:
             raise ScriptMismatch(f"Onbekende gebeurtenis '{event.kind}' in het gespreksverslag.")
         try:
-            handler(self, event)
+            payload = event.payload
+            if isinstance(payload, Started):
+                if payload.script != self.script.name:
+                    raise ValueError(f"het gesprek is gevoerd met het script '{payload.script}'")
+                self.practice = bool(payload.practice)
+            self._state.apply(event)
+            if self._state.step is not None:
+                self._move_to(self._state.step)
         except (KeyError, ValueError, TypeError) as exc:
             raise ScriptMismatch(
                 f"Gebeurtenis {event.seq} ('{event.kind}') past niet bij het script '{self.script.name}': {exc}"
@@ -326,97 +344,35 @@ class Call:
         if self._flow.state != state:
             self._machine.set_state(state, model=self._flow)
 
-    def _on_started(self, event: Event) -> None:
-        if event.data["script"] != self.script.name:
-            raise ValueError(f"het gesprek is gevoerd met het script '{event.data['script']}'")
-        self.practice = bool(event.data.get("practice", False))
-        self._started_at = event.at
-        self._move_to(event.data["step"])
-        self._trail = [event.data["step"]]
-        self._history = [event.data["step"]]
-
-    def _on_step(self, event: Event) -> None:
-        step = event.data["step"]
-        self._move_to(step)
-        self._trail.append(step)
-        self._history.append(step)
-        self._hints = []
-
-    def _on_back(self, event: Event) -> None:
-        self._trail.pop()
-        self._move_to(event.data["to"])
-        self._history.append(event.data["to"])
-        self._hints = []
-
-    def _on_contact(self, event: Event) -> None:
-        self._contact = event.data["name"]
-        if not self._agreement.agreed_by:
-            self._agreement = self._agreement.model_copy(update={"agreed_by": self._contact})
-
-    def _on_agreement(self, event: Event) -> None:
-        self._agreement = Agreement.model_validate(event.data["agreement"])
-
-    def _on_no_agreement(self, event: Event) -> None:
-        self._no_agreement = NoAgreement(
-            reason=NoAgreementReason(event.data["reason"]), detail=event.data.get("detail", ""),
-            follow_up=datetime.fromisoformat(event.data["follow_up"]),
-        )
-
-    def _on_action(self, event: Event) -> None:
-        todo, hint = event.data.get("todo"), event.data.get("hint")
-        if todo and todo not in self._our_actions:
-            self._our_actions.append(todo)
-        if hint:
-            self._hints.append(hint)
-        if event.data.get("recap_done"):
-            self._recap_done = True
-
-    def _on_ended(self, event: Event) -> None:
-        outcome = event.data["outcome"]
-        self._outcome = (Agreement.model_validate(outcome["agreement"]) if outcome["type"] == "agreement"
-                         else NoAgreement.model_validate(outcome["no_agreement"]))
-        self._ended = True
-        self._ended_at = event.at
-
-    def _on_aborted(self, event: Event) -> None:
-        self._outcome = NoAgreement(reason=NoAgreementReason.other, detail=event.data["reason"],
-                                    follow_up=datetime.fromisoformat(event.data["follow_up"]))
-        self._ended = True
-        self._aborted = True
-        self._ended_at = event.at
-
-    def _on_recap(self, event: Event) -> None:
-        self._recap_done = True
-
-    def _on_evaluation(self, event: Event) -> None:
-        self._evaluation = {"went_well": event.data["went_well"], "differently": event.data["differently"]}
-
-    def _nothing(self, event: Event) -> None:
-        """Events that only inform (notes, warnings, refusals, the option taken)."""
-
     # ------------------------------------------------------------------ helpers
 
     def _run_actions(self, names: Iterable[str], *, source: str) -> None:
         for name in names:
             result = registry.action(name)(self)
-            self._emit("action", {"name": name, "source": source, **result.to_data()})
+            self._emit(ActionDone(name=name, source=source, todo=result.todo, hint=result.hint,
+                                  recap_done=result.recap_done))
 
     def _emit_ended(self) -> None:
         if self.is_concrete():
-            outcome: dict[str, Any] = {"type": "agreement", "agreement": self._agreement.model_dump(mode="json")}
+            outcome: Agreement | NoAgreement = self._state.agreement
         else:
-            assert self._no_agreement is not None  # guarded by may_end
-            outcome = {"type": "no_agreement", "no_agreement": self._no_agreement.model_dump(mode="json")}
-        self._emit("ended", {"step": self._flow.state, "outcome": outcome})
+            assert self._state.no_agreement is not None  # guarded by may_end
+            outcome = self._state.no_agreement
+        self._emit(Ended(outcome=outcome_data(outcome), step=self._flow.state, **self._closing(outcome)))
+
+    def _closing(self, outcome: Agreement | NoAgreement | None) -> dict[str, Any]:
+        """What the closing event carries besides the outcome, so the log is closed once."""
+        return {"contact": contact_person(self._state.contact, outcome), "todos": list(self._state.our_actions),
+                "if_broken": self.script.agreement.if_broken.strip() or None}
 
     def _refuse(self, move: str, message: str, missing: list[str] | None = None) -> CallRefused:
         """Record a refused move and return the error to raise (so callers read ``raise``)."""
         missing = list(missing or [])
-        self._emit("refused", {"move": move, "step": self._flow.state, "message": message, "missing": missing})
+        self._emit(Refused(move=move, step=self._flow.state, message=message, missing=missing))
         return CallRefused(message, missing=missing, step=self._flow.state, event=move)
 
     def _require_running(self, move: str) -> None:
-        if self._ended:
+        if self._state.ended:
             raise self._refuse(move, _CALL_OVER)
 
     def _node(self) -> _Node:
@@ -437,7 +393,7 @@ class Call:
 
     def _unavailable(self, nr: int, opt: Option) -> tuple[str, list[str]] | None:
         """Why option ``nr`` cannot be taken now, and what is missing; None when it can."""
-        if self._ended:
+        if self._state.ended:
             return _CALL_OVER, []
         if opt.when is not None and not registry.condition(opt.when)(self):
             return f"Optie {nr} kan nu nog niet. Voorwaarde: {CONDITION_TEXTS[opt.when]}.", self._needed_for(opt.when)
@@ -487,47 +443,52 @@ class Call:
         return StepView(
             id=node.id, role=node.role, title=self._fill(node.title), text=self._fill(node.say),
             tips=[self._fill(t) for t in node.tips], options=options,
-            offers_excuses=node.offers_excuses and not self._ended, is_end=node.is_end,
+            offers_excuses=node.offers_excuses and not self._state.ended, is_end=node.is_end,
         )
 
     @property
     def excuses(self) -> list[ExcuseView]:
-        if self._ended or not self._node().offers_excuses:
+        if self._state.ended or not self._node().offers_excuses:
             return []
         return [ExcuseView(id=eid, label=e.label, examples=list(e.examples)) for eid, e in self.script.excuses.items()]
 
     @property
+    def facts(self) -> CallState:
+        """The call's facts, the fold of its events (read them, do not change them)."""
+        return self._state
+
+    @property
     def agreement(self) -> Agreement:
-        return self._agreement
+        return self._state.agreement
 
     @property
     def contact(self) -> str | None:
-        return self._contact
+        return self._state.contact
 
     @property
     def no_agreement(self) -> NoAgreement | None:
-        return self._no_agreement
+        return self._state.no_agreement
 
     @property
     def ended(self) -> bool:
-        return self._ended
+        return self._state.ended
 
     @property
     def aborted(self) -> bool:
-        return self._aborted
+        return self._state.aborted
 
     @property
     def outcome(self) -> Agreement | NoAgreement | None:
-        return self._outcome
+        return self._state.outcome
 
     @property
     def our_actions(self) -> list[str]:
-        return list(self._our_actions)
+        return list(self._state.our_actions)
 
     @property
     def hints(self) -> list[str]:
         """Reminders from the actions of the current step (e.g. 'Vraag met wie u spreekt')."""
-        return list(self._hints)
+        return list(self._state.hints)
 
     @property
     def events(self) -> list[Event]:
@@ -536,26 +497,26 @@ class Call:
     @property
     def history(self) -> list[str]:
         """Every step visited, in order, including those reached by going back."""
-        return list(self._history)
+        return list(self._state.history)
 
     @property
     def recap_done(self) -> bool:
-        return self._recap_done
+        return self._state.recap_done
 
     @property
     def evaluation(self) -> dict[str, str] | None:
-        return dict(self._evaluation) if self._evaluation else None
+        return dict(self._state.evaluation) if self._state.evaluation else None
 
     @property
     def started_at(self) -> datetime | None:
-        return self._started_at
+        return self._state.started_at
 
     @property
     def elapsed(self) -> timedelta:
         """Time in the call; stops at the end or abort."""
-        if self._started_at is None:
+        if self._state.started_at is None:
             return timedelta(0)
-        return (self._ended_at or self.clock.now()) - self._started_at
+        return (self._state.ended_at or self.clock.now()) - self._state.started_at
 
     def triggers(self) -> list[str]:
         """The machine's triggers from the current state (for inspection and tests)."""
@@ -565,18 +526,18 @@ class Call:
         """What is still missing for a concrete agreement (Dutch); empty when concrete."""
         from belscript.agreement import check
 
-        return check.problems(self._agreement, policy=self.script.agreement,
+        return check.problems(self._state.agreement, policy=self.script.agreement,
                               amount_due=self.dossier.total_due, today=self._now())
 
     def is_concrete(self) -> bool:
         from belscript.agreement import check
 
-        return check.is_concrete(self._agreement, policy=self.script.agreement,
+        return check.is_concrete(self._state.agreement, policy=self.script.agreement,
                                  amount_due=self.dossier.total_due, today=self._now())
 
     def may_end(self) -> bool:
         """The engine's own guard on every way into an end step."""
-        return self._no_agreement is not None or self.is_concrete()
+        return self._state.no_agreement is not None or self.is_concrete()
 
     def snapshot(self) -> dict[str, Any]:
         """The whole state as plain data; two calls with equal snapshots are the same call."""
@@ -585,14 +546,15 @@ class Call:
 
         return {
             "script": self.script.name, "practice": self.practice, "state": self._flow.state,
-            "trail": list(self._trail), "history": list(self._history), "contact": self._contact,
-            "agreement": dump(self._agreement), "no_agreement": dump(self._no_agreement),
-            "ended": self._ended, "aborted": self._aborted,
-            "outcome": {"type": type(self._outcome).__name__, **dump(self._outcome)} if self._outcome else None,
-            "our_actions": list(self._our_actions), "hints": list(self._hints), "recap_done": self._recap_done,
-            "evaluation": self._evaluation,
-            "started_at": self._started_at.isoformat() if self._started_at else None,
-            "ended_at": self._ended_at.isoformat() if self._ended_at else None,
+            "trail": list(self._state.trail), "history": list(self._state.history), "contact": self._state.contact,
+            "agreement": dump(self._state.agreement), "no_agreement": dump(self._state.no_agreement),
+            "ended": self._state.ended, "aborted": self._state.aborted,
+            "outcome": {"type": type(self._state.outcome).__name__, **dump(self._state.outcome)} if self._state.outcome else None,
+            "our_actions": list(self._state.our_actions), "hints": list(self._state.hints),
+            "recap_done": self._state.recap_done,
+            "evaluation": self._state.evaluation,
+            "started_at": self._state.started_at.isoformat() if self._state.started_at else None,
+            "ended_at": self._state.ended_at.isoformat() if self._state.ended_at else None,
             "events": [e.to_dict() for e in self._events],
         }
 
@@ -631,7 +593,7 @@ class Call:
     def back(self) -> None:
         """Go back to the previous step; the history keeps both visits."""
         self._require_running("back")
-        if len(self._trail) < 2:
+        if len(self._state.trail) < 2:
             raise self._refuse("back", "U bent bij de eerste stap van het gesprek; verder terug kan niet.")
         if not self._flow.trigger("back"):  # pragma: no cover - every forward move has its way back
             raise self._refuse("back", "Terug kan hier niet.")
@@ -653,13 +615,13 @@ class Call:
         The call then counts as ended without agreement (reason 'other'). Aborting a call
         that has already ended changes nothing and returns None.
         """
-        if self._ended:
+        if self._state.ended:
             return None
         from belscript import calltime
 
         follow_up = calltime.follow_up_moment(self.clock.now())
-        return self._emit("aborted", {"reason": reason.strip() or "gesprek afgebroken", "step": self._flow.state,
-                                      "follow_up": _as_json_moment(follow_up)})
+        return self._emit(Aborted(reason=reason.strip() or "gesprek afgebroken", step=self._flow.state,
+                                  follow_up=_as_json_moment(follow_up), **self._closing(self._state.agreement)))
 
     # ------------------------------------------------------------------ facts
 
@@ -667,7 +629,7 @@ class Call:
         """A free note typed during (or after) the call."""
         if not text.strip():
             raise self._refuse("note", "Een lege notitie wordt niet bewaard.")
-        return self._emit("note", {"text": text, "step": self._flow.state})
+        return self._emit(Note(text=text, step=self._flow.state))
 
     def record_warning(self, rule: str, match: str, message: str, *, ignored: bool = False) -> Event:
         """Record that a phrasing warning was shown, so the evaluation can come back to it.
@@ -675,10 +637,8 @@ class Call:
         ``ignored`` records that the caller set a shown warning aside for this note (for
         instance when quoting the customer); the evaluation then leaves it out.
         """
-        data = {"rule": rule, "match": match, "message": message, "step": self._flow.state}
-        if ignored:
-            data["ignored"] = True
-        return self._emit("warning", data)
+        return self._emit(WarningShown(rule=rule, match=match, message=message, step=self._flow.state,
+                                       ignored=ignored))
 
     def set_contact(self, name: str) -> Event:
         """The name of the person on the phone; also who agreed, unless someone else is entered."""
@@ -687,7 +647,7 @@ class Call:
         if not name:
             raise self._refuse("contact", "Vul de naam in van degene met wie u spreekt.",
                                ["de naam van de gesprekspartner"])
-        return self._emit("contact", {"name": name})
+        return self._emit(Contact(name=name))
 
     def set_agreement(self, field: str, text: str) -> Any:
         """Enter one agreement field as typed; returns the agreement layer's Feedback.
@@ -699,17 +659,16 @@ class Call:
         from belscript.agreement import entry
 
         try:
-            new, feedback = entry.apply(self._agreement, field, text, policy=self.script.agreement,
+            new, feedback = entry.apply(self._state.agreement, field, text, policy=self.script.agreement,
                                         amount_due=self.dossier.total_due, today=self._now())
         except AgreementError as exc:
-            self._emit("agreement_rejected", {"field": field, "text": text, "message": exc.message, "hint": exc.hint})
+            self._emit(AgreementRejected(field=field, text=text, message=exc.message, hint=exc.hint))
             raise
         if feedback.ok:
-            self._emit("agreement", {"field": field, "text": text, "shown": feedback.shown,
-                                     "agreement": new.model_dump(mode="json")})
+            self._emit(AgreementSet(field=field, text=text, shown=feedback.shown,
+                                    agreement=new.model_dump(mode="json")))
         else:
-            self._emit("agreement_rejected", {"field": field, "text": text, "message": feedback.message,
-                                              "hint": feedback.hint})
+            self._emit(AgreementRejected(field=field, text=text, message=feedback.message, hint=feedback.hint))
         return feedback
 
     def record_no_agreement(self, reason: NoAgreementReason | str, detail: str = "",
@@ -737,33 +696,33 @@ class Call:
         elif follow_up <= now:
             raise self._refuse("no_agreement", "Het vervolgmoment ligt niet in de toekomst; kies een later moment.",
                                ["een vervolgmoment na nu"])
-        return self._emit("no_agreement", {"reason": reason.value, "label": NO_AGREEMENT_LABELS[reason],
-                                           "detail": detail, "follow_up": _as_json_moment(follow_up)})
+        return self._emit(NoAgreementSet(reason=reason.value, label=NO_AGREEMENT_LABELS[reason], detail=detail,
+                                         follow_up=_as_json_moment(follow_up)))
 
     def record_recap(self, text: str = "") -> Event:
         """Record that the agreements were repeated to the customer (the same as ``mark_recap_done``)."""
-        return self._emit("recap", {"text": text, "step": self._flow.state})
+        return self._emit(Recap(text=text, step=self._flow.state))
 
     def record_resumed(self) -> Event:
         """Record that an interrupted call was picked up again (``belscript call --resume``)."""
-        return self._emit("resumed", {"step": self._flow.state})
+        return self._emit(Resumed(step=self._flow.state))
 
     def record_customer(self, text: str, kind: str, excuse: str | None = None) -> Event:
         """What the simulated customer said in a practice session (``kind``: the reaction,
         ``excuse``: the excuse it raises, if any); informs only, like a note."""
-        return self._emit("customer", {"text": text, "kind": kind, "excuse": excuse, "step": self._flow.state})
+        return self._emit(CustomerSaid(text=text, reaction=kind, excuse=excuse, step=self._flow.state))
 
     def record_score(self, score: dict[str, Any]) -> Event:
         """The score of a finished practice session (plain JSON), stored with its events."""
-        if not self._ended:
+        if not self._state.ended:
             raise self._refuse("score", "Een oefening krijgt pas een score als ze is afgelopen.")
-        return self._emit("score", dict(score))
+        return self._emit(Score(report=dict(score)))
 
     def record_evaluation(self, went_well: str, differently: str) -> Event:
         """The caller's own evaluation: what went well, what to do differently next time."""
-        if not self._ended:
+        if not self._state.ended:
             raise self._refuse("evaluation", "U kunt het gesprek evalueren zodra het is afgelopen.")
-        return self._emit("evaluation", {"went_well": went_well.strip(), "differently": differently.strip()})
+        return self._emit(Evaluation(went_well=went_well.strip(), differently=differently.strip()))
 
     # ------------------------------------------------------------------ resume
 
@@ -789,26 +748,3 @@ class Call:
         call.on_event = on_event
         return call
 
-
-_APPLY: dict[str, Callable[[Call, Event], None]] = {
-    "started": Call._on_started,
-    "step": Call._on_step,
-    "option": Call._nothing,
-    "excuse": Call._nothing,
-    "back": Call._on_back,
-    "note": Call._nothing,
-    "warning": Call._nothing,
-    "contact": Call._on_contact,
-    "agreement": Call._on_agreement,
-    "agreement_rejected": Call._nothing,
-    "no_agreement": Call._on_no_agreement,
-    "action": Call._on_action,
-    "refused": Call._nothing,
-    "ended": Call._on_ended,
-    "aborted": Call._on_aborted,
-    "recap": Call._on_recap,
-    "evaluation": Call._on_evaluation,
-    "customer": Call._nothing,
-    "score": Call._nothing,
-    "resumed": Call._nothing,
-}

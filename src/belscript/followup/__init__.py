@@ -4,8 +4,7 @@ Everything here works from plain facts (:class:`AfterCall`: dossier, outcome, ou
 to-dos, contact, the script's ``if_broken`` text, "now"), never from a live call, so
 the call screen, practice and ``belscript log show`` produce the same documents::
 
-    after = AfterCall.of(dossier, call.outcome, our_actions=call.our_actions,
-                         contact=call.contact, if_broken=script.agreement.if_broken, clock=clock)
+    after = AfterCall.from_facts(dossier, call.facts, clock=clock)   # or AfterCall.from_record(record)
     recap_text(after); confirmation(after).eml(); calendar_ics(after)
     write_documents(after, journal.folder(call_id))
 """

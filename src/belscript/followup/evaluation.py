@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, Literal, Protocol
+from datetime import timedelta
+from typing import Literal
+
+from belscript.engine.events import Event, Note, WarningShown
+from belscript.engine.state import CallState
 
 #: The questions, keyed as the engine's ``evaluation`` event stores the answers.
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -22,11 +25,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-class EventLike(Protocol):
-    seq: int
-    at: datetime
-    kind: str
-    data: dict[str, Any]
+EventLike = Event  # the name this module's signatures used before events were typed
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,11 @@ def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
     events = list(events)
     counted: list[EventLike] = []
     for i, e in enumerate(events):
-        if e.kind != "warning" or e.data.get("ignored"):
+        warning = e.payload
+        if not isinstance(warning, WarningShown) or warning.ignored:
             continue
-        match = str(e.data.get("match") or "").lower()
         note = _note_of(events, i)
-        if note is None or match not in str(note.data.get("text") or "").lower():
+        if note is None or warning.match.lower() not in note.text.lower():
             continue
         if _set_aside(events, i, e):
             continue
@@ -61,28 +60,35 @@ def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
     return counted
 
 
-def _note_of(events: list[EventLike], i: int) -> EventLike | None:
+def _note_of(events: list[EventLike], i: int) -> Note | None:
     """The note a warning belongs to: the one right before its run of warnings, else the next note."""
     j = i - 1
     while j >= 0 and events[j].kind == "warning":
         j -= 1
-    if j >= 0 and events[j].kind == "note" and not any(
-            events[k].data.get("ignored") for k in range(j + 1, i)):
+    before = events[j].payload if j >= 0 else None
+    if isinstance(before, Note) and not any(_ignored(events[k].payload) for k in range(j + 1, i)):
         # logged on Enter, after its note
-        before = events[j]
-        if str(events[i].data.get("match") or "").lower() in str(before.data.get("text") or "").lower():
+        warning = events[i].payload
+        assert isinstance(warning, WarningShown)
+        if warning.match.lower() in before.text.lower():
             return before
-    return next((e for e in events[i + 1:] if e.kind == "note"), None)
+    return next((e.payload for e in events[i + 1:] if isinstance(e.payload, Note)), None)  # type: ignore[misc]
+
+
+def _ignored(payload: object) -> bool:
+    return isinstance(payload, WarningShown) and payload.ignored
 
 
 def _set_aside(events: list[EventLike], i: int, warning: EventLike) -> bool:
     """Whether the caller pressed Ctrl-O on this warning before the next note."""
-    key = (warning.data.get("rule"), str(warning.data.get("match") or "").lower())
+    shown = warning.payload
+    assert isinstance(shown, WarningShown)
+    key = (shown.rule, shown.match.lower())
     for e in events[i + 1:]:
-        if e.kind == "note":
+        p = e.payload
+        if isinstance(p, Note):
             return False
-        if e.kind == "warning" and e.data.get("ignored") and \
-                (e.data.get("rule"), str(e.data.get("match") or "").lower()) == key:
+        if isinstance(p, WarningShown) and p.ignored and (p.rule, p.match.lower()) == key:
             return True
     return False
 
@@ -90,12 +96,12 @@ def _set_aside(events: list[EventLike], i: int, warning: EventLike) -> bool:
 def observations(events: Iterable[EventLike]) -> list[Observation]:
     """What the events of one call show, in Dutch, good points first."""
     events = list(events)
-    kinds = Counter(e.kind for e in events)
+    facts = CallState.fold(events)
     found: list[Observation] = []
 
-    warnings = counted_warnings(events)
+    warnings = [e.payload for e in counted_warnings(events)]
     if warnings:
-        said = Counter(str(e.data.get("match") or e.data.get("rule") or "?").strip() for e in warnings)
+        said = Counter(str(w.match or w.rule or "?").strip() for w in warnings)  # type: ignore[attr-defined]
         listed = ", ".join(f"„{m}”" + (f" ({n}×)" if n > 1 else "") for m, n in said.most_common())
         found.append(Observation("improve", f"{_count(len(warnings), 'waarschuwing', 'waarschuwingen')} "
                                             f"over woordkeuze: {listed}. Kijk naar de betere formulering "
@@ -103,42 +109,40 @@ def observations(events: Iterable[EventLike]) -> list[Observation]:
     else:
         found.append(Observation("good", "Geen waarschuwingen over woordkeuze."))
 
-    if recap_done(events):
+    if facts.recap_done:
         found.append(Observation("good", "U heeft de afspraken aan het eind herhaald, zodat de klant ze nog "
                                          "kon corrigeren."))
-    elif _outcome_type(events) == "agreement":
+    elif facts.outcome_type == "agreement":
         found.append(Observation("improve", "De afspraken zijn niet herhaald voor het ophangen. Vat ze de "
                                             "volgende keer samen, dan kan de klant nog iets rechtzetten."))
 
-    contact = contact_noted(events)
+    contact = facts.contact or facts.agreement.agreed_by
     if contact:
         found.append(Observation("good", f"U heeft genoteerd met wie u sprak: {contact}."))
     else:
         found.append(Observation("improve", "U heeft niet genoteerd met wie u sprak. Met een naam kunt u de "
                                             "volgende keer meteen naar die persoon vragen."))
 
-    excuses = [str(e.data.get("label") or e.data.get("excuse")) for e in events if e.kind == "excuse"]
-    if excuses:
-        found.append(Observation("info", "Excuses in dit gesprek: " + "; ".join(dict.fromkeys(excuses)) + "."))
+    if facts.excuses:
+        found.append(Observation("info", "Excuses in dit gesprek: " + "; ".join(dict.fromkeys(facts.excuses)) + "."))
 
-    early = sum(1 for e in events if e.kind == "refused"
-                and (e.data.get("move") == "end" or (e.data.get("move") == "option" and e.data.get("missing"))))
+    early = sum(1 for r in facts.refusals if r.move == "end" or (r.move == "option" and r.missing))
     if early:
         found.append(Observation("improve", f"U wilde {early}× verder of afsluiten terwijl er nog iets ontbrak. "
                                             f"Maak eerst een concrete afspraak: wie betaalt wat, en wanneer."))
-    rejected = kinds["agreement_rejected"]
+    rejected = facts.rejected
     if rejected:
         verb = "werd" if rejected == 1 else "werden"
         found.append(Observation("info", f"{_count(rejected, 'afspraakveld', 'afspraakvelden')} {verb} eerst "
                                          f"niet geaccepteerd (te vaag of buiten de grenzen)."))
 
-    outcome = _outcome_type(events)
+    outcome = facts.outcome_type
     if outcome == "agreement":
         found.append(Observation("good", "Het gesprek eindigde met een concrete afspraak."))
-    elif outcome == "no_agreement" or kinds["aborted"]:
+    elif outcome == "no_agreement":
         found.append(Observation("info", "Het gesprek eindigde zonder afspraak; het vervolgmoment staat vast."))
 
-    duration = call_duration(events)
+    duration = call_duration(events, facts)
     if duration is not None:
         found.append(Observation("info", f"Tijd in het gesprek: {say_duration(duration)}."))
     order = {"good": 0, "improve": 1, "info": 2}
@@ -147,38 +151,28 @@ def observations(events: Iterable[EventLike]) -> list[Observation]:
 
 def answers(events: Iterable[EventLike]) -> dict[str, str]:
     """The caller's latest answers to :data:`QUESTIONS` (question text -> answer)."""
-    latest: dict[str, Any] = {}
-    for e in events:
-        if e.kind == "evaluation":
-            latest = e.data
-    return {question: str(latest[key]) for key, question in QUESTIONS if str(latest.get(key) or "").strip()}
+    latest = CallState.fold(events).evaluation or {}
+    return {question: latest[key] for key, question in QUESTIONS if latest.get(key, "").strip()}
 
 
 def recap_done(events: Iterable[EventLike]) -> bool:
-    return any(e.kind == "recap" or (e.kind == "action" and e.data.get("recap_done")) for e in events)
+    return CallState.fold(events).recap_done
 
 
 def contact_noted(events: Iterable[EventLike]) -> str | None:
-    """The last contact name entered, or who agreed in the final agreement."""
-    name = None
-    for e in events:
-        if e.kind == "contact" and e.data.get("name"):
-            name = str(e.data["name"])
-        elif e.kind == "agreement" and not name:
-            name = (e.data.get("agreement") or {}).get("agreed_by") or name
-    return name
+    """The last contact name entered, or who agreed in the agreement."""
+    facts = CallState.fold(events)
+    return facts.contact or facts.agreement.agreed_by
 
 
-def call_duration(events: Iterable[EventLike]) -> timedelta | None:
+def call_duration(events: Iterable[EventLike], facts: CallState | None = None) -> timedelta | None:
     """From the start to the end (or abort), or to the last event of an interrupted call."""
     events = list(events)
-    start = next((e.at for e in events if e.kind == "started"), None)
-    if start is None:
+    facts = facts or CallState.fold(events)
+    if facts.started_at is None:
         return None
-    end = next((e.at for e in events if e.kind in ("ended", "aborted")), None)
-    if end is None:
-        end = max(e.at for e in events)
-    return end - start
+    end = facts.ended_at or max(e.at for e in events)
+    return end - facts.started_at
 
 
 def say_duration(delta: timedelta) -> str:
@@ -191,15 +185,6 @@ def say_duration(delta: timedelta) -> str:
         return _count(minutes, "minuut", "minuten")
     hours, rest = divmod(minutes, 60)
     return _count(hours, "uur", "uur") + (f" en {_count(rest, 'minuut', 'minuten')}" if rest else "")
-
-
-def _outcome_type(events: list[EventLike]) -> str | None:
-    for e in events:
-        if e.kind == "ended":
-            return str((e.data.get("outcome") or {}).get("type") or "") or None
-        if e.kind == "aborted":
-            return "no_agreement"
-    return None
 
 
 def _count(n: int, one: str, many: str) -> str:

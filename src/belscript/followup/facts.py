@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from belscript.agreement.model import Agreement, NoAgreement
 from belscript.clock import Clock, clock_from_env
 from belscript.dossier import Dossier
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.engine.state import CallState
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,16 @@ class AfterCall:
         now = (clock or clock_from_env()).now()
         return cls(dossier=dossier, outcome=outcome, now=now, our_actions=tuple(our_actions),
                    contact=contact, if_broken=if_broken)
+
+    @classmethod
+    def from_facts(cls, dossier: Dossier, facts: CallState, *, clock: Clock | None = None,
+                   outcome: Agreement | NoAgreement | None = None) -> "AfterCall":
+        """From the facts of a call (its events folded); ``outcome`` stands in while the
+        call has none yet (the recap read back before the end)."""
+        chosen = outcome if outcome is not None else facts.outcome
+        assert chosen is not None, "a call without an outcome has no after-call documents"
+        return cls.of(dossier, chosen, our_actions=facts.our_actions, contact=facts.contact_person,
+                      if_broken=facts.if_broken, clock=clock)
 
     @classmethod
     def from_record(cls, record: Any) -> "AfterCall | None":

@@ -16,11 +16,11 @@ from pydantic import ValidationError
 
 from belscript.agreement.model import Agreement, NoAgreement
 from belscript.dossier import Dossier
+from belscript.engine.state import NO_AGREEMENT, outcome_from
 
 Status = Literal["open", "ended", "aborted"]
 
-#: ``outcome_kind`` of a call that ended without an agreement.
-NO_AGREEMENT = "no_agreement"
+__all__ = ["NO_AGREEMENT", "CallRecord", "Status"]
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,7 @@ class CallRecord:
         if not self.outcome_data:
             return None
         try:
-            if self.outcome_kind == NO_AGREEMENT:
-                return NoAgreement.model_validate(self.outcome_data)
-            return Agreement.model_validate(self.outcome_data)
+            return outcome_from(NO_AGREEMENT if self.outcome_kind == NO_AGREEMENT else "agreement", self.outcome_data)
         except ValidationError:
             return None
 

@@ -61,6 +61,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END
         """,
     ),
+    # 3: the version of each event's stored form (``belscript.engine.events.EVENT_VERSION``);
+    #    events written before typed events are version 1 and are upgraded when read.
+    (
+        "ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

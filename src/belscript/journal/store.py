@@ -17,9 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
+from belscript.agreement.model import Agreement, NoAgreement
 from belscript.clock import Clock, clock_from_env
 from belscript.dossier import Dossier
+from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
 from belscript.journal.paths import DB_NAME, call_folder, home_dir
@@ -29,8 +30,7 @@ from belscript.private_files import PRIVATE_FILE, private_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.events import Event
-
-_MAX_SCRIPT_BYTES = 2_000_000
+    from belscript.engine.state import CallState
 
 
 class EventLike(Protocol):
@@ -136,12 +136,10 @@ class Journal:
     ) -> int:
         """Record a new call and return its number.
 
-        The dossier is stored as a snapshot, and the script's text too (read from
-        ``script_source_path`` when not given), so the call can be resumed and shown
-        even after either file changed.
+        The dossier is stored as a snapshot, and the script's text too (as it was
+        loaded; the file is not read again), so the call can be resumed and shown even
+        after either file changed.
         """
-        if script_text is None and script_source_path is not None:
-            script_text = _read_small(Path(script_source_path))
         row = (
             self.clock.now().isoformat(),
             script_name,
@@ -164,12 +162,15 @@ class Journal:
         """Commit one event of a call now; it survives any crash after this returns.
 
         An ``ended`` or ``aborted`` event also closes the call and fills its summary
-        (outcome, promised amount and date, contact person) in the same transaction,
+        (outcome, promised amount and date, contact person, to-dos, ``if_broken``: the
+        facts of :class:`~belscript.engine.state.CallState`) in the same transaction,
         so a crash right after the end never leaves the call looking interrupted.
         """
+        from belscript.engine.events import EVENT_VERSION
+
         kind = str(event.kind)
-        row = (call_id, int(event.seq), event.at.isoformat(), kind, codec.dumps(event.data or {}))
-        insert = "INSERT INTO events (call_id, seq, at, kind, data) VALUES (?, ?, ?, ?, ?)"
+        row = (call_id, int(event.seq), event.at.isoformat(), kind, codec.dumps(event.data or {}), EVENT_VERSION)
+        insert = "INSERT INTO events (call_id, seq, at, kind, data, v) VALUES (?, ?, ?, ?, ?, ?)"
         with self._lock:
             try:
                 if kind not in _CLOSING:
@@ -178,7 +179,9 @@ class Journal:
                 self._write("BEGIN IMMEDIATE", ())
                 try:
                     self._write(insert, row)
-                    self._close(call_id, _CLOSING[kind], _outcome_of(kind, event.data or {}), ended_at=event.at)
+                    facts = self.facts(call_id)
+                    self._close(call_id, _CLOSING[kind], facts.outcome, ended_at=event.at, our_actions=facts.our_actions,
+                                if_broken=facts.if_broken, contact=facts.contact_person)
                 except BaseException:
                     self._conn.execute("ROLLBACK")
                     raise
@@ -203,11 +206,11 @@ class Journal:
     ) -> CallRecord:
         """Close a call and fill the summary columns the listing shows.
 
-        Appending the engine's ``ended``/``aborted`` event already does this; call
-        ``finish`` to add what only the caller of the engine knows (the script's
-        ``if_broken`` text) or to close a call without such an event. ``status`` is
-        ``"ended"`` or ``"aborted"``. ``contact`` (who was spoken to) and
-        ``our_actions`` default to what the call's events say.
+        Appending the engine's ``ended``/``aborted`` event already does this, with
+        everything; ``finish`` is for closing a call that has no such event (a call
+        made outside the engine). ``status`` is ``"ended"`` or ``"aborted"``.
+        ``contact`` (who was spoken to) and ``our_actions`` default to what the call's
+        events say.
         """
         if status not in ("ended", "aborted"):
             raise ValueError(f"status must be 'ended' or 'aborted', not {status!r}")
@@ -236,12 +239,13 @@ class Journal:
             if outcome.payments:
                 amount = outcome.total
                 first = min(p.on for p in outcome.payments)
-            contact = contact or outcome.agreed_by or (outcome.callback.person if outcome.callback else None)
         elif isinstance(outcome, NoAgreement):
             kind = NO_AGREEMENT
-        events = self.events_data(call_id)
-        contact = contact or _last_contact(events)
-        actions = list(our_actions) if our_actions is not None else _todos(events)
+        if contact is None or our_actions is None:
+            facts = self.facts(call_id)
+            contact = contact or contact_person(facts.contact, outcome)
+            our_actions = facts.our_actions if our_actions is None else our_actions
+        actions = list(our_actions)
         self._write(
             "UPDATE calls SET status = ?, ended_at = COALESCE(?, ended_at, ?), outcome_kind = ?, promised_amount = ?,"
             " first_promised_date = ?, contact_person = ?, outcome_json = ?, our_actions_json = ?,"
@@ -290,14 +294,21 @@ class Journal:
         return [_record(r) for r in rows]
 
     def events(self, call_id: int) -> list["Event"]:
-        """Every committed event of a call, in order, as engine events (for replay and show)."""
+        """Every committed event of a call, in order, as engine events in today's stored
+        form (older versions are upgraded), for replay and show."""
         from belscript.engine.events import Event
 
         return [Event(seq=seq, at=at, kind=kind, data=data) for seq, at, kind, data in self._event_rows(call_id)]
 
     def events_data(self, call_id: int) -> list[tuple[int, datetime, str, dict[str, Any]]]:
-        """Every committed event as plain ``(seq, at, kind, data)`` tuples."""
+        """Every committed event as plain ``(seq, at, kind, data)`` tuples (today's stored form)."""
         return list(self._event_rows(call_id))
+
+    def facts(self, call_id: int) -> "CallState":
+        """The facts of a call: the fold of its events."""
+        from belscript.engine.state import CallState
+
+        return CallState.fold(self.events(call_id))
 
     def folder(self, call_id: int) -> Path:
         """The owner-only folder for this call's documents (e-mail, calendar file)."""
@@ -307,9 +318,12 @@ class Journal:
     # -- internals -----------------------------------------------------------------
 
     def _event_rows(self, call_id: int) -> Iterable[tuple[int, datetime, str, dict[str, Any]]]:
-        rows = self._read("SELECT seq, at, kind, data FROM events WHERE call_id = ? ORDER BY seq", (call_id,)).fetchall()
-        for seq, at, kind, data in rows:
-            yield int(seq), datetime.fromisoformat(at), kind, codec.loads(data, {})
+        from belscript.engine.events import upgrade
+
+        rows = self._read("SELECT seq, at, kind, data, v FROM events WHERE call_id = ? ORDER BY seq",
+                          (call_id,)).fetchall()
+        for seq, at, kind, data, version in rows:
+            yield int(seq), datetime.fromisoformat(at), kind, upgrade(kind, codec.loads(data, {}), int(version))
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
         try:
@@ -358,39 +372,6 @@ def _record(row: tuple[Any, ...]) -> CallRecord:
 
 
 _CLOSING: dict[str, Status] = {"ended": "ended", "aborted": "aborted"}
-
-
-def _outcome_of(kind: str, data: dict[str, Any]) -> Agreement | NoAgreement | None:
-    """The outcome an engine ``ended``/``aborted`` event carries (``None`` if unreadable)."""
-    try:
-        if kind == "aborted":
-            return NoAgreement(reason=NoAgreementReason.other, detail=str(data.get("reason", "")),
-                               follow_up=datetime.fromisoformat(data["follow_up"]))
-        outcome = data["outcome"]
-        if outcome.get("type") == "agreement":
-            return Agreement.model_validate(outcome["agreement"])
-        return NoAgreement.model_validate(outcome["no_agreement"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None
-
-
-def _todos(events: list[tuple[int, datetime, str, dict[str, Any]]]) -> list[str]:
-    """The caller's to-dos from the script's actions, once each, in order."""
-    todos: list[str] = []
-    for _seq, _at, kind, data in events:
-        todo = data.get("todo") if kind == "action" else None
-        if todo and todo not in todos:
-            todos.append(str(todo))
-    return todos
-
-
-def _last_contact(events: list[tuple[int, datetime, str, dict[str, Any]]]) -> str | None:
-    for _seq, _at, kind, data in reversed(events):
-        if kind == "contact":
-            name = data.get("name") or data.get("contact") or data.get("person")
-            if name:
-                return str(name)
-    return None
 
 
 def _refuse_path_through_a_file(root: Path, hint: str) -> None:
@@ -477,11 +458,3 @@ def _tighten(path: Path) -> None:
         except FileNotFoundError:
             pass
 
-
-def _read_small(path: Path) -> str | None:
-    try:
-        if path.is_file() and path.stat().st_size <= _MAX_SCRIPT_BYTES:
-            return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None

@@ -1,13 +1,16 @@
 """One Dutch line per stored event, for ``belscript log show`` and the resume screen.
 
-Works on the stored ``(kind, data)`` alone, so a call can be read back even when
-the script it was made with has changed since.
+Works on the stored events alone (their typed payloads), so a call can be read back
+even when the script it was made with has changed since.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+
+from belscript.engine import events as ev
+from belscript.engine.events import Event
 
 _LABELS = {
     "started": "gesprek begonnen",
@@ -33,10 +36,13 @@ _LABELS = {
 }
 
 
-def describe(kind: str, data: dict[str, Any]) -> str:
+def describe(event: Event) -> str:
     """``stap: opening``, ``notitie: belt vrijdag terug``, ``waarschuwing: 'u moet' …``."""
-    label = _LABELS.get(kind, kind)
-    detail = _detail(kind, data)
+    label = _LABELS.get(event.kind, event.kind)
+    try:
+        detail = _detail(event.payload)
+    except (KeyError, TypeError, ValueError):  # a damaged row still gets its line
+        detail = ""
     return f"{label}: {detail}" if detail else label
 
 
@@ -49,58 +55,50 @@ def _moment(value: Any) -> str:
         return str(value)
 
 
-def _detail(kind: str, data: dict[str, Any]) -> str:
-    get = data.get
-    if kind == "started":
-        return f"script {get('script')}" if get("script") else ""
-    if kind == "step":
-        return str(get("step") or "")
-    if kind == "option":
-        return f"{get('nr')}. {get('label')}" if get("label") else str(get("nr") or "")
-    if kind == "excuse":
-        return str(get("label") or get("excuse") or "")
-    if kind == "back":
-        return f"van {get('from')} naar {get('to')}" if get("to") else ""
-    if kind == "note":
-        return str(get("text") or "")
-    if kind == "warning":
-        match = f"'{get('match')}'" if get("match") else str(get("rule") or "")
-        if get("ignored"):
+def _detail(p: ev.Payload) -> str:  # noqa: C901 - one branch per event kind, in the order of _LABELS
+    if isinstance(p, ev.Started):
+        return f"script {p.script}" if p.script else ""
+    if isinstance(p, ev.StepTaken):
+        return p.step
+    if isinstance(p, ev.OptionTaken):
+        return f"{p.nr}. {p.label}" if p.label else str(p.nr)
+    if isinstance(p, ev.ExcusePicked):
+        return p.label or p.excuse
+    if isinstance(p, ev.WentBack):
+        return f"van {p.from_} naar {p.to}" if p.to else ""
+    if isinstance(p, ev.Note):
+        return p.text
+    if isinstance(p, ev.WarningShown):
+        match = f"'{p.match}'" if p.match else p.rule
+        if p.ignored:
             return f"{match} genegeerd"
-        return f"{match} – {get('message')}" if get("message") else match
-    if kind == "contact":
-        return str(get("name") or "")
-    if kind == "agreement":
-        shown = get("shown") or get("text") or ""
-        return f"{get('field')} = {shown}" if get("field") else str(shown)
-    if kind == "agreement_rejected":
-        return f"{get('field')} '{get('text')}': {get('message')}" if get("field") else str(get("message") or "")
-    if kind == "no_agreement":
-        parts = [str(get("label") or get("reason") or "")]
-        if get("detail"):
-            parts.append(str(get("detail")))
-        if get("follow_up"):
-            parts.append(f"vervolg {_moment(get('follow_up'))}")
-        return "; ".join(p for p in parts if p)
-    if kind == "action":
-        return str(get("todo") or get("hint") or get("name") or "")
-    if kind == "refused":
-        missing = get("missing") or []
-        return str(get("message") or "") + (f" (ontbreekt: {', '.join(map(str, missing))})" if missing else "")
-    if kind == "ended":
-        outcome = get("outcome") or {}
-        return "met afspraak" if outcome.get("type") == "agreement" else ("zonder afspraak" if outcome else "")
-    if kind == "aborted":
-        follow = f"; vervolg {_moment(get('follow_up'))}" if get("follow_up") else ""
-        return f"{get('reason') or ''}{follow}"
-    if kind == "customer":
-        return str(get("text") or "")
-    if kind == "score":
+        return f"{match} – {p.message}" if p.message else match
+    if isinstance(p, ev.Contact):
+        return p.name
+    if isinstance(p, ev.AgreementSet):
+        shown = p.shown or p.text
+        return f"{p.field} = {shown}" if p.field else shown
+    if isinstance(p, ev.AgreementRejected):
+        return f"{p.field} '{p.text}': {p.message}" if p.field else p.message
+    if isinstance(p, ev.NoAgreementSet):
+        parts = [p.label or p.reason, p.detail, f"vervolg {_moment(p.follow_up)}" if p.follow_up else ""]
+        return "; ".join(part for part in parts if part)
+    if isinstance(p, ev.ActionDone):
+        return p.todo or p.hint or p.name
+    if isinstance(p, ev.Refused):
+        return p.message + (f" (ontbreekt: {', '.join(map(str, p.missing))})" if p.missing else "")
+    if isinstance(p, ev.Ended):
+        return "met afspraak" if p.outcome.get("type") == "agreement" else ("zonder afspraak" if p.outcome else "")
+    if isinstance(p, ev.Aborted):
+        follow = f"; vervolg {_moment(p.follow_up)}" if p.follow_up else ""
+        return f"{p.reason}{follow}"
+    if isinstance(p, ev.CustomerSaid):
+        return p.text
+    if isinstance(p, ev.Score):
+        get = p.report.get
         if get("failed_session"):
             return f"onvoldoende – {get('fail_reason') or ''}".rstrip(" –")
         return f"{get('points')} van {get('total')}" if get("total") else ""
-    if kind == "evaluation":
-        ordered = [data.get("went_well"), data.get("differently")]
-        ordered += [v for k, v in data.items() if k not in ("went_well", "differently")]
-        return " / ".join(str(v) for v in ordered if v)
+    if isinstance(p, ev.Evaluation):
+        return " / ".join(v for v in (p.went_well, p.differently) if v)
     return ""

@@ -9,6 +9,7 @@ package compiles them into a fast matcher. Public API::
     lint_script(loaded) -> list[Diagnostic]      (a LoadedScript from the script loader)
     known_rule_ids(language=None) -> frozenset[str]     (None: every language)
     rules_for(language="nl") -> list[Rule]
+    counts_as_warning(level) -> bool, WARNING_LEVELS    (the one rule: which findings are warnings)
 
 ``overrides`` maps rule ids to a level (``error``, ``warning``, ``suggestion``,
 ``off``), as a plain string, a ``{"level": ...}`` mapping or a script's
@@ -18,12 +19,14 @@ package compiles them into a fast matcher. Public API::
 from __future__ import annotations
 
 from belscript.phrasing.checker import Checker, Finding
+from belscript.phrasing.levels import WARNING_LEVELS, counts_as_warning
 from belscript.phrasing.lint import Silenced, lint_script, lint_text
 from belscript.phrasing.rules import LANGUAGES, Rule, RuleFile, load_rule_file
 from belscript.phrasing.ruleset import builtin_rules, checker_for, load_user_rules
 
 __all__ = [
-    "Checker", "Finding", "Rule", "RuleFile", "Silenced", "check", "checker_for", "known_rule_ids",
+    "WARNING_LEVELS", "Checker", "Finding", "Rule", "RuleFile", "Silenced", "check", "checker_for",
+    "counts_as_warning", "known_rule_ids",
     "lint_script", "lint_text", "load_rule_file", "load_user_rules", "rules_for",
 ]
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from belscript.engine.events import StepTaken
+from belscript.engine.state import CallState
+
 
 @dataclass(frozen=True)
 class PastSession:
@@ -88,13 +91,13 @@ def load_history(journal, script, personas, script_arg: str | None = None) -> Hi
     practised: list[str] = []
     for record in sorted(journal.calls(practice=True), key=lambda r: (r.started_at, r.id)):
         events = journal.events(record.id)
-        started = next((e for e in events if e.kind == "started"), None)
-        score = next((e.data for e in events if e.kind == "score"), None)
-        steps = [e.data["step"].split(":", 1)[1] for e in events
-                 if e.kind == "step" and str(e.data.get("step", "")).startswith("excuse:")]
+        facts = CallState.fold(events)
+        score = facts.score
+        steps = [e.payload.step.split(":", 1)[1] for e in events
+                 if isinstance(e.payload, StepTaken) and e.payload.step.startswith("excuse:")]
         # the score also counts an angry customer calmed down without choosing the handler
         handled = tuple(dict.fromkeys(steps + list((score or {}).get("excuses_practised") or [])))
-        script_name = record.script_name or (started.data.get("script") if started else "")
+        script_name = record.script_name or facts.script or ""
         sessions.append(PastSession(
             id=record.id, started_at=record.started_at, script=script_name,
             persona=(score or {}).get("persona") or "?",

@@ -16,6 +16,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from belscript.engine.events import ActionDone, AgreementSet, CustomerSaid, Started, StepTaken
+from belscript.engine.state import CallState
+from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import ANGRY_EXCUSE
 
 
@@ -250,7 +253,7 @@ def _file_facts(dossier) -> tuple[set[str], set[str]]:
 
 def _warned(move) -> bool:
     """The sentence drew a phrasing warning (pressure, no rush, a suggested excuse)."""
-    return any(f.level in ("error", "warning") for f in move.findings)
+    return any(counts_as_warning(f.level) for f in move.findings)
 
 
 def score(facts: SessionFacts) -> Report:
@@ -271,11 +274,10 @@ def score(facts: SessionFacts) -> Report:
                 return seq, turn_of.get(seq)
         return None, None
 
-    started = next((e for e in events if e.kind == "started"), None)
-    steps = [started.data["step"]] if started else []
-    steps += [e.data["step"] for e in events if e.kind == "step"]
+    state = CallState.fold(events)
+    steps = [e.payload.step for e in events if isinstance(e.payload, (Started, StepTaken))]
     roles = [script.steps[s].role.value for s in steps if s in script.steps]
-    actions = [e.data.get("name") for e in events if e.kind == "action"]
+    actions = [e.payload.name for e in events if isinstance(e.payload, ActionDone)]
     handled = list(dict.fromkeys(s.split(":", 1)[1] for s in steps if s.startswith("excuse:")))
     checks: list[Check] = []
 
@@ -321,9 +323,7 @@ def score(facts: SessionFacts) -> Report:
     # let them propose first: an invitation before any own date, plan or agreement entry
     invite_seq, invite = first(lambda m: m.invites_proposal)
     offer_seq, offer = first(lambda m: (m.date_phrase is not None or m.plan) and not m.recap)
-    entered = next((e for e in events if e.kind == "agreement"
-                    and (e.data.get("agreement", {}).get("payments") or e.data.get("agreement", {}).get("callback"))),
-                   None)
+    entered = next((e for e in events if _promises(e)), None)
     if entered is not None and (offer_seq is None or entered.seq < offer_seq):
         offer_seq, offer = entered.seq, turn_of.get(entered.seq)
     if invite_seq is not None and (offer_seq is None or invite_seq < offer_seq):
@@ -334,13 +334,13 @@ def score(facts: SessionFacts) -> Report:
         add("eerst-voorstel", False, "niet om een voorstel gevraagd")
 
     # discouraged phrasing, with the better alternative for the first one
-    warned = [seq for seq, m in said if any(f.level in ("error", "warning") for f in m.findings)]
+    warned = [seq for seq, m in said if any(counts_as_warning(f.level) for f in m.findings)]
     if not warned:
         add("formulering", True, "geen waarschuwingen bij wat u zei")
     else:
         bad = turn_of.get(warned[0])
         move = facts.moves[warned[0]]
-        finding = next(f for f in move.findings if f.level in ("error", "warning"))
+        finding = next(f for f in move.findings if counts_as_warning(f.level))
         better = ""
         if finding.suggestions:
             suggestion = finding.suggestions[0].strip()
@@ -353,7 +353,7 @@ def score(facts: SessionFacts) -> Report:
     # the excuses the customer raised, handled as the script says
     raised = []
     for e in events:
-        excuse = e.data.get("excuse") if e.kind == "customer" else None
+        excuse = e.payload.excuse if isinstance(e.payload, CustomerSaid) else None
         if excuse and excuse in script.excuses and excuse not in raised:
             raised.append(excuse)
     # an excuse the customer only took because the trainee handed it over (seed 002)
@@ -365,12 +365,12 @@ def score(facts: SessionFacts) -> Report:
         missed = []
         for excuse in raised:
             wanted = script.excuses[excuse].do
-            done = [e.data.get("name") for e in events
-                    if e.kind == "action" and e.data.get("source") == f"excuse:{excuse}"]
+            done = [e.payload.name for e in events
+                    if isinstance(e.payload, ActionDone) and e.payload.source == f"excuse:{excuse}"]
             # An angry customer who calmed down after being acknowledged was handled as the
             # script says, even without choosing it: that handler has nothing else to do.
             calmed = excuse == ANGRY_EXCUSE and not wanted and any(
-                e.kind == "customer" and e.data.get("kind") == "calmed" for e in events)
+                line.reaction == "calmed" for line in state.customer_lines)
             if calmed and excuse not in handled:
                 handled.append(excuse)
             if excuse not in handled or any(w not in done for w in wanted):
@@ -406,10 +406,8 @@ def score(facts: SessionFacts) -> Report:
     # confirm (a promise, an agreement on screen, or a recorded 'no agreement'), and only
     # when the customer heard them: choosing the script's option says nothing out loud.
     settled = next((e.seq for e in events
-                    if (e.kind == "customer" and e.data.get("kind") in ("commit", "proposal"))
-                    or (e.kind == "agreement" and (e.data.get("agreement", {}).get("payments")
-                                                    or e.data.get("agreement", {}).get("callback")))
-                    or e.kind == "no_agreement"), None)
+                    if (isinstance(e.payload, CustomerSaid) and e.payload.reaction in ("commit", "proposal"))
+                    or _promises(e) or e.kind == "no_agreement"), None)
 
     def after_settled(pred):
         return first(pred, after=settled) if settled is not None else (None, None)
@@ -494,3 +492,9 @@ def describe_hidden(persona, today: date, *, speaker: str | None = None, payer: 
     if h.vague_answers:
         text += f"; de klant bleef {h.vague_answers} keer vaag voordat er een datum kwam"
     return text + "."
+
+
+def _promises(event) -> bool:
+    """An accepted agreement field that makes the agreement hold a payment or a callback."""
+    p = event.payload
+    return isinstance(p, AgreementSet) and bool(p.agreement.get("payments") or p.agreement.get("callback"))

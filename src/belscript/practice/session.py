@@ -20,6 +20,7 @@ from datetime import datetime
 
 from belscript.clock import Clock
 from belscript.dossier import Dossier
+from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import Reply, SimulatedCustomer
 from belscript.practice.persona import Persona
 from belscript.practice.score import Report, SessionFacts, Turn, score
@@ -80,7 +81,7 @@ class PracticeSession:
 
     def customer_lines(self) -> list[str]:
         """Everything the customer said so far, oldest first."""
-        return [e.data["text"] for e in self.call.events if e.kind == "customer"]
+        return [line.text for line in self.call.facts.customer_lines]
 
     # -- the trainee's moves ------------------------------------------------------------
     def say(self, text: str) -> Said:
@@ -91,7 +92,7 @@ class PracticeSession:
         findings = check(text, language=self.script.language, overrides=self.script.phrasing or None)
         event = self.call.note(text)
         for f in findings:
-            if f.level in ("error", "warning"):
+            if counts_as_warning(f.level):
                 self.call.record_warning(f.rule, f.match, f.message)
         move = read_move(text, findings, today=self.call.clock.today())
         self.moves[event.seq] = move
@@ -202,24 +203,26 @@ def transcript_of(events) -> list[Turn]:
     def add(who: str, text: str, seq: int, kind: str) -> None:
         turns.append(Turn(len(turns) + 1, who, text, seq, kind))
 
+    from belscript.engine import events as ev
+
     for e in events:
-        d = e.data
-        if e.kind == "note":
-            add("u", d.get("text", ""), e.seq, "said")
-        elif e.kind == "customer":
-            add("klant", d.get("text", ""), e.seq, d.get("kind", ""))
-        elif e.kind == "option":
-            add("script", f"optie {d.get('nr')}: {d.get('label', '')}", e.seq, "option")
-        elif e.kind == "excuse":
-            add("script", f"smoes: {d.get('label') or d.get('excuse')}", e.seq, "excuse")
-        elif e.kind == "agreement":
-            add("afspraak", f"{d.get('field')}: {d.get('shown') or d.get('text')}", e.seq, "agreement")
-        elif e.kind == "no_agreement":
-            add("afspraak", f"geen afspraak: {d.get('label') or d.get('reason')}", e.seq, "no_agreement")
-        elif e.kind == "contact":
-            add("script", f"naam genoteerd: {d.get('name')}", e.seq, "contact")
-        elif e.kind == "ended":
+        p = e.payload
+        if isinstance(p, ev.Note):
+            add("u", p.text, e.seq, "said")
+        elif isinstance(p, ev.CustomerSaid):
+            add("klant", p.text, e.seq, p.reaction)
+        elif isinstance(p, ev.OptionTaken):
+            add("script", f"optie {p.nr}: {p.label}", e.seq, "option")
+        elif isinstance(p, ev.ExcusePicked):
+            add("script", f"smoes: {p.label or p.excuse}", e.seq, "excuse")
+        elif isinstance(p, ev.AgreementSet):
+            add("afspraak", f"{p.field}: {p.shown or p.text}", e.seq, "agreement")
+        elif isinstance(p, ev.NoAgreementSet):
+            add("afspraak", f"geen afspraak: {p.label or p.reason}", e.seq, "no_agreement")
+        elif isinstance(p, ev.Contact):
+            add("script", f"naam genoteerd: {p.name}", e.seq, "contact")
+        elif isinstance(p, ev.Ended):
             add("script", "gesprek afgesloten", e.seq, "ended")
-        elif e.kind == "aborted":
-            add("script", f"gesprek afgebroken: {d.get('reason')}", e.seq, "aborted")
+        elif isinstance(p, ev.Aborted):
+            add("script", f"gesprek afgebroken: {p.reason}", e.seq, "aborted")
     return turns

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from belscript.phrasing.levels import counts_as_warning
+
 #: Rule ids (or id prefixes) whose findings count as pressure on the customer.
 PRESSURE_RULES = frozenset({"moeten", "must", "have-to"})
 #: Rules that leave the date to the customer: they answer just as vaguely.
@@ -222,7 +224,7 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
     rule_ids = [f.rule for f in findings]
     # A script may soften a rule (the second call allows a firmer 'moeten'): then the
     # customer takes it as plain speaking, not as pressure.
-    pressure = any(f.rule in PRESSURE_RULES and f.level in ("error", "warning") for f in findings)
+    pressure = any(f.rule in PRESSURE_RULES and counts_as_warning(f.level) for f in findings)
     suggested = next((SUGGESTED_EXCUSES[r] for r in rule_ids if r in SUGGESTED_EXCUSES), None)
     norm = normalise(text)
     parts = sentences(norm) or [norm]

@@ -38,6 +38,11 @@ class LoadedScript:
     path: str
     source: SourceMap
 
+    @property
+    def text(self) -> str:
+        """The text of the script's own file as it was loaded (kept in the call log)."""
+        return self.source.doc.text
+
 
 def load_script(path: str | os.PathLike, *, known_rules: set[str] | frozenset[str] | None = None) -> LoadedScript:
     """Load and check one script file.

@@ -45,7 +45,8 @@ class LiveCallModel(CallModel):
         from belscript.engine.call import Call
 
         path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
-        self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=False)
+        self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=False,
+                                              script_text=self.loaded.text)
         return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit)
 
     def commit(self, event: Event) -> None:
@@ -58,15 +59,11 @@ class LiveCallModel(CallModel):
         from belscript.followup import AfterCall, calendar_description, observations, recap_text, write_documents
 
         call = self.call
-        outcome = call.outcome
-        if_broken = self.script.agreement.if_broken or None
-        self.journal.finish(self.call_id, outcome, status="aborted" if call.aborted else "ended",
-                            if_broken=if_broken, contact=call.contact)
+        facts = call.facts  # the log was closed with these same facts by the call's last event
         out: Fragments = []
-        if outcome is None:  # pragma: no cover - an ended call always has an outcome
+        if facts.outcome is None:  # pragma: no cover - an ended call always has an outcome
             return out
-        after = AfterCall.of(self.dossier, outcome, our_actions=call.our_actions, contact=call.contact,
-                             if_broken=if_broken, clock=self.clock)
+        after = AfterCall.from_facts(self.dossier, facts, clock=self.clock)
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
         out.append(("class:title", "Samenvatting van het gesprek\n"))
         out.append(("", recap_text(after) + "\n\n"))

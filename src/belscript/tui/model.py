@@ -35,6 +35,7 @@ from belscript.dutch import join, short_date
 from belscript.errors import BelscriptError, CallRefused
 from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
+from belscript.phrasing.levels import WARNING_LEVELS as PHRASING_WARNING_LEVELS
 from belscript.script.models import Role, Script
 from belscript.tui import commands, guidance
 from belscript.tui.commands import Input
@@ -53,7 +54,7 @@ Fragments = list[tuple[str, str]]
 MAX_MESSAGES = 200
 
 #: Finding levels that count as a warning (recorded when a note is saved with them).
-WARNING_LEVELS = ("error", "warning")
+WARNING_LEVELS = PHRASING_WARNING_LEVELS
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ class CallModel:
         """Show a call rebuilt from the log (``--resume``)."""
         self.call = call
         self.phase = "call"
-        notes = [e.data.get("text", "") for e in call.events if e.kind == "note"]
+        notes = [e.payload.text for e in call.facts.notes]
         label = f"Gesprek {call_id}" if call_id is not None else "Het gesprek"
         self.info(f"{label} is hervat bij de stap ‘{call.step.title}’, met {len(notes)} "
                   f"notitie{'s' if len(notes) != 1 else ''}. Alles van voor de onderbreking is bewaard.", "ok")
@@ -483,8 +484,8 @@ class CallModel:
         event = self.call.record_no_agreement(reason, detail)
         from belscript.agreement.dates import say_moment
 
-        follow = datetime.fromisoformat(event.data["follow_up"])
-        self.info(f"Geen afspraak vastgelegd ({event.data['label']}). Vervolgmoment: {say_moment(follow)}.", "ok")
+        follow = datetime.fromisoformat(event.payload.follow_up)
+        self.info(f"Geen afspraak vastgelegd ({event.payload.label}). Vervolgmoment: {say_moment(follow)}.", "ok")
         closing = self._closing_option()
         if closing is not None:
             self.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde.")
@@ -545,8 +546,8 @@ class CallModel:
         if event is not None:
             from belscript.agreement.dates import say_moment
 
-            follow = datetime.fromisoformat(event.data["follow_up"])
-            self.info(f"Gesprek afgebroken: {event.data['reason']}. Vervolgmoment: {say_moment(follow)}.", "warn")
+            follow = datetime.fromisoformat(event.payload.follow_up)
+            self.info(f"Gesprek afgebroken: {event.payload.reason}. Vervolgmoment: {say_moment(follow)}.", "warn")
         if self.phase == "call":
             self._finish()
         self._changed()
@@ -764,7 +765,7 @@ class CallModel:
             "problems": call.problems() if call.no_agreement is None else [],
             "agreement": self.agreement_lines(),
             "summary": self.agreement_summary(),
-            "notes": [(e.at, e.data.get("text", "")) for e in call.events if e.kind == "note"],
+            "notes": [(e.at, e.payload.text) for e in call.facts.notes],
             "why_not": {o.nr: guidance.why_not(call, step.id, o) for o in step.options if not o.available},
             "recap": self.recap_now() if step.role is Role.recap or self.reading_back else [],
             "reading_back": self.reading_back,
@@ -882,8 +883,9 @@ class CallModel:
     def warm_up(self) -> None:
         """Load what later keystrokes need (slow imports and data), off the first frame."""
         from belscript import calltime
+        from belscript.agreement.dates import say_moment
 
-        self.golden = calltime.describe(self.clock.now())
+        self.golden = calltime.describe(self.clock.now(), words=say_moment)
         from belscript import phrasing
 
         phrasing.check("u moet", language=self.script.language, overrides=self._overrides())

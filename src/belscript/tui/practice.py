@@ -65,7 +65,8 @@ class PracticeCallModel(CallModel):
 
         if self.journal is not None:
             path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
-            self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=True)
+            self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=True,
+                                                  script_text=self.loaded.text)
         self.session = PracticeSession(self.script, self.dossier, self.persona, seed=self.seed, clock=self.clock,
                                        on_event=self.commit)
         for excuse in self.session.foreign_excuses:

@@ -499,17 +499,19 @@ def transition_table(flow: Flow) -> dict[tuple, Edge]:
 def _taken(call, script) -> tuple[set[Node], set[tuple]]:
     visited: set[Node] = set()
     taken: set[tuple] = set()
+    from belscript.engine.events import ExcusePicked, OptionTaken, Started, StepTaken
+
     for event in call.events:
-        data = event.data
-        if event.kind in ("started", "step"):
-            visited.add(_node_of(data["step"]))
-        elif event.kind == "option":
-            source = _node_of(data["step"])
-            taken.add((source, data["nr"]))
-            if source[0] == "excuse" and source[1] in script.excuses and data.get("target") == script.excuses[source[1]].go:
+        p = event.payload
+        if isinstance(p, (Started, StepTaken)):
+            visited.add(_node_of(p.step))
+        elif isinstance(p, OptionTaken):
+            source = _node_of(p.step)
+            taken.add((source, p.nr))
+            if source[0] == "excuse" and source[1] in script.excuses and p.target == script.excuses[source[1]].go:
                 taken.add((source, "return"))
-        elif event.kind == "excuse":
-            taken.add(("excuse", data["excuse"]))
+        elif isinstance(p, ExcusePicked):
+            taken.add(("excuse", p.excuse))
     return visited, taken
 
 
@@ -523,12 +525,12 @@ def _load_dossier(path: Path | None, cache: dict) -> "Dossier":
 
 
 def _check_note(call, text: str, warnings: list[str]) -> None:
-    """Check a note like the live screen does, and record every warning shown."""
+    """Check a note like the live screen does, and record the warnings it records."""
     from belscript import phrasing
 
     findings = phrasing.check(text, language=call.script.language, overrides=call.script.phrasing or None)
     for finding in findings:
-        if finding.level == "off":
+        if not phrasing.counts_as_warning(finding.level):
             continue
         call.record_warning(finding.rule, finding.match, finding.message)
         warnings.append(finding.rule)
