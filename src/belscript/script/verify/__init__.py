@@ -140,7 +140,7 @@ def _blamed(flow: Flow, source, path: str, code: str, diagnostic: Diagnostic, fi
     extra = dict(diagnostic.extra or {})
     extra["inherited_at"] = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
     return Diagnostic(blame.path, blame.line, blame.column, diagnostic.level,
-                      f"{diagnostic.message}: {blame.because}", code, extra=extra)
+                      f"{diagnostic.message}; {blame.because}", code, extra=extra)
 
 
 def _silence_problems(script, source, path: str) -> Iterable[Diagnostic]:
