@@ -115,8 +115,8 @@ def test_source_map_points_each_key_into_its_own_file(tmp_path):
     assert source.value_pos(("steps", "aanbod", "role")) == (15, 11)
 
 
-def test_problem_in_inherited_part_is_reported_in_the_base_file(tmp_path):
-    """A step the child makes unreachable is reported at its line in the base file."""
+def test_step_the_child_cuts_off_is_reported_at_the_childs_override(tmp_path):
+    """A base step the child makes unreachable is reported at the child's option that no longer leads there."""
     base = write(tmp_path, "basis.yaml", BASE)
     child = write(tmp_path, "kind.yaml", """\
         belscript: 1
@@ -135,7 +135,59 @@ def test_problem_in_inherited_part_is_reported_in_the_base_file(tmp_path):
         """)
     [problem] = verify(load_script(child))
     assert problem.code == "unreachable-step"
-    assert (Path(problem.path), problem.line, problem.column) == (base, 14, 3)
+    assert (problem.path, problem.line, problem.column) == (str(child), 6, 26)
+    assert "option 1 of step 'luisteren', which this file changes" in problem.message
+    assert problem.extra["inherited_at"] == f"{base}:14:3"
+
+
+def test_overriding_a_go_in_a_builtin_points_at_that_go(tmp_path):
+    """Changing one option's go: of a built-in script blames that go: in the child, not the built-in file."""
+    from belscript.script.loader import load_builtin
+
+    base = load_builtin("eerste-gesprek").script
+    [(nr, target)] = [(i, o.go) for i, o in enumerate(base.steps["opening"].options) if o.go == "niet-bereikt"]
+    lines = "".join(f"      - {{label: '{o.label}', " + (f"go: {'doel' if i == nr else o.go}" if o.go else
+                                                           f"excuse: {o.excuse}")
+                    + (f", when: {o.when}" if o.when else "") + "}\n"
+                    for i, o in enumerate(base.steps["opening"].options))
+    child = tmp_path / "mijn.yaml"
+    child.write_text(f"belscript: 1\nextends: eerste-gesprek\nsteps:\n  opening:\n    options:\n{lines}",
+                     encoding="utf-8")
+    problems = [d for d in verify(load_script(child)) if d.code == "unreachable-step"]
+    assert [(d.path, d.line, d.extra["step"]) for d in problems] == [(str(child), 6 + nr, target)]
+    assert "which this file changes" in problems[0].message
+
+
+def test_removing_a_step_blames_the_removal(tmp_path):
+    """A step reached only through a step the child removes is reported at that remove: entry."""
+    write(tmp_path, "basis.yaml", BASE.replace(
+        "      - {label: Klant wil betalen, go: aanbod}\n",
+        "      - {label: Klant wil betalen, go: aanbod}\n      - {label: Uitleg, go: uitleg}\n").replace(
+        "  afsluiting:\n", "  uitleg:\n    role: offer\n    options: [{label: Verder, go: details}]\n"
+        "  details:\n    role: offer\n    options: [{label: Verder, go: aanbod}]\n  afsluiting:\n"))
+    child = write(tmp_path, "kind.yaml", """\
+        belscript: 1
+        extends: ./basis.yaml
+        steps:
+          luisteren:
+            options:
+              - {label: Klant wil betalen, go: aanbod}
+        remove:
+          steps: [uitleg]
+        """)
+    [problem] = verify(load_script(child))
+    assert (problem.code, problem.extra["step"]) == ("unreachable-step", "details")
+    assert (problem.path, problem.line, problem.column) == (str(child), 8, 11)
+    assert "through step 'uitleg', which this file removes" in problem.message
+
+
+def test_step_the_base_never_reaches_stays_in_the_base(tmp_path):
+    """A step that is unreachable in the base already is reported in the base, not blamed on the child."""
+    base = write(tmp_path, "basis.yaml", BASE.replace(
+        "  afsluiting:\n", "  vergeten:\n    role: offer\n    options: [{label: Verder, go: aanbod}]\n  afsluiting:\n"))
+    child = write(tmp_path, "kind.yaml", "belscript: 1\nextends: ./basis.yaml\nname: kind\n")
+    [problem] = verify(load_script(child))
+    assert (Path(problem.path), problem.extra["step"]) == (base, "vergeten")
 
 
 def test_schema_error_in_child_points_into_the_child(tmp_path):

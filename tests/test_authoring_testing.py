@@ -126,7 +126,7 @@ def test_unexpected_refusal_fails_with_the_engines_dutch_message(tmp_path, capsy
         """)
     assert main(["test", str(script)]) == 1
     out = capsys.readouterr().out
-    assert "mini.test.yaml:5:9: 'choose: 1' was refused: Optie 1 kan nu nog niet." in out
+    assert "mini.test.yaml:5:9: 'choose: 1' was refused: in stap 'geen': Optie 1 kan nu nog niet." in out
 
 
 def test_expected_refusal_that_does_not_happen_fails(tmp_path, capsys):
@@ -167,8 +167,8 @@ def test_uncovered_parts_are_listed(tmp_path, capsys):
     assert "luisteren option 2 → geen" in out and "excuse 'al-betaald' → luisteren" in out
 
 
-def test_broken_test_file_gives_diagnostics_with_positions(tmp_path, capsys):
-    """Unknown moves, keys and excuses in a test file are reported at their line and column; exit 1."""
+def test_broken_conversation_reports_its_mistakes_with_positions(tmp_path, capsys):
+    """Unknown moves, keys and excuses in a conversation are that conversation's failure, at line and column; exit 1."""
     script = make(tmp_path, """\
         tests:
           - name: fouten
@@ -179,12 +179,56 @@ def test_broken_test_file_gives_diagnostics_with_positions(tmp_path, capsys):
             expect: {stap: einde}
         """)
     assert main(["test", str(script)]) == 1
-    err = capsys.readouterr().err
+    out = capsys.readouterr().out
     test_file = tmp_path / "mini.test.yaml"
-    assert f"{test_file}:4:9: error: unknown move 'chose'; did you mean 'choose'? [unknown-move]" in err
-    assert f"{test_file}:5:17: error: unknown excuse 'al-betaal'; did you mean 'al-betaald'? [unknown-excuse]" in err
-    assert f"{test_file}:6:17: error: 'choose' needs an option number, got 'twee' [invalid-test]" in err
-    assert f"{test_file}:7:14: error: unknown key 'stap' in 'expect'; did you mean 'step'? [unknown-key]" in err
+    assert "FAIL  fouten" in out
+    assert f"{test_file}:4:9: unknown move 'chose'; did you mean 'choose'? [unknown-move]" in out
+    assert f"{test_file}:5:17: unknown excuse 'al-betaal'; did you mean 'al-betaald'? [unknown-excuse]" in out
+    assert f"{test_file}:6:17: 'choose' needs an option number, got 'twee' [invalid-test]" in out
+    assert f"{test_file}:7:14: unknown key 'stap' in 'expect'; did you mean 'step'? [unknown-key]" in out
+
+
+def test_one_malformed_move_fails_only_its_own_conversation(tmp_path, capsys):
+    """A typo in one conversation fails that one, with its line; the other conversations still run and pass."""
+    script = make(tmp_path, PASSING + """\
+  - name: tikfout
+    steps: [contact: Ingrid, chose: 1]
+""")
+    assert main(["test", str(script)]) == 1
+    out = capsys.readouterr().out
+    assert "PASS  klant betaalt vrijdag" in out and "PASS  moeten in een notitie" in out
+    assert f"FAIL  tikfout\n        {tmp_path / 'mini.test.yaml'}:20:30: unknown move 'chose'" in out
+    assert "5 conversations: 4 passed, 1 failed" in out
+
+
+def test_refusal_names_the_step_where_it_happened(tmp_path, capsys):
+    """A refused move says in which step the engine refused it."""
+    script = make(tmp_path, """\
+        tests:
+          - name: te vroeg klaar
+            steps: [choose: 1, choose: 1]
+        """)
+    assert main(["test", str(script)]) == 1
+    out = capsys.readouterr().out
+    assert "'choose: 1' was refused: in stap 'afspraak': Optie 1 kan nu nog niet." in out
+
+
+def test_back_in_an_excuse_continues_the_conversation(tmp_path, capsys):
+    """'back' after an excuse continues at the excuse's next step, like its 'Verder met het gesprek' option."""
+    script = tmp_path / "mini.yaml"
+    script.write_text(SCRIPT.replace("    go: luisteren\n", "    go: afspraak\n"), encoding="utf-8")
+    (tmp_path / "mini.test.yaml").write_text(textwrap.dedent("""\
+        tests:
+          - name: terug na een excuus
+            steps: [excuse: al-betaald, back]
+            expect: {step: afspraak}
+          - name: terug in een gewone stap
+            steps: [choose: 1, back]
+            expect: {step: luisteren}
+        """), encoding="utf-8")
+    assert main(["test", str(script)]) == 0
+    out = capsys.readouterr().out
+    assert "excuse 'al-betaald' → afspraak" not in out
 
 
 def test_script_without_tests_is_reported(tmp_path, capsys):

@@ -84,6 +84,8 @@ class Case:
     now: datetime
     dossier: Path | None
     where: str
+    #: Problems in how this conversation is written ("PATH:LINE:COL: message"); it fails without running.
+    problems: tuple[str, ...] = ()
 
 
 @dataclass
@@ -208,9 +210,11 @@ class _Reader:
         return out
 
     def case(self, loc: tuple, raw: object, now: datetime, dossier: Path | None) -> Case | None:
+        """One conversation; problems inside it become its own failure, so the others still run."""
         if not isinstance(raw, dict):
             self.error(loc, "an example conversation has 'name', 'steps' and optionally 'expect'")
             return None
+        before = len(self.problems)
         self.keys(loc, raw, CASE_KEYS, "an example conversation")
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -218,11 +222,14 @@ class _Reader:
             name = f"conversation {loc[-1] + 1}"
         moves = self.moves(loc + ("steps",), raw.get("steps"))
         expect = self.expect(loc + ("expect",), raw.get("expect"))
+        moment = self.moment(loc + ("now",), raw.get("now"), now)
+        customer = self.dossier(loc + ("dossier",), raw.get("dossier"), dossier)
+        own = self.problems[before:]
+        del self.problems[before:]
         return Case(
-            name=name.strip(), moves=tuple(moves), expect=expect,
-            now=self.moment(loc + ("now",), raw.get("now"), now),
-            dossier=self.dossier(loc + ("dossier",), raw.get("dossier"), dossier),
+            name=name.strip(), moves=tuple(moves), expect=expect, now=moment, dossier=customer,
             where=self.where(loc, key=True),
+            problems=tuple(f"{d.path}:{d.line}:{d.column}: {d.message} [{d.code}]" for d in own),
         )
 
     def moves(self, loc: tuple, raw: object) -> list[Move]:
@@ -557,6 +564,8 @@ def _play(call, move: Move, warnings: list[str]) -> str | None:
                     return f"{name}: {feedback.message}" + (f" ({feedback.hint})" if feedback.hint else "")
         elif move.kind == "no_agreement":
             call.record_no_agreement(move.value["reason"], move.value["detail"], move.value["follow_up"])
+        elif move.kind == "back" and call.state.startswith("excuse:"):
+            _back_to_conversation(call)
         elif move.kind == "back":
             call.back()
         elif move.kind == "end":
@@ -571,12 +580,38 @@ def _play(call, move: Move, warnings: list[str]) -> str | None:
     return None
 
 
+def _back_to_conversation(call) -> None:
+    """``back`` in an excuse handler: continue the call at the excuse's ``go:`` step.
+
+    That is the option leading there: the author's own, or the "Verder met het gesprek"
+    option the engine adds; so the move is exactly what a caller can do on the screen,
+    guards included, and counts as the handler's way back in the coverage.
+    """
+    excuse = call.script.excuses[call.state[len("excuse:"):]]
+    ways = [opt for opt in call.step.options if opt.target == excuse.go]
+    if not ways:  # pragma: no cover - the engine always offers a way to the excuse's go step
+        call.back()
+        return
+    chosen = next((opt for opt in ways if opt.available), ways[0])
+    call.choose(chosen.nr)
+
+
+def _place(state: str) -> str:
+    """``stap 'afspraak'`` or ``excuus 'al-betaald'``: where a refusal happened, in the engine's language."""
+    if state.startswith("excuse:"):
+        return f"excuus '{state[len('excuse:'):]}'"
+    return f"stap '{state}'"
+
+
 def run_case(script, case: Case, *, dossiers: dict | None = None) -> CaseResult:
     """Play one example conversation through the engine and compare with what it expects."""
     from belscript.clock import FixedClock
     from belscript.engine.call import Call
 
     result = CaseResult(case)
+    if case.problems:
+        result.failures.extend(f"{problem} (this conversation was not played)" for problem in case.problems)
+        return result
     try:
         dossier = _load_dossier(case.dossier, {} if dossiers is None else dossiers)
         call = Call(script, dossier, clock=FixedClock(case.now))
@@ -587,11 +622,13 @@ def run_case(script, case: Case, *, dossiers: dict | None = None) -> CaseResult:
     refusals: list[str] = []
     expect = case.expect
     for move in case.moves:
+        state = call.state
         try:
             refused = _play(call, move, warnings)
         except BelscriptError as exc:
             refused = exc.message
         if refused is not None:
+            refused = f"in {_place(state)}: {refused}"
             refusals.append(refused)
             if not expect.refused:
                 result.failures.append(f"{move.where}: '{move.describe()}' was refused: {refused}")

@@ -24,7 +24,9 @@ from __future__ import annotations
 import json
 import os
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InputError, InvalidDocument
@@ -36,6 +38,23 @@ _CHAIN: ContextVar[tuple[str, ...]] = ContextVar("belscript_extends_chain", defa
 
 #: Keys that belong to the extending file only and are never inherited.
 _OWN_KEYS = ("tests",)
+
+
+@dataclass(frozen=True)
+class Inheritance:
+    """What an ``extends:`` child was built on, kept on the merged source map.
+
+    A check that finds a problem in an inherited part (a base step nobody reaches any
+    more) uses it to tell whether the base had the problem too, and if not, to point at
+    the child's own change that caused it: ``script`` is the validated base, ``source``
+    its (possibly merged) source map, ``removed`` maps every ``(kind, id)`` the child's
+    ``remove:`` leaves out to the position of that entry in the child.
+    """
+
+    script: Any
+    source: SourceMap
+    path: str
+    removed: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
 
 
 def _error(source: SourceMap, path: str, loc: tuple, message: str, code: str, *, key: bool = False) -> Diagnostic:
@@ -94,11 +113,11 @@ def apply(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap]:
         names = [os.path.basename(p) for p in (*chain[chain.index(base_id):], base_id)]
         raise InvalidDocument([_error(source, path, ("extends",),
                                       "'extends' goes round in a circle: " + " → ".join(names), "extends-cycle")])
-    base_raw, base_source = _load_base(base_path, source, path, chain + (base_id,))
-    return merge(base_raw, base_source, raw, source, path)
+    base_raw, base_source, base_script = _load_base(base_path, source, path, chain + (base_id,))
+    return merge(base_raw, base_source, raw, source, path, base_script=base_script)
 
 
-def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, ...]) -> tuple[dict, SourceMap]:
+def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, ...]) -> tuple[dict, SourceMap, Any]:
     """Load and check a base script on its own (recursively through its own ``extends:``)."""
     from belscript.script.loader import check_script  # the loader imports us lazily too
     from belscript.script.yamlsafe import load_file
@@ -125,13 +144,18 @@ def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, 
                 source, path, ("extends",),
                 f"the script to extend has {errors} problem{'s' if errors != 1 else ''} (listed with its own file name)",
                 "extends-invalid-base")])
-        return merged_raw, merged_source
+        return merged_raw, loaded.source, loaded.script
     finally:
         _CHAIN.reset(token)
 
 
-def merge(base_raw: dict, base_source: SourceMap, raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap]:
-    """Deep-merge ``raw`` over ``base_raw``; apply ``remove:``; combine the source maps."""
+def merge(base_raw: dict, base_source: SourceMap, raw: dict, source: SourceMap, path: str, *,
+          base_script: Any = None) -> tuple[dict, SourceMap]:
+    """Deep-merge ``raw`` over ``base_raw``; apply ``remove:``; combine the source maps.
+
+    With ``base_script`` (the validated base) the combined map remembers the base as an
+    :class:`Inheritance`, so checks can blame the child's changes.
+    """
     replaced: set[tuple] = set()
     base = {k: v for k, v in base_raw.items() if k not in _OWN_KEYS and k != "extends"}
     for key in _OWN_KEYS:
@@ -149,7 +173,24 @@ def merge(base_raw: dict, base_source: SourceMap, raw: dict, source: SourceMap, 
     entries.update((p, e) for p, e in source.entries.items() if not (p and p[0] == "remove"))
     combined = SourceMap(source.doc)
     combined.entries = entries
+    if base_script is not None:
+        combined.base = Inheritance(base_script, base_source, str(base_source.path),
+                                    _removed_at(removal, source, path))
     return merged, combined
+
+
+def _removed_at(removal: object, source: SourceMap, path: str) -> dict[tuple[str, str], tuple[str, int, int]]:
+    """Where the child's ``remove:`` names each step and excuse it leaves out."""
+    found: dict[tuple[str, str], tuple[str, int, int]] = {}
+    if not isinstance(removal, dict):
+        return found
+    for section, kind in (("steps", "step"), ("excuses", "excuse")):
+        items = removal.get(section)
+        if isinstance(items, list):
+            for i, ident in enumerate(items):
+                if isinstance(ident, str):
+                    found[(kind, ident)] = (path, *source.value_pos(("remove", section, i)))
+    return found
 
 
 def _under(path: tuple, prefixes: set[tuple]) -> bool:

@@ -69,11 +69,15 @@ class SourceMap:
     create for every node of a large script.
     """
 
-    __slots__ = ("doc", "entries")
+    __slots__ = ("doc", "entries", "base")
 
     def __init__(self, doc: SourceDoc) -> None:
         self.doc = doc
         self.entries: dict[Path, tuple] = {}
+        #: For a script built with ``extends:``, what it was built on (an
+        #: :class:`belscript.script.extends.Inheritance`), so a check can blame the
+        #: child's change instead of the inherited line; None otherwise.
+        self.base: object | None = None
 
     @property
     def path(self) -> str:
@@ -135,6 +139,7 @@ class SourceMap:
     def copy(self) -> "SourceMap":
         clone = SourceMap(self.doc)
         clone.entries = dict(self.entries)
+        clone.base = self.base
         return clone
 
     def overlay(self, other: "SourceMap", prefix: Path = ()) -> None:

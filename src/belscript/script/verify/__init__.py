@@ -30,6 +30,7 @@ from belscript.script.verify import (
     unreachable_step,
 )
 from belscript.script.verify._finding import Finding
+from belscript.script.verify._inherited import blame_unreachable
 from belscript.script.verify.flow import Flow, build_flow
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,7 +103,7 @@ def verify_script(script, source, path: str) -> list[Diagnostic]:
     flow = build_flow(script)
     silenced = {code for code, reason in script.silence.items() if reason.strip()}
     diagnostics = [
-        _diagnostic(source, path, module.CODE, module.LEVEL, finding)
+        _blamed(flow, source, path, module.CODE, _diagnostic(source, path, module.CODE, module.LEVEL, finding), finding)
         for module in CHECKS
         if module.CODE not in silenced
         for finding in module.check(flow)
@@ -122,6 +123,24 @@ def _diagnostic(source, path: str, code: str, level: str, finding: Finding) -> D
     else:
         line, col = source.value_pos(finding.path)
     return Diagnostic(source.file_for(finding.path, path), line, col, level, finding.message, code, extra=dict(finding.extra))
+
+
+#: Checks about a part nobody reaches; in an ``extends:`` child the blame goes to the child's change.
+_UNREACHABLE = {unreachable_step.CODE: "step", unreachable_excuse.CODE: "excuse"}
+
+
+def _blamed(flow: Flow, source, path: str, code: str, diagnostic: Diagnostic, finding: Finding) -> Diagnostic:
+    """Move an inherited part's unreachable warning to the child's key that cut it off."""
+    kind = _UNREACHABLE.get(code)
+    if kind is None or source.base is None or diagnostic.path == path:
+        return diagnostic
+    blame = blame_unreachable(flow, (kind, finding.path[1]), source, path)
+    if blame is None:
+        return diagnostic
+    extra = dict(diagnostic.extra or {})
+    extra["inherited_at"] = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    return Diagnostic(blame.path, blame.line, blame.column, diagnostic.level,
+                      f"{diagnostic.message}; {blame.because}", code, extra=extra)
 
 
 def _silence_problems(script, source, path: str) -> Iterable[Diagnostic]:
