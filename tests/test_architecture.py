@@ -17,8 +17,8 @@ ROOT = SRC.parent.parent
 
 DOMAIN = ["script", "phrasing", "agreement", "engine", "dossier.py", "money.py", "clock.py",
           "errors.py", "diagnostics.py", "calltime.py"]
-FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "belscript.cli", "belscript.tui", "belscript.journal",
-                       "belscript.practice", "belscript.followup")
+FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "psycopg", "belscript.cli", "belscript.tui", "belscript.journal",
+                       "belscript.practice", "belscript.followup", "belscript.store")
 
 
 def _imports(path: Path) -> set[str]:
@@ -80,18 +80,20 @@ NON_INTERACTIVE_RUNS = {
 
 @pytest.mark.parametrize("command", sorted(NON_INTERACTIVE_RUNS))
 def test_non_interactive_commands_never_load_the_terminal_ui(command, tmp_path):
-    """Really running a non-interactive command never pays for importing prompt_toolkit."""
+    """Really running a non-interactive command never pays for importing prompt_toolkit or the PostgreSQL driver."""
     argv = [a.replace("{tmp}", str(tmp_path)) for a in NON_INTERACTIVE_RUNS[command]]
     code = (
         "import sys\n"
         "from belscript.cli.main import main\n"
         f"code = main({argv!r})\n"
-        "print('PT-LOADED' if 'prompt_toolkit' in sys.modules else 'PT-ABSENT', code)\n"
+        "print('PT-LOADED' if 'prompt_toolkit' in sys.modules else 'PT-ABSENT', code,"
+        " 'PG-LOADED' if 'psycopg' in sys.modules else 'PG-ABSENT')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     last = out.stdout.strip().splitlines()[-1]
     assert last.split()[0] == "PT-ABSENT", out.stdout[-500:] + out.stderr[-500:]
     assert last.split()[1] in ("0", "1"), out.stderr[-500:]
+    assert last.split()[2] == "PG-ABSENT", "a command that does not use the store imported the database driver"
 
 
 def test_version_and_help_answer():
@@ -102,3 +104,14 @@ def test_version_and_help_answer():
     assert out.returncode == 0
     for name, _ in COMMANDS:
         assert name in out.stdout
+
+
+def test_the_store_stays_below_the_screen_and_the_command_line():
+    """The store imports neither the terminal UI nor the command line, and no driver at import time."""
+    for path in sorted((SRC / "store").rglob("*.py")):
+        bad = sorted(m for m in _imports(path) if m.startswith(("prompt_toolkit", "belscript.cli", "belscript.tui",
+                                                                 "belscript.practice", "belscript.followup")))
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+    code = "import sys, belscript.store; print('psycopg' in sys.modules, 'sqlite3' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr

@@ -33,6 +33,8 @@ class EventWriter:
     def __init__(self, db: Database, spool: Spool | None) -> None:
         self.db = db
         self.spool = spool
+        #: Seconds between reconnection attempts while offline (0: try on every event).
+        self.retry_seconds = RETRY_SECONDS
         self._next_try = 0.0
 
     @property
@@ -57,7 +59,7 @@ class EventWriter:
             return True
         except StoreUnavailable:
             self.spool.add(event)
-            self._next_try = time.monotonic() + RETRY_SECONDS
+            self._next_try = time.monotonic() + self.retry_seconds
             return False
 
     def flush(self) -> int:
@@ -77,5 +79,5 @@ class EventWriter:
                 self.spool.forget_through(batch[-1][0])
                 sent += len(batch)
         except StoreUnavailable:
-            self._next_try = time.monotonic() + RETRY_SECONDS
+            self._next_try = time.monotonic() + self.retry_seconds
         return sent
