@@ -74,6 +74,7 @@ NON_INTERACTIVE_RUNS = {
     "scripts": ["scripts"],
     "test": ["test", SCRIPT],
     "log": ["log"],
+    "klant": ["klant", "niemand"],
     "new": ["new", "{tmp}/eigen.yaml", "--extends", "eerste-gesprek"],
 }
 

@@ -91,6 +91,15 @@ def get_customer(db: Database, key: int | str) -> Customer | None:
     return customer_from_row(row) if row else None
 
 
+def get_invoice(db: Database, number: str) -> Invoice | None:
+    row = db.execute("SELECT number, customer_id, issue_date, due_date, amount_cents, open_cents, currency, "
+                     "order_reference, delivered, source FROM invoices WHERE number = ?", (number,)).fetchone()
+    if row is None:
+        return None
+    return Invoice(row[0], int(row[1]), day(row[2]), day(row[3]), from_cents(row[4]), from_cents(row[5]), row[6],
+                   row[7], row[8], row[9])
+
+
 def find_customers(db: Database, query: str, *, limit: int = 10) -> list[Customer]:
     """Customers whose number or invoice number is ``query``, else whose name words start with its words."""
     text = query.strip()

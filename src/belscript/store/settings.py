@@ -74,10 +74,8 @@ def redact(url: str) -> str:
 def load_settings(home: str | os.PathLike[str] | None = None, *, url: str | None = None,
                   environ: dict[str, str] | None = None) -> Settings:
     """Resolve the database setting: an explicit ``url``, the environment, the config file."""
-    from belscript.journal.paths import home_dir
-
     env = os.environ if environ is None else environ
-    root = home_dir(home)
+    root = _home(home, env)
     config = _read_config(root / CONFIG_NAME)
     chosen = url if url is not None else (env.get(DATABASE_ENV, "").strip() or config.get("database"))
     if chosen is not None and not isinstance(chosen, str):
@@ -91,6 +89,23 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, url: str | None
                          hint=f"Laat {DATABASE_ENV} leeg om de eigen database op deze computer te gebruiken.")
     caller = env.get(CALLER_ENV, "").strip() or config.get("caller")
     return Settings(home=root, url=chosen, caller=str(caller).strip() or None if caller else None)
+
+
+def _home(home: str | os.PathLike[str] | None, env: dict[str, str] | os._Environ[str]) -> Path:
+    """The data folder, by the same rule as the call log (``journal.paths.home_dir``).
+
+    Repeated here rather than imported, because importing the journal package would load
+    the call log and its models into every store user; the follow-up that moves the call
+    log into the store moves this rule below both.
+    """
+    if home is not None:
+        return Path(home).expanduser()
+    chosen = env.get("BELSCRIPT_HOME", "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("belscript", appauthor=False))
 
 
 def _read_config(path: Path) -> dict[str, object]:

@@ -25,7 +25,7 @@ from belscript.store.errors import StoreRefused
 from belscript.store.events import EventWriter
 from belscript.store.migrate import migrate
 from belscript.store.records import (
-    Claim, Customer, CustomerRecord, History, ImportReport, InvoiceRecord, PaymentResult, Promise, StoredEvent, iso,
+    Claim, Customer, CustomerRecord, History, ImportReport, Invoice, InvoiceRecord, PaymentResult, Promise, StoredEvent, iso,
 )
 from belscript.store.settings import Settings, load_settings
 from belscript.store.spool import Spool
@@ -88,6 +88,9 @@ class Store:
     def customer(self, key: int | str) -> Customer | None:
         """A customer by internal id or debtor number."""
         return _customers.get_customer(self.db, key)
+
+    def invoice(self, number: str) -> Invoice | None:
+        return _customers.get_invoice(self.db, number)
 
     def find_customers(self, query: str, *, limit: int = 10) -> list[Customer]:
         return _customers.find_customers(self.db, query, limit=limit)
