@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from belscript.clock import FixedClock
 from belscript.store import (
@@ -256,3 +258,32 @@ def test_a_damaged_sqlite_file_is_reported_and_kept(tmp_path):
     with pytest.raises(StoreError, match="beschadigd"):
         open_store(home)
     assert (home / "belscript.db").read_bytes().startswith(b"dit is geen")
+
+
+_numbers = iter(range(1, 10**9))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(amount_cents=st.integers(1, 10**7), paid=st.lists(st.integers(1, 5 * 10**6), min_size=1, max_size=5))
+def test_any_run_of_partial_payments_leaves_the_right_amount_open(store, amount_cents, paid):
+    """Whatever positive payments come in, the open amount is the invoice minus them, never below zero."""
+    number = f"P{next(_numbers)}"
+    amount = D(amount_cents) / 100
+    store.import_records(customers(), [InvoiceRecord(number, "D100", amount, amount)], source="prop")
+    for cents in paid:
+        store.record_payment(number, D(cents) / 100, date(2026, 11, 20))
+    expected = max(D("0"), amount - sum(D(c) / 100 for c in paid))
+    assert store.invoice(number).open_amount == expected.quantize(D("0.01"))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.text(alphabet="abcdeéfghijklmnopqrstuvwxyzï", min_size=1, max_size=9), min_size=1,
+                      max_size=4), pick=st.integers(0, 3), cut=st.integers(1, 9))
+def test_every_customer_is_found_by_the_start_of_any_word_of_the_name(store, words, pick, cut):
+    """Typing the first letters of any word of a name (accents or not) finds that customer."""
+    number = f"N{next(_numbers)}"
+    name = " ".join(words)
+    store.import_records([CustomerRecord(number, name)], [], source="prop")
+    word = words[pick % len(words)]
+    found = store.find_customers(word[:cut], limit=10_000)
+    assert number in [c.number for c in found]
