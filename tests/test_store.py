@@ -135,6 +135,22 @@ def test_a_promise_paid_in_time_is_kept_on_the_check_day(store):
     assert (promise.status, promise.caller, promise.call_ref) == ("kept", "Anna", "17")
 
 
+def test_the_agreement_of_a_call_is_stored_as_a_promise(store):
+    """The payments of an agreement made in a call become the promise's instalments, in date order."""
+    from belscript.agreement.model import Agreement, Payment
+
+    store.import_records(customers(), invoices(), source="export.csv")
+    agreement = Agreement(payments=[Payment(amount=D("400.00"), on=date(2026, 12, 31)),
+                                    Payment(amount=D("850.00"), on=date(2026, 11, 30))])
+    cid = store.customer("D100").id
+    store.record_promise(cid, agreement.payments, call_ref="42")
+    promise = store.promises(cid)[0]
+    assert promise.total == agreement.total == D("1250.00")
+    assert [(i.amount, i.due_on) for i in promise.instalments] == [(D("850.00"), date(2026, 11, 30)),
+                                                                  (D("400.00"), date(2026, 12, 31))]
+    assert promise.check_on == date(2027, 1, 1) and promise.made_at == NOW
+
+
 def test_a_promise_half_paid_is_partly_kept(store):
     """Paying less than promised by the date makes the promise 'partly' kept."""
     _customer, pid = _promise(store, ("500.00", date(2026, 11, 27)))
@@ -195,6 +211,7 @@ def test_a_customer_is_claimed_by_one_caller_at_a_time(store):
     assert store.claim(cid, "Bert") is None
     assert store.claim(cid, "Anna") is not None
     assert store.holder(cid) == "Anna"
+    assert store.callers() == ["Anna", "Bert"]
 
 
 def test_a_claim_expires_when_the_caller_does_not_come_back(store):

@@ -45,6 +45,7 @@ class Store:
         self.settings = settings
         self.clock = clock
         self.caller = caller or settings.caller
+        self._known_callers: set[str] = set()
         self.db = Database(settings)
         try:
             migrate(self.db, now=self._now())
@@ -138,11 +139,20 @@ class Store:
     # -- claims ----------------------------------------------------------------------
 
     def _who(self, caller: str | None) -> str:
-        name = caller or self.caller
+        """The caller's name; registered in ``callers`` the first time this store sees it."""
+        name = (caller or self.caller or "").strip()
         if not name:
             raise StoreRefused("er is geen naam van de beller ingesteld",
                                hint="Zet BELSCRIPT_CALLER, of caller = \"uw naam\" in config.toml.")
+        if name not in self._known_callers:
+            self.db.execute("INSERT INTO callers (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                            (name, self._now()))
+            self._known_callers.add(name)
         return name
+
+    def callers(self) -> list[str]:
+        """Everyone who has claimed a customer in this store, by name."""
+        return [r[0] for r in self.db.execute("SELECT name FROM callers ORDER BY name")]
 
     def claim(self, customer_id: int, caller: str | None = None, *, ttl: timedelta = _claims.DEFAULT_TTL
               ) -> Claim | None:
