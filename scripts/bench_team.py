@@ -128,6 +128,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--events", type=int, default=3)
+    parser.add_argument("--engines", default="postgresql,sqlite", help="comma-separated engines to measure")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--caller", help=argparse.SUPPRESS)
@@ -139,7 +140,7 @@ def main() -> int:
     server = None
     url = os.environ.get("BELSCRIPT_DATABASE") or None
     with tempfile.TemporaryDirectory(prefix="bench-team-") as tmp:
-        if url is None:
+        if url is None and "postgresql" in args.engines:
             sys.path.insert(0, str(ROOT / "tests"))
             from pg_server import PgServer, find_binaries
 
@@ -148,16 +149,17 @@ def main() -> int:
                 server = PgServer(bindir, fsync=True).init()
                 url = server.url()
         try:
-            if url:
+            if url and "postgresql" in args.engines:
                 results.append(run_team(url, Path(tmp) / "pg", callers=args.callers, customers=args.customers,
                                         seconds=args.seconds, events_per_call=args.events))
-            else:
+            elif "postgresql" in args.engines:
                 print("no PostgreSQL server binaries found: measuring SQLite only")
         finally:
             if server is not None:
                 server.stop()
-        results.append(run_team(None, Path(tmp) / "sqlite", callers=args.callers, customers=args.customers,
-                                seconds=args.seconds, events_per_call=args.events))
+        if "sqlite" in args.engines:
+            results.append(run_team(None, Path(tmp) / "sqlite", callers=args.callers, customers=args.customers,
+                                    seconds=args.seconds, events_per_call=args.events))
     print(f"{args.callers} callers, {args.customers} customers, at most {args.seconds:g} s each engine")
     print(f"{'engine':<11} {'claimed':>8} {'double':>7} {'events sent/stored':>19} {'p50 ms':>7} "
           f"{'p99 ms':>7} {'max ms':>7} {'events/s':>9}  p99 ≤ 10 ms")

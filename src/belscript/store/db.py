@@ -69,7 +69,10 @@ class Database:
         try:
             if self.engine == "postgresql":
                 return self._conn.execute(_pg(sql), tuple(params))
-            return self._conn.execute(sql, tuple(params))
+            # Read every row at once: a half-read SQLite statement keeps its read snapshot
+            # open, and a later write on this connection would then fail at once with
+            # SQLITE_BUSY instead of waiting for the other writer.
+            return Rows(self._conn.execute(sql, tuple(params)).fetchall())
         except Exception as exc:  # noqa: BLE001 - mapped to our errors below
             raise self._translate(exc) from None
 
@@ -167,6 +170,30 @@ class Database:
             return StoreError(f"de database {where} is bezet door een ander programma",
                               hint="Is belscript nog ergens anders open? Probeer het zo nog eens.")
         return StoreError(f"de database {where} gaf een fout: {exc}")
+
+
+class Rows:
+    """A finished SQLite result with the cursor methods repository code uses."""
+
+    __slots__ = ("_rows", "_at")
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._at = 0
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._at >= len(self._rows):
+            return None
+        self._at += 1
+        return self._rows[self._at - 1]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rest = self._rows[self._at:]
+        self._at = len(self._rows)
+        return rest
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.fetchall())
 
 
 def _pg(sql: str) -> str:
