@@ -7,7 +7,10 @@ the p99 time to commit one event (target on localhost: at most 10 ms). Runs on a
 throw-away PostgreSQL server (tests/pg_server.py; with fsync on, as in production) or
 on the server named by BELSCRIPT_DATABASE, and prints SQLite's figures beside it.
 
-    .venv/bin/python scripts/bench_team.py [--callers 8] [--customers 2000] [--seconds 20]
+    .venv/bin/python scripts/bench_team.py [--callers 8] [--customers 2000] [--seconds 20] [--no-fsync]
+
+A commit is never faster than the disk's flush (``pg_test_fsync`` shows it); --no-fsync
+measures the rest (network round trip, parsing, locking) on its own.
 """
 
 from __future__ import annotations
@@ -128,6 +131,8 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--events", type=int, default=3)
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="throw-away server without fsync: the software's share of a commit, without the disk's")
     parser.add_argument("--engines", default="postgresql,sqlite", help="comma-separated engines to measure")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
@@ -146,7 +151,7 @@ def main() -> int:
 
             bindir = find_binaries()
             if bindir is not None:
-                server = PgServer(bindir, fsync=True).init()
+                server = PgServer(bindir, fsync=not args.no_fsync).init()
                 url = server.url()
         try:
             if url and "postgresql" in args.engines:
