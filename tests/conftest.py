@@ -34,3 +34,34 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("BELSCRIPT_NOW", MONDAY_MORNING.isoformat(timespec="minutes"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real, throw-away PostgreSQL server for the whole session (see tests/pg_server.py)."""
+    from pg_server import PgServer, find_binaries
+
+    bindir = find_binaries()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+                    "install the 'postgresql' package (.ci/run does) to run the PostgreSQL half of the store tests")
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    server = PgServer(bindir).init()
+    yield server
+    server.stop()
+
+
+_schemas = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request):
+    """None for SQLite in the test's BELSCRIPT_HOME, or a PostgreSQL URL with a fresh, empty schema."""
+    if request.param == "sqlite":
+        yield None
+        return
+    server = request.getfixturevalue("postgres_server")
+    schema = f"t{os.getpid()}_{next(_schemas)}"
+    server.execute(f"CREATE SCHEMA {schema}")
+    yield server.url(options=f"-csearch_path%3D{schema}")
+    server.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
     {"engine"},
     {"followup"},
-    {"journal"},
+    {"journal", "store"},
     {"practice", "authoring"},
     {"tui"},
     {"cli"},
@@ -35,8 +35,8 @@ LAYERS: list[set[str]] = [
 
 DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "escalation", "dossier.py",
           "money.py", "clock.py", "errors.py", "diagnostics.py", "calltime.py"]
-FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "belscript.cli", "belscript.tui", "belscript.journal",
-                       "belscript.practice", "belscript.followup")
+FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "psycopg", "belscript.cli", "belscript.tui", "belscript.journal",
+                       "belscript.practice", "belscript.followup", "belscript.store")
 
 
 def _module_of(path: Path, root: Path) -> list[str]:
@@ -165,24 +165,27 @@ NON_INTERACTIVE_RUNS = {
     "scripts": ["scripts"],
     "test": ["test", SCRIPT],
     "log": ["log"],
+    "klant": ["klant", "niemand"],
     "new": ["new", "{tmp}/eigen.yaml", "--extends", "eerste-gesprek"],
 }
 
 
 @pytest.mark.parametrize("command", sorted(NON_INTERACTIVE_RUNS))
 def test_non_interactive_commands_never_load_the_terminal_ui(command, tmp_path):
-    """Really running a non-interactive command never pays for importing prompt_toolkit."""
+    """Really running a non-interactive command never pays for importing prompt_toolkit or the PostgreSQL driver."""
     argv = [a.replace("{tmp}", str(tmp_path)) for a in NON_INTERACTIVE_RUNS[command]]
     code = (
         "import sys\n"
         "from belscript.cli.main import main\n"
         f"code = main({argv!r})\n"
-        "print('PT-LOADED' if 'prompt_toolkit' in sys.modules else 'PT-ABSENT', code)\n"
+        "print('PT-LOADED' if 'prompt_toolkit' in sys.modules else 'PT-ABSENT', code,"
+        " 'PG-LOADED' if 'psycopg' in sys.modules else 'PG-ABSENT')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     last = out.stdout.strip().splitlines()[-1]
     assert last.split()[0] == "PT-ABSENT", out.stdout[-500:] + out.stderr[-500:]
     assert last.split()[1] in ("0", "1"), out.stderr[-500:]
+    assert last.split()[2] == "PG-ABSENT", "a command that does not use the store imported the database driver"
 
 
 def test_version_and_help_answer():
@@ -205,3 +208,14 @@ def test_help_and_version_import_no_command_module(flag):
                          env={**__import__("os").environ, "PYTHONPATH": str(SRC.parent)})
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert ("COMMAND" in out.stdout) if flag == "--help" else ("belscript" in out.stdout)
+
+
+def test_the_store_stays_below_the_screen_and_the_command_line():
+    """The store imports neither the terminal UI nor the command line, and no driver at import time."""
+    for path in sorted((SRC / "store").rglob("*.py")):
+        bad = sorted(m for _line, m in _imports(path) if m.startswith(("prompt_toolkit", "belscript.cli", "belscript.tui",
+                                                                 "belscript.practice", "belscript.followup")))
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+    code = "import sys, belscript.store; print('psycopg' in sys.modules, 'sqlite3' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr

@@ -22,6 +22,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("call", "guide a real call on screen (start here)"),
     ("practice", "rehearse a call against a simulated customer"),
     ("log", "list, show and export earlier calls"),
+    ("klant", "show one customer's invoices, payments and promises"),
+    ("betaald", "record a payment on an invoice by hand"),
     ("validate", "check belscripts and customer files"),
     ("lint", "check wording in scripts, text files or standard input"),
     ("test", "run the example conversations of a script"),

@@ -1,0 +1,183 @@
+"""Team benchmark: 8 caller processes work one list of 2,000 customers for a bounded time.
+
+Each caller claims the next free customer, records a few call events (each its own
+commit, timed) and finishes the claim, until the list is done or time is up. Checked
+afterwards: no customer claimed by two callers, every event stored exactly once, and
+the p99 time to commit one event (target on localhost: at most 10 ms). Runs on a
+throw-away PostgreSQL server (tests/pg_server.py; with fsync on, as in production) or
+on the server named by BELSCRIPT_DATABASE, and prints SQLite's figures beside it.
+
+    .venv/bin/python scripts/bench_team.py [--callers 8] [--customers 2000] [--seconds 20] [--no-fsync]
+
+A commit is never faster than the disk's flush (``pg_test_fsync`` shows it); --no-fsync
+measures the rest (network round trip, parsing, locking) on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+@dataclass
+class TeamResult:
+    engine: str
+    claimed: int = 0
+    double_claims: list[int] = field(default_factory=list)
+    events_sent: int = 0
+    events_stored: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def p(self, q: float) -> float:
+        if not self.latencies_ms:
+            return 0.0
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _fill(url: str | None, home: Path, customers: int) -> None:
+    from belscript.store import CustomerRecord, InvoiceRecord, open_store
+
+    with open_store(home, url=url) as store:
+        store.import_records(
+            [CustomerRecord(f"D{n:05d}", f"Klant {n}") for n in range(customers)],
+            [InvoiceRecord(f"F{n:05d}", f"D{n:05d}", Decimal("100.00"), Decimal("100.00")) for n in range(customers)],
+            source="bench")
+
+
+def run_team(url: str | None, home: Path, *, callers: int, customers: int, seconds: float,
+             events_per_call: int = 3) -> TeamResult:
+    """Fill a store, let ``callers`` processes work it, and check what they did."""
+    from belscript.store import open_store
+
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _fill(url, home, customers)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env.pop("BELSCRIPT_DATABASE", None)
+    if url:
+        env["BELSCRIPT_DATABASE"] = url  # never on the command line, where `ps` would show the password
+    start = time.perf_counter()
+    procs = []
+    for n in range(callers):
+        worker_home = home if url is None else home / f"caller-{n}"
+        procs.append(subprocess.Popen(
+            [sys.executable, __file__, "--worker", "--home", str(worker_home), "--caller", f"beller-{n}",
+             "--seconds", str(seconds), "--events", str(events_per_call)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    result = TeamResult("postgresql" if url else "sqlite")
+    owners: dict[int, str] = {}
+    for n, proc in enumerate(procs):
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            raise RuntimeError(f"caller {n} failed: {err[-2000:]}")
+        report = json.loads(out.strip().splitlines()[-1])
+        for cid in report["claimed"]:
+            if cid in owners:
+                result.double_claims.append(cid)
+            owners[cid] = f"beller-{n}"
+        result.events_sent += report["events"]
+        result.latencies_ms.extend(report["latencies_ms"])
+    result.seconds = time.perf_counter() - start
+    result.claimed = len(owners)
+    with open_store(home, url=url) as store:
+        result.events_stored = int(store.db.execute("SELECT count(*) FROM call_events").fetchone()[0])
+    return result
+
+
+def _worker(home: str, caller: str, seconds: float, events: int) -> None:
+    from belscript.store import StoredEvent, open_store
+
+    store = open_store(home, caller=caller)
+    deadline = time.monotonic() + seconds
+    claimed: list[int] = []
+    latencies: list[float] = []
+    sent = 0
+    while time.monotonic() < deadline:
+        claim = store.claim_next()
+        if claim is None:
+            break
+        claimed.append(claim.customer_id)
+        call_ref = str(uuid.uuid4())
+        for seq in range(1, events + 1):
+            event = StoredEvent(str(uuid.uuid4()), call_ref, seq, store.clock.now(), "note", {"n": seq},
+                                claim.customer_id, caller)
+            t0 = time.perf_counter()
+            store.record_event(event)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            sent += 1
+        store.release(claim.customer_id)
+    store.flush_spool()
+    store.close()
+    print(json.dumps({"claimed": claimed, "events": sent, "latencies_ms": [round(x, 3) for x in latencies]}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--callers", type=int, default=8)
+    parser.add_argument("--customers", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--events", type=int, default=3)
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="throw-away server without fsync: the software's share of a commit, without the disk's")
+    parser.add_argument("--engines", default="postgresql,sqlite", help="comma-separated engines to measure")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--home", help=argparse.SUPPRESS)
+    parser.add_argument("--caller", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        _worker(args.home, args.caller, args.seconds, args.events)
+        return 0
+    results = []
+    server = None
+    url = os.environ.get("BELSCRIPT_DATABASE") or None
+    with tempfile.TemporaryDirectory(prefix="bench-team-") as tmp:
+        if url is None and "postgresql" in args.engines:
+            sys.path.insert(0, str(ROOT / "tests"))
+            from pg_server import PgServer, find_binaries
+
+            bindir = find_binaries()
+            if bindir is not None:
+                server = PgServer(bindir, fsync=not args.no_fsync).init()
+                url = server.url()
+        try:
+            if url and "postgresql" in args.engines:
+                results.append(run_team(url, Path(tmp) / "pg", callers=args.callers, customers=args.customers,
+                                        seconds=args.seconds, events_per_call=args.events))
+            elif "postgresql" in args.engines:
+                print("no PostgreSQL server binaries found: measuring SQLite only")
+        finally:
+            if server is not None:
+                server.stop()
+        if "sqlite" in args.engines:
+            results.append(run_team(None, Path(tmp) / "sqlite", callers=args.callers, customers=args.customers,
+                                    seconds=args.seconds, events_per_call=args.events))
+    print(f"{args.callers} callers, {args.customers} customers, at most {args.seconds:g} s each engine")
+    print(f"{'engine':<11} {'claimed':>8} {'double':>7} {'events sent/stored':>19} {'p50 ms':>7} "
+          f"{'p99 ms':>7} {'max ms':>7} {'events/s':>9}  p99 ≤ 10 ms")
+    ok = True
+    for r in results:
+        good = not r.double_claims and r.events_sent == r.events_stored
+        met = r.p(0.99) <= 10.0
+        ok = ok and good and (met or r.engine == "sqlite")
+        print(f"{r.engine:<11} {r.claimed:>8} {len(r.double_claims):>7} {r.events_sent:>9}/{r.events_stored:<9} "
+              f"{statistics.median(r.latencies_ms or [0]):>7.2f} {r.p(0.99):>7.2f} {max(r.latencies_ms or [0]):>7.2f} "
+              f"{r.events_sent / r.seconds:>9.0f}  {'yes' if met else 'NO'}{'' if good else '  (LOST, DUPLICATED OR DOUBLE-CLAIMED)'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Claims: which caller is phoning which customer, so two callers never phone the same one.
+
+A claim is one row per customer, taken with a single conditional upsert that both
+engines execute atomically: it succeeds when the customer is free, when the earlier
+claim has expired (a caller who crashed and did not come back), when that call was
+finished, or when the same caller takes it up again (``--resume``). On PostgreSQL,
+:func:`claim_next` first locks the candidate customer row with
+``FOR UPDATE SKIP LOCKED``, so callers working the same list pass each other by
+instead of queueing on one row; on SQLite the whole step is one ``BEGIN IMMEDIATE``
+transaction (one writer at a time). Times come from belscript's clock, so all callers'
+machines should keep their clocks right (NTP), as every office PC does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from belscript.store.db import Database
+from belscript.store.records import Claim, iso
+
+#: A caller who crashed gets this long to come back before the customer is free again.
+DEFAULT_TTL = timedelta(minutes=30)
+
+_TAKE = ("INSERT INTO claims (customer_id, caller, claimed_at, expires_at, finished_at) VALUES (?, ?, ?, ?, NULL) "
+         "ON CONFLICT (customer_id) DO UPDATE SET caller = excluded.caller, claimed_at = excluded.claimed_at, "
+         "expires_at = excluded.expires_at, finished_at = NULL "
+         "WHERE claims.caller = excluded.caller OR claims.expires_at <= excluded.claimed_at "
+         "OR claims.finished_at IS NOT NULL RETURNING caller")
+
+
+def claim(db: Database, customer_id: int, caller: str, *, now: datetime, ttl: timedelta = DEFAULT_TTL) -> Claim | None:
+    """Claim ``customer_id`` for ``caller``; None when another caller holds it."""
+    with db.transaction():
+        return _take(db, customer_id, caller, now, ttl)
+
+
+def _take(db: Database, customer_id: int, caller: str, now: datetime, ttl: timedelta) -> Claim | None:
+    row = db.execute(_TAKE, (customer_id, caller, iso(now), iso(now + ttl))).fetchone()
+    return Claim(customer_id, caller, now, now + ttl) if row else None
+
+
+def claim_next(db: Database, caller: str, *, now: datetime, ttl: timedelta = DEFAULT_TTL,
+               candidates: Sequence[int] | None = None, done_since: datetime | None = None) -> Claim | None:
+    """Claim the first free customer, in ``candidates`` order or by id; None when all are taken.
+
+    Customers whose call was finished since ``done_since`` (default: the start of
+    ``now``'s day) are skipped: they were already called today.
+    """
+    since = iso(done_since or now.replace(hour=0, minute=0, second=0, microsecond=0))
+    free = ("(k.customer_id IS NULL OR (k.finished_at IS NULL AND (k.expires_at <= ? OR k.caller = ?)) "
+            "OR (k.finished_at IS NOT NULL AND k.finished_at < ?))")
+    params = (iso(now), caller, since)
+    if candidates is None:
+        lock = " FOR UPDATE OF c SKIP LOCKED" if db.engine == "postgresql" else ""
+        with db.transaction():
+            row = db.execute(f"SELECT c.id FROM customers c LEFT JOIN claims k ON k.customer_id = c.id "
+                             f"WHERE {free} ORDER BY c.id LIMIT 1{lock}", params).fetchone()
+            return _take(db, int(row[0]), caller, now, ttl) if row else None
+    for start in range(0, len(candidates), 200):
+        chunk = list(candidates[start:start + 200])
+        marks = ", ".join("?" for _ in chunk)
+        with db.transaction():
+            rows = db.execute(f"SELECT c.id FROM customers c LEFT JOIN claims k ON k.customer_id = c.id "
+                              f"WHERE c.id IN ({marks}) AND {free}", (*chunk, *params)).fetchall()
+            free_ids = {int(r[0]) for r in rows}
+            for customer_id in chunk:
+                if customer_id in free_ids:
+                    taken = _take(db, customer_id, caller, now, ttl)
+                    if taken is not None:
+                        return taken
+    return None
+
+
+def release(db: Database, customer_id: int, caller: str, *, now: datetime, finished: bool = True) -> bool:
+    """End ``caller``'s claim: mark the call finished, or give the customer back unworked."""
+    with db.transaction():
+        if finished:
+            cur = db.execute("UPDATE claims SET finished_at = ? WHERE customer_id = ? AND caller = ? "
+                             "AND finished_at IS NULL RETURNING customer_id", (iso(now), customer_id, caller))
+        else:
+            cur = db.execute("DELETE FROM claims WHERE customer_id = ? AND caller = ? AND finished_at IS NULL "
+                             "RETURNING customer_id", (customer_id, caller))
+        return cur.fetchone() is not None
+
+
+def holder(db: Database, customer_id: int, *, now: datetime) -> str | None:
+    """The caller currently phoning this customer, if any."""
+    row = db.execute("SELECT caller FROM claims WHERE customer_id = ? AND finished_at IS NULL AND expires_at > ?",
+                     (customer_id, iso(now))).fetchone()
+    return row[0] if row else None
+
+
+def called_since(db: Database, since: datetime) -> list[tuple[int, str, datetime]]:
+    """Who called whom since ``since`` (finished calls): (customer id, caller, finished at)."""
+    return [(int(r[0]), r[1], datetime.fromisoformat(r[2])) for r in db.execute(
+        "SELECT customer_id, caller, finished_at FROM claims WHERE finished_at >= ? ORDER BY finished_at",
+        (iso(since),))]
