@@ -607,7 +607,12 @@ class CallModel:
         """The live feedback for the line being typed (cached per text)."""
         cached = self._preview_cache.get(text)
         if cached is None:
-            cached = self._preview_cache[text] = self._compute_preview(text)
+            try:
+                cached = self._compute_preview(text)
+            except Exception as exc:  # noqa: BLE001 - runs while drawing: a bug here must not end the call
+                cached = Preview(lines=(("class:warn", f"Deze invoer kan ik nu niet controleren ({type(exc).__name__}); "
+                                                       "Enter probeert het toch."),))
+            self._preview_cache[text] = cached
             if len(self._preview_cache) > 500:
                 self._preview_cache.clear()
         return cached
