@@ -139,7 +139,14 @@ class CallModel:
         for f in findings:
             if f.level in WARNING_LEVELS and (f.rule, f.match.lower()) not in self._draft_warnings:
                 self.call.record_warning(f.rule, f.match, f.message)
-        self.info(f"Notitie bewaard: {text}", "ok")
+        if self.all_stored():
+            self.info(f"Notitie bewaard: {text}", "ok")
+        else:
+            self.info(f"Notitie genoteerd, nog niet in het logboek: {text}", "warn")
+
+    def all_stored(self) -> bool:
+        """Is every fact of the call in the log? (Only a logged call can say no.)"""
+        return True
 
     def draft_changed(self, text: str) -> None:
         """The line being typed changed: record each phrasing warning the moment it is shown.
