@@ -296,7 +296,7 @@ def test_full_disk_keeps_the_existing_file(command, tmp_path, capsys, monkeypatc
     folder.mkdir()
     target = folder / "bestaand.txt"
     target.write_text("mijn werk van gisteren")
-    argv = OUTPUTS[command](str(target)) + (["--force"] if command == "new" else [])
+    argv = OUTPUTS[command](str(target)) + ["--force"]
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -28,14 +28,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
                         help="drawing format (default: mermaid); svg and png need Graphviz")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
-def write_output(target: str, data: str | bytes, *, source: str | None = None) -> None:
+def write_output(target: str, data: str | bytes, *, source: str | None = None, force: bool = False) -> None:
     """Write a drawing to ``target`` owner-only, never over the script it was drawn from."""
     from belscript.cli.outfile import write_output as write_file
 
     protect = ((source, "the script being drawn"),) if source else ()
-    write_file(target, data, protect=protect, example_name="script.mmd")
+    write_file(target, data, protect=protect, example_name="script.mmd", overwrite=force)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("a PNG picture cannot be shown in the terminal", hint="Add --output FILE.png")
     drawing = draw(loaded.script, args.format)
     if args.output:
-        write_output(args.output, drawing, source=loaded.path)
+        write_output(args.output, drawing, source=loaded.path, force=args.force)
         return 0
     if isinstance(drawing, bytes):
         sys.stdout.flush()
