@@ -119,3 +119,16 @@ def test_an_error_while_checking_the_typed_line_is_shown_instead_of_ending_the_s
         assert d.screen.app.is_running
 
     drive(model, scenario)
+
+
+def test_a_megabyte_long_name_is_wrapped_at_once():
+    """Wrapping a 1 MB unbroken word takes moments (linear), not minutes, and keeps every character."""
+    from belscript.tui.wrap import wrap
+
+    word = "x" * 1_000_000
+    started = time.monotonic()
+    wrapped = wrap([("", word + " einde")], 80)
+    assert time.monotonic() - started < 10
+    text = "".join(t for _s, t, *_ in wrapped)
+    assert text.replace("\n", "").replace(" ", "") == word + "einde"
+    assert max(len(line.rstrip(" ")) for line in text.split("\n")) <= 80
