@@ -272,7 +272,9 @@ class Journal:
 
     def get(self, call_id: int) -> CallRecord:
         """One call; :class:`UnknownCall` (exit code 1) when there is none with this number."""
-        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone()
+        # SQLite numbers are 64-bit: a larger number is no call (and would overflow the query).
+        fits = isinstance(call_id, int) and 0 < call_id < 2**63
+        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone() if fits else None
         if row is None:
             raise UnknownCall(
                 f"gesprek {call_id} staat niet in het logboek",
