@@ -56,3 +56,16 @@ def test_a_call_number_beyond_any_call_is_unknown(number, capsys):
     """'log show' with a number no call can have says the call is not in the log."""
     code, output = _run(["log", "show", "--", number], capsys)
     assert code == 1 and "staat niet in het logboek" in output
+
+
+def test_a_long_extends_chain_is_resolved_in_moments(tmp_path, capsys):
+    """Twenty scripts each extending the previous one validate quickly: each base is read once."""
+    import time
+
+    (tmp_path / "s0.yaml").write_text("extends: eerste-gesprek\nname: s0\n", encoding="utf-8")
+    for n in range(1, 20):
+        (tmp_path / f"s{n}.yaml").write_text(f"extends: s{n - 1}.yaml\nname: s{n}\n", encoding="utf-8")
+    started = time.monotonic()
+    code, output = _run(["validate", str(tmp_path / "s19.yaml")], capsys)
+    assert code == 0, output
+    assert time.monotonic() - started < 60
