@@ -349,8 +349,8 @@ def test_replayed_call_continues_where_it_stopped(call, clock):
     assert seen[0].seq == len(call.events) + 1
 
 
-def test_replay_refuses_events_of_another_script_or_with_gaps(call, clock):
-    """Resuming with a different script or an incomplete log is a clear error, not a wrong call."""
+def test_replay_refuses_events_of_another_script_or_out_of_order_and_names_gaps(call, clock):
+    """Resuming with a different script or a shuffled log is a clear error; a gap is named, not fatal."""
     to_listening(call)
     events = [e.to_dict() for e in call.events]
     wrong = json.loads(json.dumps(events))
@@ -359,8 +359,9 @@ def test_replay_refuses_events_of_another_script_or_with_gaps(call, clock):
         Call.replay(fixture_script(), fixture_dossier(), wrong, clock=clock)
     assert isinstance(info.value, BelscriptError)
     assert "tweede-gesprek" in info.value.message
+    assert Call.replay(fixture_script(), fixture_dossier(), events[:2] + events[3:], clock=clock).missing == [3]
     with pytest.raises(ScriptMismatch):
-        Call.replay(fixture_script(), fixture_dossier(), events[:2] + events[3:], clock=clock)
+        Call.replay(fixture_script(), fixture_dossier(), events[:3] + events[2:], clock=clock)
     with pytest.raises(ScriptMismatch):
         Call.replay(fixture_script(), fixture_dossier(), [], clock=clock)
     moved = json.loads(json.dumps(events))

@@ -162,7 +162,7 @@ def test_show_with_a_non_number_is_a_usage_error(capsys):
 
 def test_export_csv_has_one_row_per_real_call(filled_log, capsys):
     """The CSV export has a header and one machine-readable row per real call."""
-    assert main(["log", "export", "--format", "csv"]) == 0
+    assert main(["log", "export", "--format", "csv", "--csv-style", "rfc"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 3
     deal = next(r for r in rows if r["id"] == str(filled_log["deal"]))

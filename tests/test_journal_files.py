@@ -49,14 +49,14 @@ def test_directory_database_and_wal_files_are_owner_only():
         os.umask(old)
 
 
-def test_existing_loose_permissions_are_tightened():
-    """A log directory or file that others could read is made owner-only when the log is opened."""
+def test_a_log_file_others_could_read_is_tightened_but_the_folder_is_left_alone():
+    """A log file that others could read is made owner-only; the user's own existing folder keeps its rights."""
     home().mkdir(mode=0o755)
     os.chmod(home(), 0o755)
     Journal.open().close()
     os.chmod(home() / "calls.db", 0o644)
     Journal.open().close()
-    assert mode(home()) == 0o700
+    assert mode(home()) == 0o755
     assert mode(home() / "calls.db") == 0o600
 
 

@@ -237,11 +237,11 @@ def test_unwritable_home_folder_is_reported(tmp_path, capsys, monkeypatch):
     Journal.open().close()
 
     def refuse(path):
-        raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+        raise store.UnsafeFolder(f"de map {path} is niet van u")
 
-    monkeypatch.setattr(store, "private_dir", refuse)
+    monkeypatch.setattr(store, "check_own_folder", refuse)
     code, _, err = run(["log"], capsys)
-    assert code == 2 and "is niet van u of niet te gebruiken" in err and "BELSCRIPT_HOME" in err
+    assert code == 2 and "is niet van u" in err and "BELSCRIPT_HOME" in err
 
 
 @pytest.mark.parametrize("value", ["gisteren", "2026-13-45", "2026-11-23T25:00",
@@ -296,7 +296,7 @@ def test_full_disk_keeps_the_existing_file(command, tmp_path, capsys, monkeypatc
     folder.mkdir()
     target = folder / "bestaand.txt"
     target.write_text("mijn werk van gisteren")
-    argv = OUTPUTS[command](str(target)) + (["--force"] if command in ("new", "graph") else [])
+    argv = OUTPUTS[command](str(target)) + ["--force"]
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -8,11 +8,12 @@ fields is fixed in :mod:`belscript.templates` so a script can be checked before 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from belscript.dutch import join
 from belscript.money import AmountSyntaxError, format_amount, parse_amount
@@ -28,6 +29,30 @@ def _amount(value: object) -> Decimal:
 
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
 
+#: Control characters, line and paragraph separators: never in a name, number or address.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: An address for one recipient: no spaces, commas, semicolons or angle brackets, which
+#: would add recipients or break the header of the confirmation e-mail.
+_EMAIL = re.compile(r"[^@\s,;:<>()\[\]\\\"]{1,64}@[A-Za-z0-9\u00c0-\uffff](?:[A-Za-z0-9\u00c0-\uffff.-]{0,251}[A-Za-z0-9\u00c0-\uffff])?")
+
+
+def _one_line(value: str) -> str:
+    if _NOT_ONE_LINE.search(value):
+        raise ValueError("moet één regel zijn, zonder regeleinden, tabs of stuurtekens")
+    return value
+
+
+def _email(value: str) -> str:
+    value = _one_line(value.strip())
+    if not _EMAIL.fullmatch(value) or ".." in value.split("@", 1)[1] or "." not in value.split("@", 1)[1]:
+        raise ValueError(f"'{value[:80]}' is niet één e-mailadres (zoals naam@bedrijf.nl)")
+    return value
+
+
+#: Text that ends up in e-mail headers, file names or one line of the call screen.
+Line = Annotated[str, AfterValidator(_one_line)]
+Email = Annotated[str, AfterValidator(_email)]
+
 
 class _Strict(BaseModel):
     # defer_build: validating a script never pays for building the customer-file validators.
@@ -35,17 +60,17 @@ class _Strict(BaseModel):
 
 
 class Person(_Strict):
-    name: str
+    name: Line
     role: str | None = Field(default=None, description="e.g. 'financiële administratie', 'eigenaar'.")
-    phone: str | None = None
-    email: str | None = None
+    phone: Line | None = None
+    email: Email | None = None
 
 
 class Customer(_Strict):
-    name: str = Field(description="Company or person that owes the money.")
-    number: str | None = Field(default=None, description="Customer number.")
-    phone: str | None = None
-    email: str | None = None
+    name: Line = Field(description="Company or person that owes the money.")
+    number: Line | None = Field(default=None, description="Customer number.")
+    phone: Line | None = None
+    email: Email | None = None
     address: str | None = None
     new_customer: bool = False
 
@@ -53,20 +78,20 @@ class Customer(_Strict):
 class Caller(_Strict):
     """Who is calling, on behalf of which company (used in the opening and the e-mail)."""
 
-    name: str
-    company: str
-    phone: str | None = None
-    email: str | None = None
-    iban: str | None = None
+    name: Line
+    company: Line
+    phone: Line | None = None
+    email: Email | None = None
+    iban: Line | None = None
 
 
 class Invoice(_Strict):
-    number: str
+    number: Line
     amount: Amount
     paid: Amount = Field(default=Decimal("0.00"), description="Already paid on this invoice.")
     invoice_date: date
     due_date: date
-    order_number: str | None = None
+    order_number: Line | None = None
     delivered: str | None = Field(default=None, description="What was delivered or done.")
     delivered_on: date | None = None
     signed_for_receipt: bool | None = Field(default=None, description="Was delivery signed for?")
@@ -80,6 +105,8 @@ class Invoice(_Strict):
     def _dates(self) -> "Invoice":
         if self.due_date < self.invoice_date:
             raise ValueError("due_date lies before invoice_date")
+        if self.amount < 0 or self.paid < 0:
+            raise ValueError("amount and paid cannot be negative")
         if self.paid > self.amount:
             raise ValueError("paid is more than the invoice amount")
         return self

@@ -12,7 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from belscript.errors import AgreementError
-from belscript.money import CENT, AmountSyntaxError, format_amount, parse_amount
+from belscript.money import CENT, AmountOutOfRange, AmountSyntaxError, format_amount, parse_amount, parse_percentage, shorten
 
 __all__ = ["parse_spoken_amount", "AMOUNT_HINT"]
 
@@ -22,7 +22,7 @@ _WHOLE = re.compile(
     r"(?:(?:het |de )?(?:hele|volledige|gehele|totale|complete|openstaande|hele openstaande|volledige openstaande) "
     r"(?:bedrag|som|factuur|factuurbedrag)|alles|volledig|in één keer|in een keer|ineens|het totaal|totaal|het bedrag)"
 )
-_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?) ?(?:%|procent)(?: van (?:het|de) .*)?")
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,9})?) ?(?:%|procent)(?: van (?:het|de) .*)?")
 _SUFFIX = re.compile(r"\s*(?:euro's|euros|euro|eur|€)\s*$")
 
 
@@ -41,18 +41,23 @@ def parse_spoken_amount(text: str, amount_due: Decimal | None = None) -> Decimal
     elif re.fullmatch(r"(?:de )?helft(?: van (?:het|de) .*)?", t):
         relative = Decimal("0.5")
     elif m := _PERCENT.fullmatch(t):
-        relative = Decimal(m.group(1).replace(",", ".")) / 100
+        try:
+            relative = parse_percentage(m.group(1)) / 100
+        except AmountSyntaxError as exc:
+            raise AgreementError(f"{exc}.", field="bedrag", hint=AMOUNT_HINT) from None
     if relative is not None:
         if amount_due is None:
-            raise AgreementError(f"‘{raw}’ is pas een bedrag als het openstaande bedrag bekend is.",
+            raise AgreementError(f"‘{shorten(raw)}’ is pas een bedrag als het openstaande bedrag bekend is.",
                                  field="bedrag", hint=AMOUNT_HINT)
         value = (Decimal(amount_due) * relative).quantize(CENT, rounding=ROUND_HALF_UP)
     else:
         t = _SUFFIX.sub("", t)
         try:
             value = parse_amount(t)
-        except AmountSyntaxError:
-            raise AgreementError(f"‘{raw}’ begrijp ik niet als bedrag.", field="bedrag", hint=AMOUNT_HINT) from None
+        except AmountSyntaxError as exc:
+            if isinstance(exc, AmountOutOfRange):
+                raise AgreementError(f"{exc}.", field="bedrag", hint=AMOUNT_HINT) from None
+            raise AgreementError(f"‘{shorten(raw)}’ begrijp ik niet als bedrag.", field="bedrag", hint=AMOUNT_HINT) from None
     if value <= 0:
         raise AgreementError(f"{format_amount(value)} is geen betaling; een bedrag is groter dan nul.",
                              field="bedrag", hint=AMOUNT_HINT)

@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from belscript.dutch import MONTHS, WEEKDAYS
 from belscript.errors import AgreementError
+from belscript.money import shorten
 
 __all__ = [
     "resolve_date",
@@ -417,15 +418,21 @@ def _resolve_any(text: str, today: date) -> date:
     except (ValueError, OverflowError):
         raise _too_far(text) from None
     _check_weekday(t, resolved, text)
+    if resolved > today + timedelta(days=MAX_DAYS_AHEAD):
+        raise _too_far(text)
     return resolved
 
 
 #: "over N dagen" with N above this is no promise anyone can follow up.
 _MAX_COUNT = 1000
+#: No resolved date lies further ahead than this: beyond any policy's limit (at most
+#: two years), and far enough from the calendar's end (9999) that instalment dates,
+#: reminders and calendar entries computed from it never overflow.
+MAX_DAYS_AHEAD = 3660
 
 
 def _too_far(original: str) -> AgreementError:
-    return AgreementError(f"‘{original.strip()}’ ligt te ver weg voor een afspraak.", field="datum", hint=ASK_DATE)
+    return AgreementError(f"‘{shorten(original.strip())}’ ligt te ver weg voor een afspraak.", field="datum", hint=ASK_DATE)
 
 
 def _resolve_calendar(t: str, today: date, text: str) -> date:

@@ -19,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import sys
 
 from belscript.cli.interactive import is_terminal, print_problem
 from belscript.errors import InputError, InvalidDocument, UsageError
@@ -95,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
 def _report(model) -> None:
     """One or two lines on the normal terminal after the screen closed: where things are."""
     call_id = getattr(model, "call_id", None)
+    if getattr(model, "pending", None) and not model.flush():
+        print(f"Let op: het logboek weigerde te schrijven; niet bewaard: {model.unsaved()}. "
+              f"Gesprek {call_id} kan worden hervat vanaf wat wel bewaard is.", file=sys.stderr)
     if model.closed_as == "paused" or (model.call is not None and not model.call.ended):
         print(f"Gesprek {call_id} is bewaard maar nog niet afgesloten. Ga verder met: belscript call --resume {call_id}")
     elif model.closed_as in ("ended", "aborted") or (model.call is not None and model.call.ended):

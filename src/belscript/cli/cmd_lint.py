@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from belscript.phrasing.levels import counts_as_warning
@@ -37,31 +38,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_text(path: str) -> str:
+    """A text file, through the same guarded reader as the YAML loaders (size cap, no FIFOs)."""
     from belscript.errors import InputError
+    from belscript.script.yamlsafe import read_text
 
+    if os.path.isdir(path):
+        raise InputError(f"{path} is a directory; name the files to check", path=path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except IsADirectoryError:
-        raise InputError(f"{path} is a directory; name the files to check", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", path=path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                         path=path) from None
+        text, problems = read_text(path)
+    except InputError as exc:
+        raise InputError(f"cannot read {exc.message}", path=path) from None
+    if text is None:
+        raise InputError(f"{path}: {problems[0].message}", path=path)
+    return text
 
 
 def _read_stdin() -> str:
     from belscript.errors import InputError
+    from belscript.script.yamlsafe import MAX_BYTES
 
     if sys.stdin is None:
         raise InputError("standard input is closed; give a file name or pipe text into 'belscript lint -'")
     try:
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        data = (sys.stdin.buffer.read(MAX_BYTES + 1) if hasattr(sys.stdin, "buffer")
+                else sys.stdin.read(MAX_BYTES + 1).encode("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read standard input: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"standard input is too large; belscript reads up to {MAX_BYTES // 1024 // 1024} MB")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -38,6 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             description="Export calls (summary as CSV; everything, events included, as JSON).")
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("--csv-style", choices=("excel-nl", "rfc"), default="excel-nl",
+                        help="excel-nl (default): semicolons and decimal commas, as Dutch Excel opens by double-click, "
+                             "with a UTF-8 byte-order mark in a file; rfc: commas and decimal points (RFC 4180)")
     export.add_argument("--practice", action="store_true", dest="export_practice",
                         help="export practice sessions instead of real calls")
 
@@ -54,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
             return _show(journal, args.id, email=args.email, documents=args.documents)
         if action == "export":
             practice = bool(args.practice or args.export_practice)
-            return _export(journal, fmt=args.format, output=args.output, practice=practice)
+            return _export(journal, fmt=args.format, output=args.output, practice=practice, force=args.force,
+                           style=args.csv_style)
         return _list(journal, practice=bool(args.practice))
     finally:
         journal.close()
@@ -247,17 +252,37 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
     }
 
 
-def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool) -> int:
+#: A cell starting with one of these is a formula to a spreadsheet program (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_AMOUNT_COLUMNS = ("promised_amount", "total_due")
+
+
+def _csv_cell(column: str, value: Any, style: str) -> Any:
+    """A cell a spreadsheet shows as text: a leading quote defuses a formula; amounts get the style's decimal mark."""
+    if not isinstance(value, str):
+        return value
+    if column in _AMOUNT_COLUMNS and value:
+        return value.replace(".", ",") if style == "excel-nl" else value
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool, force: bool = False,
+            style: str = "excel-nl") -> int:
     from belscript.cli.outfile import write_output
 
     records = journal.calls(practice=practice)
     if fmt == "csv":
         buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
+                                delimiter=";" if style == "excel-nl" else ",")
         writer.writeheader()
         for record in records:
-            writer.writerow(_summary(record))
+            writer.writerow({k: _csv_cell(k, v, style) for k, v in _summary(record).items()})
         text = buffer.getvalue()
+        if style == "excel-nl" and output is not None:
+            text = "\ufeff" + text  # without it Excel reads UTF-8 as Windows-1252 ("FinanciÃ«le")
     else:
         items = []
         for record in records:
@@ -280,7 +305,8 @@ def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool)
     # Never over the call log itself: that would replace every call with this export.
     protect = tuple((journal.path.with_name(journal.path.name + suffix), "het gesprekslogboek")
                     for suffix in ("", "-wal", "-shm"))
-    target = write_output(output, text, protect=protect, example_name=f"gesprekken.{fmt}", language="nl")
+    target = write_output(output, text, protect=protect, example_name=f"gesprekken.{fmt}", language="nl",
+                          overwrite=force)
     what = "oefengesprekken" if practice else "gesprekken"
     print(f"{len(records)} {what} geëxporteerd naar {target}.", file=sys.stderr)
     return 0

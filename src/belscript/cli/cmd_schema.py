@@ -12,6 +12,7 @@ import json
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from belscript.cli.outfile import write_output
 
-    write_output(args.output, text, example_name="belscript.schema.json")
+    write_output(args.output, text, example_name="belscript.schema.json", overwrite=args.force)
     return 0

@@ -15,6 +15,7 @@ import sys
 
 from belscript import __version__
 from belscript.errors import BelscriptError
+from belscript.textsafe import SafeStream
 
 #: (command name, one-line help) in the order of ``belscript --help``.
 #: Add a line here when adding a ``cmd_<name>`` module.
@@ -72,6 +73,19 @@ def chosen_command(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     _ensure_streams()
+    streams = sys.stdout, sys.stderr
+    try:
+        # Every text any command prints is escaped here, once: see belscript.textsafe.
+        sys.stdout, sys.stderr = (s if isinstance(s, SafeStream) else SafeStream(s) for s in streams)
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("belscript: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else argv
         parser = build_parser(load=chosen_command(argv))

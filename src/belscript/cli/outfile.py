@@ -11,7 +11,9 @@ behaves the same way when something is off:
 - a device or pipe (``/dev/stdout``, a FIFO) is written into directly: renaming over
   it would replace the device itself;
 - ``protect`` names files this output must never replace (the script being drawn,
-  the call log being exported), so a slip in ``-o`` cannot destroy them;
+  the call log being exported), so a slip in ``-o`` cannot destroy them; nothing is
+  ever written inside belscript's own data folder (``BELSCRIPT_HOME``: the call log,
+  its companions, moved-aside logs and every call's documents);
 - every failure is a :class:`~belscript.errors.UsageError` with a clear message
   (exit 2), never a traceback.
 """
@@ -31,6 +33,7 @@ _MESSAGES = {
         "folder": "{path} is a folder; give a file name, for example {example}",
         "exists": "{path} already exists; use --force to overwrite it",
         "protected": "{path} is {what}; writing there would destroy it, so choose another file name",
+        "data": "{path} is inside belscript's data folder {home} (the call log and every call's documents); choose a file elsewhere",
         "parent": "cannot write {path}: {parent} is not a folder",
         "failed": "cannot write {path}: {reason}",
     },
@@ -39,6 +42,7 @@ _MESSAGES = {
         "folder": "{path} is een map; geef een bestandsnaam op, bijvoorbeeld {example}",
         "exists": "{path} bestaat al; gebruik --force om het te overschrijven",
         "protected": "{path} is {what}; dat zou dan verloren gaan, dus kies een andere bestandsnaam",
+        "data": "{path} ligt in de gegevensmap {home} van belscript (het gesprekslogboek en de documenten van elk gesprek); kies een bestand elders",
         "parent": "kan {path} niet schrijven: {parent} is geen map",
         "failed": "kan {path} niet schrijven: {reason}",
     },
@@ -58,6 +62,9 @@ def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite
         raise UsageError(say["no-name"])
     path = Path(raw).expanduser()
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    home = _inside_data_folder(path)
+    if home is not None:
+        raise UsageError(say["data"].format(path=path, home=home))
 
     try:
         info = os.stat(path)
@@ -74,17 +81,29 @@ def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite
         for guarded, what in protect:
             if _same_file(path, guarded):
                 raise UsageError(say["protected"].format(path=path, what=what))
-        if not overwrite:
-            raise UsageError(say["exists"].format(path=path))
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode):  # a device or pipe: written into, nothing is replaced
             _write_into(path, payload, say)
             return path
+        if not overwrite:
+            raise UsageError(say["exists"].format(path=path))
         # Replace what a symbolic link points to, not the link itself.
         path = Path(os.path.realpath(path))
 
     _make_folders(path.parent, say, path)
     _write_atomically(path, payload, overwrite=overwrite, say=say)
     return path
+
+
+def _inside_data_folder(path: Path) -> Path | None:
+    """Belscript's data folder when ``path`` (after links) lies in it, else None."""
+    from belscript.journal.paths import home_dir
+
+    try:
+        home = Path(os.path.realpath(home_dir()))
+        where = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return None
+    return home if where == home or home in where.parents else None
 
 
 def _write_atomically(path: Path, payload: bytes, *, overwrite: bool, say: dict[str, str]) -> None:

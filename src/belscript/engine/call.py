@@ -167,6 +167,8 @@ class Call:
         #: Called synchronously with every new event, after the call has applied it.
         self.on_event = on_event
         self._events: list[Event] = []
+        #: Event numbers absent from the log this call was rebuilt from (see :meth:`replay`).
+        self.missing: list[int] = []
         self._values: tuple[object, dict[str, str]] | None = None
         # the call's facts, changed only in _apply
         self._state = CallState()
@@ -309,7 +311,8 @@ class Call:
     # ------------------------------------------------------------------ events
 
     def _emit(self, payload: Payload) -> Event:
-        event = Event.of(len(self._events) + 1, self._now(), payload)
+        # After the last stored number, not the count: a log with a gap stays resumable.
+        event = Event.of((self._events[-1].seq + 1) if self._events else 1, self._now(), payload)
         self._apply(event)
         self._events.append(event)
         if self.on_event is not None:
@@ -732,13 +735,18 @@ class Call:
         """Rebuild a call from its stored events, exactly, without emitting or running anything.
 
         Raises :class:`ScriptMismatch` when the events do not fit this script (e.g. the
-        script was changed between the crash and the resume).
+        script was changed between the crash and the resume). A number missing from the
+        log (a fact that could not be stored) does not stop the replay: the call goes on
+        from what was stored, and :attr:`missing` lists the numbers for the caller.
         """
         call = cls(script, dossier, clock=clock, _replaying=True)
+        call.missing = []
         for i, raw in enumerate(events, start=1):
             event = raw if isinstance(raw, Event) else Event.from_dict(raw)
-            if event.seq != i:
-                raise ScriptMismatch(f"Het gespreksverslag is niet compleet: gebeurtenis {i} ontbreekt.")
+            last = call._events[-1].seq if call._events else 0
+            if event.seq <= last:
+                raise ScriptMismatch(f"Het gespreksverslag is beschadigd: gebeurtenis {event.seq} staat er dubbel of niet op volgorde in.")
+            call.missing.extend(range(last + 1, event.seq))
             if (i == 1) != (event.kind == "started"):
                 raise ScriptMismatch("Het gespreksverslag begint niet met het begin van een gesprek.")
             call._apply(event)

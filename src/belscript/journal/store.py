@@ -25,8 +25,8 @@ from belscript.errors import JournalError
 from belscript.journal import codec
 from belscript.journal.paths import DB_NAME, call_folder, home_dir
 from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
-from belscript.journal.schema import migrate
-from belscript.private_files import PRIVATE_FILE, private_dir
+from belscript.journal.schema import SCHEMA_VERSION, migrate, version_of
+from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder, private_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.events import Event
@@ -81,8 +81,15 @@ class Journal:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             migrate(conn)
             return cls(conn, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
+        if not create:
+            reader = _open_for_reading(root / DB_NAME)
+            if reader is not None:
+                return cls(reader, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         try:
             private_dir(root)
+        except UnsafeFolder as exc:
+            raise JournalError(f"{exc}; belscript bewaart daar geen klantgegevens en verandert de rechten niet",
+                               hint="Laat BELSCRIPT_HOME naar een eigen, nog niet bestaande map wijzen.") from None
         except OSError as exc:
             if root.is_dir():
                 raise JournalError(f"de map {root} voor het gesprekslogboek is niet van u of niet te gebruiken: "
@@ -269,7 +276,9 @@ class Journal:
 
     def get(self, call_id: int) -> CallRecord:
         """One call; :class:`UnknownCall` (exit code 1) when there is none with this number."""
-        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone()
+        # SQLite numbers are 64-bit: a larger number is no call (and would overflow the query).
+        fits = isinstance(call_id, int) and 0 < call_id < 2**63
+        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone() if fits else None
         if row is None:
             raise UnknownCall(
                 f"gesprek {call_id} staat niet in het logboek",
@@ -383,6 +392,35 @@ def _refuse_path_through_a_file(root: Path, hint: str) -> None:
                 raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: "
                                    f"{parent} is een bestand", hint=hint)
             return
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a sound, current log, changing nothing on disk.
+
+    Read-only commands use it, so they work on a read-only file system and never
+    touch the folder's rights. ``None`` when the log needs the full open (missing,
+    damaged, an older schema to migrate): that path reports or repairs it.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        check_own_folder(path.parent)
+    except UnsafeFolder as exc:
+        raise JournalError(f"{exc}; belscript leest daar geen klantgegevens",
+                           hint="Laat BELSCRIPT_HOME naar een eigen map wijzen.") from None
+    for options in ("mode=ro", "mode=ro&immutable=1"):  # immutable: a read-only disk cannot hold a writer's -shm
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=10)
+            if version_of(conn) == SCHEMA_VERSION and conn.execute("PRAGMA quick_check").fetchone() == ("ok",):
+                return conn
+            conn.close()
+            return None
+        except sqlite3.DatabaseError:
+            if conn is not None:
+                conn.close()
+    return None
 
 
 def _connect(path: Path) -> sqlite3.Connection:

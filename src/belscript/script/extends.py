@@ -21,6 +21,7 @@ a cycle is reported at the ``extends:`` line that closes it.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from contextvars import ContextVar
@@ -35,6 +36,8 @@ from belscript.script.source import SourceMap
 
 #: Files being extended right now (outermost first), to recognise a cycle.
 _CHAIN: ContextVar[tuple[str, ...]] = ContextVar("belscript_extends_chain", default=())
+#: Bases already loaded and checked during the current (outermost) load, by file.
+_RESOLVED: ContextVar[dict[str, tuple[dict, SourceMap, Any]]] = ContextVar("belscript_extends_resolved")
 
 #: Keys that belong to the extending file only and are never inherited.
 _OWN_KEYS = ("tests",)
@@ -113,8 +116,19 @@ def apply(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap]:
         names = [os.path.basename(p) for p in (*chain[chain.index(base_id):], base_id)]
         raise InvalidDocument([_error(source, path, ("extends",),
                                       "'extends' goes round in a circle: " + " → ".join(names), "extends-cycle")])
-    base_raw, base_source, base_script = _load_base(base_path, source, path, chain + (base_id,))
-    return merge(base_raw, base_source, raw, source, path, base_script=base_script)
+    outermost = not _CHAIN.get()
+    token = _RESOLVED.set({}) if outermost else None
+    try:
+        resolved = _RESOLVED.get()
+        if base_id not in resolved:  # each base once per load: a chain of n files costs n, not 2^n
+            resolved[base_id] = _load_base(base_path, source, path, chain + (base_id,))
+        base_raw, base_source, base_script = resolved[base_id]
+        # merge may change what it is given; the checked base script is only read
+        base_raw, base_source = copy.deepcopy((base_raw, base_source))
+        return merge(base_raw, base_source, raw, source, path, base_script=base_script)
+    finally:
+        if token is not None:
+            _RESOLVED.reset(token)
 
 
 def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, ...]) -> tuple[dict, SourceMap, Any]:

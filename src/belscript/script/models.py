@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from belscript.money import AmountSyntaxError, parse_amount
+from belscript.money import AmountSyntaxError, parse_amount, parse_percentage
 
 FORMAT_VERSION = 1
 
@@ -115,15 +115,9 @@ def _amount_or_percent(value: object) -> object:
     if value is None:
         return None
     text = str(value).strip()
-    if text.endswith("%"):
-        try:
-            pct = Decimal(text[:-1].strip().replace(",", "."))
-        except Exception:
-            raise ValueError(f"'{text}' is not a percentage") from None
-        if not (0 < pct <= 100):
-            raise ValueError("a percentage must be between 0 and 100")
-        return f"{pct.normalize():f}%"
     try:
+        if text.endswith("%"):
+            return f"{parse_percentage(text).normalize():f}%"
         return str(parse_amount(text))
     except AmountSyntaxError:
         raise ValueError(f"'{text}' is not an amount or a percentage; write for example 250, "

@@ -80,11 +80,16 @@ def read_text(path: str | os.PathLike) -> tuple[str | None, list[Diagnostic]]:
     """
     name = str(path)
     try:
+        # Before opening: opening a FIFO with no writer would wait forever.
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            raise InputError(f"{name} is not a regular file (a pipe or device); give a file", path=name)
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise InputError(f"{name} is a directory, not a file", path=name)
-            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{name} is not a regular file (a pipe or device); give a file", path=name)
+            if info.st_size > MAX_BYTES:
                 return None, [_too_large(name, info.st_size)]
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:

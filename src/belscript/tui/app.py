@@ -844,6 +844,9 @@ def run_screen(start: Any, *, clock: Any) -> tuple[int, CallModel]:
         model = start(journal)
         for warning in journal.warnings:
             model.info(warning, "warn")
-        return CallScreen(model).run(), model
+        from belscript.textsafe import raw_output
+
+        with raw_output():  # prompt_toolkit escapes what it draws; its own codes must pass
+            return CallScreen(model).run(), model
     finally:
         journal.close()

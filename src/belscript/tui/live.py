@@ -40,6 +40,10 @@ class LiveCallModel(CallModel):
         self.journal = journal
         self.call_id: int | None = None
         self.documents = None
+        #: Events the log refused (locked, disk full), oldest first; written before any
+        #: newer event, so the log never has a gap and the call stays resumable.
+        self.pending: list[Event] = []
+        self._refusal: BelscriptError | None = None
 
     def create_call(self) -> Call:
         from belscript.engine.call import Call
@@ -50,15 +54,64 @@ class LiveCallModel(CallModel):
         return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit)
 
     def commit(self, event: Event) -> None:
-        """Store one event now (the engine calls this for every event, synchronously)."""
+        """Store one event now (the engine calls this for every event, synchronously).
+
+        When the log refuses a write (locked, disk full), the event waits in
+        :attr:`pending` with every later one, and the next line the caller enters tries
+        again: one attempt per line, so a locked log does not freeze the screen for
+        every event, and the log never gets a gap.
+        """
         assert self.call_id is not None
-        self.journal.append(self.call_id, event)
+        self.pending.append(event)
+        if len(self.pending) == 1 and self._refusal is None:
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        from belscript.errors import JournalError
+
+        while self.pending:
+            try:
+                self.journal.append(self.call_id, self.pending[0])
+            except JournalError as exc:
+                self._refusal = exc
+                return
+            self.pending.pop(0)
+
+    def flush(self) -> bool:
+        """Try to write the pending events, in order; True when nothing is left unsaved."""
+        self._refusal = None
+        self._write_pending()
+        return not self.pending
+
+    def all_stored(self) -> bool:
+        return not self.pending
+
+    def unsaved(self) -> str:
+        """The facts not yet in the log, in Dutch, for the screen and the closing lines."""
+        return describe_events(self.pending)
+
+    def submit(self, line: str) -> None:
+        had_pending = bool(self.pending)
+        self.flush()
+        super().submit(line)
+        if self.pending:
+            why = self._refusal.message if self._refusal is not None else "Het logboek weigerde te schrijven."
+            self.info(f"{why} Nog niet bewaard: {self.unsaved()}. Bij uw volgende invoer probeer ik het opnieuw; "
+                      "alles blijft op volgorde.", "error")
+        elif had_pending:
+            self.info("Alles is nu bewaard in het gespreksverslag.", "ok")
+        self._refusal = None
 
     def after_call(self) -> Fragments:
         assert self.call is not None and self.call_id is not None
         from belscript.followup import AfterCall, calendar_description, observations, recap_text, write_documents
 
         call = self.call
+        if not self.flush():
+            from belscript.errors import JournalError
+
+            raise JournalError(f"Het gesprek kan nog niet worden afgesloten: nog niet bewaard: {self.unsaved()}.",
+                               hint="Maak het logboek vrij (of de schijf) en druk nog eens op Enter.")
         facts = call.facts  # the log was closed with these same facts by the call's last event
         out: Fragments = []
         if facts.outcome is None:  # pragma: no cover - an ended call always has an outcome
@@ -90,6 +143,21 @@ class LiveCallModel(CallModel):
         out.append(("class:title", "\nEvaluatie\n"))
         out.append(("", "Beantwoord onderaan kort: wat ging goed, en wat doet u de volgende keer anders?\n"))
         return out
+
+
+_WHAT = {"note": "notitie", "agreement": "afspraak", "no_agreement": "uitkomst zonder afspraak", "contact": "naam",
+         "step": "stap", "option": "keuze", "excuse": "excuus", "ended": "einde van het gesprek",
+         "aborted": "afbreken van het gesprek", "recap": "samenvatting", "evaluation": "evaluatie"}
+
+
+def describe_events(events: list[Event]) -> str:
+    """'notitie ‘levering klopte niet’, afspraak' — what a list of events holds, in Dutch."""
+    parts = []
+    for event in events:
+        what = _WHAT.get(event.kind, event.kind)
+        text = (event.data or {}).get("text") if event.kind == "note" else None
+        parts.append(f"{what} ‘{text[:40]}’" if isinstance(text, str) else what)
+    return ", ".join(parts)
 
 
 def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:
@@ -131,6 +199,9 @@ def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> LiveCallMo
     model.call_id = record.id
     call = Call.replay(loaded.script, dossier, journal.events(record.id), clock=clock, on_event=model.commit)
     model.resumed(call, record.id)
+    if call.missing:
+        model.info("Niet in het gespreksverslag: gebeurtenis " + ", ".join(map(str, call.missing))
+                   + ". Het gesprek gaat verder met wat wel bewaard is; controleer de afspraken.", "warn")
     if not call.ended:
         call.record_resumed()
     others = [r.id for r in open_calls if r.id != record.id]

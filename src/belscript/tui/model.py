@@ -142,7 +142,14 @@ class CallModel:
         for f in findings:
             if f.level in WARNING_LEVELS and (f.rule, f.match.lower()) not in self._draft_warnings:
                 self.call.record_warning(f.rule, f.match, f.message)
-        self.info(f"Notitie bewaard: {text}", "ok")
+        if self.all_stored():
+            self.info(f"Notitie bewaard: {text}", "ok")
+        else:
+            self.info(f"Notitie genoteerd, nog niet in het logboek: {text}", "warn")
+
+    def all_stored(self) -> bool:
+        """Is every fact of the call in the log? (Only a logged call can say no.)"""
+        return True
 
     def draft_changed(self, text: str) -> None:
         """The line being typed changed: record each phrasing warning the moment it is shown.
@@ -632,7 +639,12 @@ class CallModel:
         """The live feedback for the line being typed (cached per text)."""
         cached = self._preview_cache.get(text)
         if cached is None:
-            cached = self._preview_cache[text] = self._compute_preview(text)
+            try:
+                cached = self._compute_preview(text)
+            except Exception as exc:  # noqa: BLE001 - runs while drawing: a bug here must not end the call
+                cached = Preview(lines=(("class:warn", f"Deze invoer kan ik nu niet controleren ({type(exc).__name__}); "
+                                                       "Enter probeert het toch."),))
+            self._preview_cache[text] = cached
             if len(self._preview_cache) > 500:
                 self._preview_cache.clear()
         return cached

@@ -44,6 +44,26 @@ def _lines(fragments: StyleAndTextTuples) -> list[StyleAndTextTuples]:
     return lines
 
 
+def _cut(word: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]:
+    """``word`` in pieces of ``width`` characters; trailing spaces stay on the last piece."""
+    pieces: list[StyleAndTextTuples] = [[]]
+    room = width
+    for style, text in word:
+        i = 0
+        while i < len(text):
+            if room == 0:
+                if not text[i:].strip(" "):  # only the word's trailing spaces are left
+                    pieces[-1].append((style, text[i:]))
+                    break
+                pieces.append([])
+                room = width
+            chunk = text[i:i + room]
+            pieces[-1].append((style, chunk))
+            i += len(chunk)
+            room -= len(chunk)
+    return pieces
+
+
 def _wrap_line(line: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]:
     """Greedy word wrap of one line; a word longer than the width is cut."""
     words: list[StyleAndTextTuples] = []  # each word keeps its trailing spaces
@@ -69,23 +89,13 @@ def _wrap_line(line: StyleAndTextTuples, width: int) -> list[StyleAndTextTuples]
         if used and used + bare > width:
             out.append([])
             used = 0
-        while bare > width and not used:  # cut a very long word
-            head: StyleAndTextTuples = []
-            room = width
-            rest: StyleAndTextTuples = []
-            for style, text in word:
-                if room <= 0:
-                    rest.append((style, text))
-                    continue
-                head.append((style, text[:room]))
-                if len(text) > room:
-                    rest.append((style, text[room:]))
-                room -= len(text)
-            out[-1].extend(head)
-            out.append([])
-            word = rest
+        if bare > width and not used:  # cut a very long word, in one pass (a 1 MB name stays fast)
+            pieces = _cut(word, width)
+            for piece in pieces[:-1]:
+                out[-1].extend(piece)
+                out.append([])
+            word = pieces[-1]
             size = sum(width_of(t) for _s, t in word)
-            bare = sum(width_of(t.rstrip(" ")) for _s, t in word)
         out[-1].extend(word)
         used += size
     return out
