@@ -6,6 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from belscript.agreement.entry import FIELDS, Feedback, apply, field_name
 from belscript.agreement.model import Agreement, Callback, Payment
@@ -89,13 +91,13 @@ def test_part_of_the_amount_for_a_full_payment_points_to_partial_payment():
     assert "deelbetaling" in fb.hint
 
 
-def test_equal_instalments_put_the_remaining_cents_in_the_last():
-    """"3 termijnen vanaf 1 december" gives three monthly instalments adding up exactly, none on New Year's Day."""
+def test_instalments_are_round_amounts_with_the_remainder_in_the_last():
+    """"3 termijnen vanaf 1 december" gives round monthly amounts (the rest in the last), none on New Year's Day."""
     a, fb = enter(Agreement(), "termijnen", "3 termijnen vanaf 1 december")
     assert fb.ok
     assert fb.shown == (
-        "3 termijnen: € 416,83 op dinsdag 1 december 2026, € 416,83 op maandag 4 januari 2027, "
-        "€ 416,84 op maandag 1 februari 2027"
+        "3 termijnen: € 415,00 op dinsdag 1 december 2026, € 415,00 op maandag 4 januari 2027, "
+        "€ 420,50 op maandag 1 februari 2027"
     )
     assert a.kind is AgreementKind.payment_plan
     assert sum(p.amount for p in a.payments) == DUE
@@ -294,3 +296,20 @@ def test_today_may_be_a_plain_date():
     """The engine may pass a date instead of the current moment."""
     a, fb = enter(Agreement(), "datum", "vrijdag", today=date(2026, 11, 23))
     assert fb.ok and a.payments[0].on == date(2026, 11, 27)
+
+
+@given(st.decimals(min_value=1, max_value=10**6, places=2), st.integers(min_value=2, max_value=60))
+def test_round_instalments_add_up_and_only_the_last_differs(total, count):
+    """Split amounts always add up to the total, all but the last are equal, and every payment is positive."""
+    from belscript.agreement.entry import round_instalments
+
+    amounts = round_instalments(total, count)
+    assert len(amounts) == count and sum(amounts) == total
+    assert len(set(amounts[:-1])) == 1 and all(a > 0 for a in amounts)
+
+
+def test_round_instalments_are_whole_tens_when_the_amount_allows():
+    """€ 2.813 in three is € 940, € 940 and € 933: amounts a caller can say, not € 937,66."""
+    from belscript.agreement.entry import round_instalments
+
+    assert round_instalments(Decimal("2813.00"), 3) == [Decimal("940.00"), Decimal("940.00"), Decimal("933.00")]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from belscript.agreement.amounts import AMOUNT_HINT, parse_spoken_amount
 from belscript.agreement.check import KIND_LABELS, Issue, callback_issues, payment_issues, problems
@@ -280,9 +280,28 @@ def _equal_instalments(text: str, ctx: _Context) -> list[Payment] | None:
     # to the next working day when they fall on a weekend or a public holiday (nobody
     # can promise a bank transfer on New Year's Day).
     dates = dates[:1] + [_working_day_from(d) for d in dates[1:]]
-    share = (ctx.due / count).quantize(CENT, rounding=ROUND_DOWN)
-    amounts = [share] * (count - 1) + [ctx.due - share * (count - 1)]
+    amounts = round_instalments(ctx.due, count)
     return [Payment(amount=a, on=d) for a, d in zip(amounts, dates)]
+
+
+#: Steps an instalment is rounded to, largest first: a step is used when it is at most a
+#: fiftieth of the instalment, so rounding moves each payment by 1% at most (whole euros
+#: from € 10 on).
+_ROUND_STEPS = (Decimal(100), Decimal(50), Decimal(10), Decimal(5), Decimal(1))
+
+
+def round_instalments(total: Decimal, count: int) -> list[Decimal]:
+    """``count`` payments adding up to ``total``: round amounts, the remainder in the last.
+
+    People agree on "three times € 940, the last € 933", not on € 937,66 twice and
+    € 937,68 once; the amounts are easier to say, to hear and to transfer.
+    """
+    exact = total / count
+    step = next((s for s in _ROUND_STEPS if s * 50 <= exact), Decimal(1) if exact >= 10 else CENT)
+    share = ((exact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).quantize(CENT)
+    if share * (count - 1) >= total:  # cannot happen with the steps above; cents as a last resort
+        share = exact.quantize(CENT, rounding=ROUND_DOWN)
+    return [share] * (count - 1) + [total - share * (count - 1)]
 
 
 def _working_day_from(day):

@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
 Phase = Literal["prepare", "call", "after", "done"]
 #: A panel shown over the call on demand: the help, the excuse list, the agreement's
 #: fields, or the dossier, tips and notes at full size (for small terminals).
-Overlay = Literal["help", "excuses", "agreement", "details"]
+Overlay = Literal["help", "excuses", "agreement", "details", "summary"]
 Fragments = list[tuple[str, str]]
 
 #: How many messages the messages panel keeps.
@@ -505,7 +505,8 @@ class CallModel:
         self.info(f"Terug naar ‘{self.call.step.title}’.", "ok")
 
     def _cmd_samenvatting(self, args: str) -> None:
-        self.info("\n".join(self.recap_now()))
+        """The whole recap over the call (the messages pane shows only its last lines)."""
+        self.overlay = "summary"
 
     def _cmd_pauze(self, args: str) -> None:
         self.pause()
