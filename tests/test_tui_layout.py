@@ -65,7 +65,7 @@ def test_a_long_recap_on_a_small_terminal_says_there_is_more_and_pagedown_scroll
 
     async def scenario(d):
         await to_agreement_step(d)
-        await d.enter("/afspraak termijnen 3 termijnen vanaf 1 december")
+        await d.enter("/afspraak termijnen 3 termijnen vanaf 30 november")
         await d.enter("/einde")
         await d.shows("▼ meer met PageDown")
         for _ in range(8):  # one page of visible rows per PageDown
