@@ -99,7 +99,7 @@ def test_a_warning_can_be_ignored_once_with_ctrl_o():
 
     events = journal.events(model.call_id)
     warnings = [e for e in events if e.kind == "warning"]
-    assert [bool(e.data.get("ignored")) for e in warnings] == [False, True, False]
+    assert [bool(e.data.get("ignored")) for e in warnings] == [True, False]  # set aside once, then kept once
     assert len(counted_warnings(events)) == 1
 
 
@@ -331,20 +331,48 @@ def test_a_call_log_that_cannot_be_written_is_reported_on_screen(monkeypatch):
     drive(model, scenario)
 
 
-def test_a_warning_is_logged_the_moment_it_is_shown():
-    """A phrasing warning reaches the call log while typing, before Enter, and is not logged twice on Enter."""
+def test_warnings_are_logged_for_the_words_kept_once_not_for_fragments_while_typing():
+    """Typed letter by letter, a note logs each warning of its final words once on Enter; words typed and
+    deleted log nothing, and the evaluation counts exactly what was kept."""
+    from belscript.followup.evaluation import counted_warnings
+
     model, journal = live_model()
+    sentence = "Heeft u de factuur niet ontvangen? U moet echt betalen."
 
     async def scenario(d):
         await d.enter("")
         await d.type("u moet nu betalen")
         assert "klinkt dwingend" in d.text()
-        assert _kinds(journal, model.call_id).count("warning") == 1
+        for _ in range(len("u moet nu betalen")):
+            await d.key("\x7f", lambda n=len(d.screen.buffer.text): len(d.screen.buffer.text) < n, "Backspace")
+        assert _kinds(journal, model.call_id).count("warning") == 0  # typed and deleted: nothing kept
+        for ch in sentence:
+            await d.type(ch)
+        assert _kinds(journal, model.call_id).count("warning") == 0  # nothing logged while typing
         await d.enter()
 
     drive(model, scenario)
-    kinds = _kinds(journal, model.call_id)
-    assert kinds.count("note") == 1 and kinds.count("warning") == 1
+    events = journal.events(model.call_id)
+    warnings = [e for e in events if e.kind == "warning"]
+    assert len(warnings) == len({(e.data["rule"], e.data["match"].lower()) for e in warnings}) == 2
+    assert all(e.data["match"].lower() in sentence.lower() for e in warnings)
+    assert any(e.data["match"] == "moet" for e in warnings)
+    assert len(counted_warnings(events)) == 2
+
+
+def test_a_warned_line_left_standing_when_pausing_is_logged_once():
+    """Words with a warning still on the input line when the call is paused are logged (they were said)."""
+    model, journal = live_model()
+
+    async def scenario(d):
+        await d.enter("")
+        await d.type("u moet nu betalen")
+        await d.key("\x03", lambda: d.screen.dialog_open, "the abort question")
+        await d.key("\x03", lambda: model.closed_as == "paused", "pausing")
+
+    drive(model, scenario, expect_exit=True)
+    warnings = [e for e in journal.events(model.call_id) if e.kind == "warning"]
+    assert [(e.data["rule"], e.data["match"]) for e in warnings] == [("moeten", "moet")]
 
 
 def _called_from(function_name: str) -> bool:
