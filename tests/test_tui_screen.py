@@ -160,12 +160,15 @@ def test_a_concrete_agreement_ends_the_call_with_email_calendar_and_log_entry():
         assert "✔ De afspraak is concreet." in d.text()
         await d.enter("1")  # -> recap
         assert "Terug te lezen:" in d.text() and "vrijdag 27 november 2026" in d.text()
+        said = "".join(t for _s, t in d.screen._say() + d.screen._options())
+        assert said.count("per e-mail") == 1, said  # the confirmation is announced once, in the recap
         await d.enter("1")  # customer confirms -> closing (end step)
         assert model.phase == "after"
         text = d.text()
         assert "Samenvatting van het gesprek" in text
         assert "Onderwerp: Bevestiging betaalafspraak" in text
-        assert "bevestiging.eml" in text and "afspraken.ics" in text and "mailto:ingrid.vandijk@example.nl" in text
+        assert "bevestiging.eml" in text and "afspraken.ics" in text
+        assert "mailto:" not in text and "%20" not in text  # no encoded link to read on screen
         assert "Wat ging goed?" in text
         await d.enter("rustig gebleven")
         await d.enter("eerder naar de datum vragen")

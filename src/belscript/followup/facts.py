@@ -23,6 +23,9 @@ class AfterCall:
     ``contact`` is who was on the phone (noted during the call); ``if_broken`` is the
     script policy's text for a broken promise (the agreement's own ``if_broken``, when
     set, wins); ``now`` is when the call ended (dates in the e-mail are relative to it).
+    ``conditions`` are the script's conditions for an offer, in its own words (they go
+    into the e-mail); ``announced`` is what the script told the customer would happen
+    next when there was no agreement (the e-mail repeats it in writing).
     """
 
     dossier: Dossier
@@ -31,6 +34,8 @@ class AfterCall:
     our_actions: tuple[str, ...] = ()
     contact: str | None = None
     if_broken: str | None = None
+    conditions: tuple[str, ...] = ()
+    announced: str | None = None
 
     @classmethod
     def of(
@@ -42,11 +47,13 @@ class AfterCall:
         contact: str | None = None,
         if_broken: str | None = None,
         clock: Clock | None = None,
+        conditions: list[str] | tuple[str, ...] = (),
+        announced: str | None = None,
     ) -> "AfterCall":
         """Build the facts with "now" taken from ``clock`` (default: ``BELSCRIPT_NOW`` or the wall clock)."""
         now = (clock or clock_from_env()).now()
         return cls(dossier=dossier, outcome=outcome, now=now, our_actions=tuple(our_actions),
-                   contact=contact, if_broken=if_broken)
+                   contact=contact, if_broken=if_broken, conditions=tuple(conditions), announced=announced)
 
     @classmethod
     def from_record(cls, record: Any) -> "AfterCall | None":
@@ -54,7 +61,15 @@ class AfterCall:
         outcome = record.outcome
         if outcome is None:
             return None
+        conditions: tuple[str, ...] = ()
+        if getattr(record, "script_text", None):  # the script the call was made with, as stored
+            from belscript.script.loader import parse_script_text
+
+            loaded, _problems = parse_script_text(record.script_text, record.script_path or record.script_name)
+            if loaded is not None:
+                conditions = tuple(" ".join(c.split()) for c in loaded.script.agreement.conditions)
         return cls(
+            conditions=conditions,
             dossier=record.dossier,
             outcome=outcome,
             now=record.ended_at or record.started_at,

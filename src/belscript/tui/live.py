@@ -66,7 +66,8 @@ class LiveCallModel(CallModel):
         if outcome is None:  # pragma: no cover - an ended call always has an outcome
             return out
         after = AfterCall.of(self.dossier, outcome, our_actions=call.our_actions, contact=call.contact,
-                             if_broken=if_broken, clock=self.clock)
+                             if_broken=if_broken, clock=self.clock, conditions=self.script.agreement.conditions,
+                             announced=announced_next_steps(call))
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
         out.append(("class:title", "Samenvatting van het gesprek\n"))
         out.append(("", recap_text(after) + "\n\n"))
@@ -82,9 +83,7 @@ class LiveCallModel(CallModel):
         out.append(("", "\n"))
         if docs.confirmation is not None:
             out.append(("class:title", "Bevestiging per e-mail: verstuur hem binnen een half uur\n"))
-            out.append(("", docs.confirmation.text.rstrip() + "\n\n"))
-            out.append(("class:title", "Mailto-link (opent dezelfde e-mail in uw mailprogramma)\n"))
-            out.append(("class:dim", docs.confirmation.mailto + "\n"))
+            out.append(("", docs.confirmation.text.rstrip() + "\n"))
         out.append(("class:title", "\nWat opviel in dit gesprek\n"))
         marks = {"good": ("class:ok", "+ "), "improve": ("class:warn", "! "), "info": ("", "· ")}
         for obs in observations(call.events):
@@ -93,6 +92,22 @@ class LiveCallModel(CallModel):
         out.append(("class:title", "\nEvaluatie\n"))
         out.append(("", "Beantwoord onderaan kort: wat ging goed, en wat doet u de volgende keer anders?\n"))
         return out
+
+
+def announced_next_steps(call) -> str | None:
+    """What the script told the customer would happen next, when the call ends without agreement.
+
+    That is the text of the visited step where the no-agreement outcome is recorded and
+    the next steps are announced (an option there does ``announce_next_steps``).
+    """
+    if call.no_agreement is None:
+        return None
+    steps = call.script.steps
+    for step_id in reversed(call.history):
+        step = steps.get(step_id)
+        if step is not None and any("announce_next_steps" in (o.do or []) for o in step.options):
+            return call._fill(step.say.strip()) if step.say.strip() else None
+    return None
 
 
 def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:
