@@ -420,3 +420,18 @@ def test_a_drawing_error_is_reported_in_the_screen_not_as_a_traceback():
     assert calls["n"] == 1 and code == 1
     assert not model.call.ended
     assert [e.data["text"] for e in journal.events(model.call_id) if e.kind == "note"] == ["eerst dit", "gewoon verder"]
+
+
+def test_in_the_second_call_moeten_is_shown_as_a_suggestion_not_as_the_full_warning():
+    """The second-call script softens 'moeten': the bar says it is allowed here, not 'klinkt dwingend'."""
+    model, _journal = live_model(script="tweede-gesprek")
+
+    async def scenario(d):
+        await d.enter("")
+        await d.type("u moet vandaag betalen")
+        text = d.text()
+        assert "Suggestie bij ‘moet’: in dit script toegestaan." in text and "klinkt dwingend" not in text
+        styled = PhrasingLexer(model).lex_document(Document(d.screen.buffer.text))(0)
+        assert ("class:finding.soft", "moet") in styled and ("class:finding", "moet") not in styled
+
+    drive(model, scenario)

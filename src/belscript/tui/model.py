@@ -23,6 +23,8 @@ pane, which the app shows whenever it returns something) and :meth:`CallModel.af
 
 from __future__ import annotations
 
+import re
+
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -641,6 +643,14 @@ class CallModel:
             findings = self.visible_findings(text)
             lines: list[tuple[str, str]] = []
             for f in findings:
+                if f.level not in WARNING_LEVELS:  # softened by this script: a suggestion, not a warning
+                    why = self.script.phrasing[f.rule].reason if f.rule in self.script.phrasing else ""
+                    first = re.split(r"(?<=\.)\s", " ".join((why or "").split()), maxsplit=1)[0]
+                    lines.append(("class:dim", f"Suggestie bij ‘{f.match}’: in dit script toegestaan. "
+                                               + (first or "Het kan ook zachter.")))
+                    if f.suggestions:
+                        lines.append(("class:suggestion", f"  Zachter: {f.suggestions[0]}"))
+                    continue
                 style = "class:finding.error" if f.level == "error" else "class:finding"
                 lines.append((style, f"‘{f.match}’: {f.message}"))
                 if f.suggestions:
