@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import io
 import json
 import sys
@@ -40,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
     export.add_argument("--practice", action="store_true", dest="export_practice",
                         help="export practice sessions instead of real calls")
+    export.add_argument("--plain-csv", action="store_true",
+                        help="CSV with commas and decimal points, without a byte order mark (for other programs); "
+                             "the default opens in Dutch spreadsheet programs (semicolons, decimal commas, BOM)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
             return _show(journal, args.id, email=args.email, documents=args.documents)
         if action == "export":
             practice = bool(args.practice or args.export_practice)
-            return _export(journal, fmt=args.format, output=args.output, practice=practice)
+            return _export(journal, fmt=args.format, output=args.output, practice=practice,
+                           plain=getattr(args, "plain_csv", False))
         return _list(journal, practice=bool(args.practice))
     finally:
         journal.close()
@@ -76,6 +81,23 @@ def _short_date(value: Any) -> str:
     return short_date(value) if value else ""
 
 
+def _payments(record: "CallRecord") -> list[dict[str, Any]]:
+    """The promised payments (amount and date) of a stored agreement, in order."""
+    data = record.outcome_data or {}
+    return list(data.get("payments") or []) if record.outcome_kind != "no_agreement" else []
+
+
+def _when(record: "CallRecord") -> str:
+    """The payment date, or for several payments the plan in brief: "3 termijnen, 30-11-2026 t/m 01-02-2027"."""
+    payments = _payments(record)
+    if len(payments) > 1:
+        from datetime import date
+
+        first, last = (date.fromisoformat(str(payments[i]["on"])) for i in (0, -1))
+        return f"{len(payments)} betalingen, {short_date(first)} t/m {short_date(last)}"
+    return _short_date(record.first_promised_date)
+
+
 def _rows(records: list["CallRecord"]) -> list[list[str]]:
     from belscript.money import format_amount
 
@@ -86,7 +108,7 @@ def _rows(records: list["CallRecord"]) -> list[list[str]]:
             r.customer,
             _outcome(r),
             format_amount(r.promised_amount) if r.promised_amount is not None else "",
-            _short_date(r.first_promised_date),
+            _when(r),
             r.contact_person or "",
         ]
         for r in records
@@ -112,7 +134,7 @@ def _list(journal: "Journal", *, practice: bool) -> int:
         if not practice:
             print("Start een gesprek met 'belscript call' of oefen eerst met 'belscript practice'.")
         return 0
-    header = ["Nr", "Datum", "Klant", "Uitkomst", "Bedrag", "Betaaldatum", "Contactpersoon"]
+    header = ["Nr", "Datum", "Klant", "Uitkomst", "Totaal", "Betaaldatum(s)", "Contactpersoon"]
     print(table(header, _rows(records), right=frozenset({0, 4})))
     open_count = sum(1 for r in records if r.is_open)
     if open_count and not practice:
@@ -205,7 +227,8 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
 # -- export ------------------------------------------------------------------------
 
 CSV_COLUMNS = ["id", "started_at", "ended_at", "status", "script", "customer", "outcome", "outcome_label",
-               "promised_amount", "first_promised_date", "contact_person", "invoices", "total_due", "follow_up"]
+               "promised_amount", "first_promised_date", "payments", "contact_person", "invoices", "total_due",
+               "follow_up"]
 
 
 def _summary(record: "CallRecord") -> dict[str, Any]:
@@ -226,6 +249,7 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
         "outcome_label": _outcome(record),
         "promised_amount": str(record.promised_amount) if record.promised_amount is not None else "",
         "first_promised_date": record.first_promised_date.isoformat() if record.first_promised_date else "",
+        "payments": " ".join(f"{p['amount']}@{p['on']}" for p in _payments(record)),
         "contact_person": record.contact_person or "",
         "invoices": invoices,
         "total_due": total,
@@ -233,17 +257,30 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
     }
 
 
-def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool) -> int:
+def _decimal_comma(column: str, value: Any) -> Any:
+    """Amounts with a decimal comma for Dutch spreadsheets ("2813,00", "940,00@2026-11-30")."""
+    if column in ("promised_amount", "total_due", "payments") and isinstance(value, str):
+        return re.sub(r"(\d)\.(\d\d)\b", r"\1,\2", value)
+    return value
+
+
+def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool, plain: bool = False) -> int:
     from belscript.cli.outfile import write_output
 
     records = journal.calls(practice=practice)
     if fmt == "csv":
+        # Dutch Excel and LibreOffice read ';' between fields and ',' in amounts, and need
+        # the byte order mark to take the file as UTF-8 (otherwise 'Dé Bakker' breaks).
         buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
+                                delimiter="," if plain else ";")
         writer.writeheader()
         for record in records:
-            writer.writerow(_summary(record))
-        text = buffer.getvalue()
+            row = _summary(record)
+            if not plain:
+                row = {k: _decimal_comma(k, v) for k, v in row.items()}
+            writer.writerow(row)
+        text = ("" if plain else "\ufeff") + buffer.getvalue()
     else:
         items = []
         for record in records:
