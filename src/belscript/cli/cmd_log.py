@@ -26,24 +26,39 @@ if TYPE_CHECKING:  # pragma: no cover
     from belscript.journal import CallRecord, Journal
 
 
+#: The help text callers see (`belscript log --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Eerdere gesprekken uit het logboek tonen en exporteren.
+
+  belscript log                          alle gesprekken, nieuwste eerst
+  belscript log --practice               alleen oefengesprekken
+  belscript log show NR [--email] [--documents]
+                                         één gesprek: uitkomst, notities, waarschuwingen, evaluatie, verloop
+  belscript log export --format csv|json [--output BESTAND] [--practice] [--plain-csv]
+
+Het logboek staat in $BELSCRIPT_HOME (of uw gegevensmap) als calls.db.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--practice", action="store_true", help="practice sessions instead of real calls")
-    sub = parser.add_subparsers(dest="log_action", metavar="ACTION")
-    show = sub.add_parser("show", help="show one call with its notes, outcome and timeline",
-                          description="Show one call: outcome, agreement, notes, warnings, evaluation and timeline.")
-    show.add_argument("id", type=int, metavar="ID", help="the call's number from 'belscript log'")
-    show.add_argument("--email", action="store_true", help="also print the confirmation e-mail and its mailto: link")
+    parser.add_argument("--practice", action="store_true", help="oefengesprekken in plaats van echte gesprekken")
+    sub = parser.add_subparsers(dest="log_action", metavar="ACTIE", title="acties")
+    show = sub.add_parser("show", help="één gesprek tonen met notities, uitkomst en verloop",
+                          description="Eén gesprek tonen: uitkomst, afspraak, notities, waarschuwingen, evaluatie "
+                                      "en verloop.")
+    show.add_argument("id", type=int, metavar="NR", help="het nummer van het gesprek uit 'belscript log'")
+    show.add_argument("--email", action="store_true", help="ook de bevestigingsmail en de mailto:-link tonen")
     show.add_argument("--documents", action="store_true",
-                      help="(re)write the e-mail, calendar file and recap into the call's folder")
-    export = sub.add_parser("export", help="export the log as CSV or JSON",
-                            description="Export calls (summary as CSV; everything, events included, as JSON).")
-    export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
-    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
+                      help="de mail, het agendabestand en de samenvatting (opnieuw) in de map van het gesprek zetten")
+    export = sub.add_parser("export", help="het logboek exporteren als CSV of JSON",
+                            description="Gesprekken exporteren (overzicht als CSV; alles, met het verloop, als JSON).")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="formaat (standaard: csv)")
+    export.add_argument("--output", "-o", metavar="BESTAND",
+                        help="naar BESTAND schrijven (alleen voor u leesbaar) in plaats van naar het scherm")
     export.add_argument("--practice", action="store_true", dest="export_practice",
-                        help="export practice sessions instead of real calls")
+                        help="oefengesprekken exporteren in plaats van echte gesprekken")
     export.add_argument("--plain-csv", action="store_true",
-                        help="CSV with commas and decimal points, without a byte order mark (for other programs); "
-                             "the default opens in Dutch spreadsheet programs (semicolons, decimal commas, BOM)")
+                        help="CSV met komma's en decimale punten, zonder BOM (voor andere programma's); standaard "
+                             "opent de CSV goed in een Nederlandse spreadsheet (puntkomma's, decimale komma's)")
 
 
 def run(args: argparse.Namespace) -> int:
