@@ -233,3 +233,10 @@ def test_the_default_csv_opens_in_dutch_spreadsheets_and_holds_every_instalment(
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     assert rows[0]["payments"] == "940,00@2026-11-30 940,00@2026-12-30 933,00@2027-02-01"
     assert rows[0]["promised_amount"] == "2813,00"
+
+
+def test_log_show_says_actions_in_words_not_internal_ids():
+    """An action without a to-do ('mark_recap_done') is shown as 'afspraken teruggelezen'."""
+    from belscript.journal.timeline import describe
+
+    assert describe("action", {"name": "mark_recap_done", "source": "option"}) == "afspraken teruggelezen"

@@ -33,6 +33,20 @@ _LABELS = {
 }
 
 
+#: Actions that leave no to-do or reminder, in words (the log never shows an internal id).
+_ACTION_WORDS = {
+    "mark_recap_done": "afspraken teruggelezen",
+    "announce_confirmation": "bevestiging per e-mail aangekondigd",
+    "announce_next_steps": "vervolgstappen genoemd",
+    "schedule_callback": "vervolgmoment gepland",
+    "ask_contact_name": "naar de naam gevraagd",
+    "send_invoice_copy": "kopie van de factuur gestuurd",
+    "note_complaint": "klacht genoteerd",
+    "check_payment_received": "betaling nagekeken",
+    "correct_invoice": "factuur gecorrigeerd",
+}
+
+
 def describe(kind: str, data: dict[str, Any]) -> str:
     """``stap: opening``, ``notitie: belt vrijdag terug``, ``waarschuwing: 'u moet' …``."""
     label = _LABELS.get(kind, kind)
@@ -83,7 +97,7 @@ def _detail(kind: str, data: dict[str, Any]) -> str:
             parts.append(f"vervolg {_moment(get('follow_up'))}")
         return "; ".join(p for p in parts if p)
     if kind == "action":
-        return str(get("todo") or get("hint") or get("name") or "")
+        return str(get("todo") or get("hint") or _ACTION_WORDS.get(str(get("name"))) or get("name") or "")
     if kind == "refused":
         missing = get("missing") or []
         return str(get("message") or "") + (f" (ontbreekt: {', '.join(map(str, missing))})" if missing else "")
