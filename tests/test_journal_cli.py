@@ -239,4 +239,4 @@ def test_log_show_says_actions_in_words_not_internal_ids():
     """An action without a to-do ('mark_recap_done') is shown as 'afspraken teruggelezen'."""
     from belscript.journal.timeline import describe
 
-    assert describe("action", {"name": "mark_recap_done", "source": "option"}) == "afspraken teruggelezen"
+    assert describe("action", {"name": "mark_recap_done", "source": "option"}) == "actie: afspraken teruggelezen"
