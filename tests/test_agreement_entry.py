@@ -6,6 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from belscript.agreement.entry import FIELDS, Feedback, apply, field_name
 from belscript.agreement.model import Agreement, Callback, Payment
@@ -89,13 +91,13 @@ def test_part_of_the_amount_for_a_full_payment_points_to_partial_payment():
     assert "deelbetaling" in fb.hint
 
 
-def test_equal_instalments_put_the_remaining_cents_in_the_last():
-    """"3 termijnen vanaf 1 december" gives three monthly instalments adding up exactly, none on New Year's Day."""
-    a, fb = enter(Agreement(), "termijnen", "3 termijnen vanaf 1 december")
+def test_instalments_are_round_amounts_with_the_remainder_in_the_last():
+    """"3 termijnen vanaf 30 november" gives round monthly amounts (the rest in the last), none on New Year's Day."""
+    a, fb = enter(Agreement(), "termijnen", "3 termijnen vanaf 30 november")
     assert fb.ok
     assert fb.shown == (
-        "3 termijnen: € 416,83 op dinsdag 1 december 2026, € 416,83 op maandag 4 januari 2027, "
-        "€ 416,84 op maandag 1 februari 2027"
+        "3 termijnen: € 415,00 op maandag 30 november 2026, € 415,00 op woensdag 30 december 2026, "
+        "€ 420,50 op maandag 1 februari 2027"
     )
     assert a.kind is AgreementKind.payment_plan
     assert sum(p.amount for p in a.payments) == DUE
@@ -110,21 +112,21 @@ def test_instalments_in_words_weekly():
 
 def test_explicit_instalment_list_is_accepted():
     """An explicit list with Dutch amounts and dates becomes the payment plan."""
-    a, fb = enter(Agreement(), "termijnen", "500 op 1 december, 400 op 1 januari, 350,50 op 1 februari")
+    a, fb = enter(Agreement(), "termijnen", "500 op 30 november, 400 op 1 januari, 350,50 op 1 februari")
     assert fb.ok
     assert [p.amount for p in a.payments] == [Decimal("500.00"), Decimal("400.00"), Decimal("350.50")]
 
 
 def test_instalment_list_with_rest_computes_the_rest():
     """"rest op 1 januari" is the amount due minus the other instalments."""
-    a, fb = enter(Agreement(), "termijnen", "500 op 1 december, rest op 1 januari")
+    a, fb = enter(Agreement(), "termijnen", "500 op 30 november, rest op 1 januari")
     assert fb.ok and a.payments[1].amount == Decimal("750.50")
 
 
 def test_instalments_that_do_not_add_up_are_refused():
     """A plan that falls short is refused with the exact difference."""
     before = Agreement()
-    after, fb = enter(before, "termijnen", "500 op 1 december, 400 op 1 januari")
+    after, fb = enter(before, "termijnen", "500 op 30 november, 400 op 1 januari")
     assert after == before and not fb.ok
     assert fb.message == "De termijnen tellen op tot € 900,00, maar het openstaande bedrag is € 1.250,50 (verschil € 350,50)."
 
@@ -132,7 +134,7 @@ def test_instalments_that_do_not_add_up_are_refused():
 def test_instalments_over_the_script_limit_are_refused():
     """More instalments than the script allows are refused with a better question."""
     policy = AgreementPolicy(max_instalments=2, latest_days=365)
-    _, fb = enter(Agreement(), "termijnen", "4 termijnen vanaf 1 december", policy=policy)
+    _, fb = enter(Agreement(), "termijnen", "4 termijnen vanaf 30 november", policy=policy)
     assert not fb.ok
     assert "hoogstens 2 termijnen" in fb.message
     assert fb.hint == "Lukt het in 2 termijnen?"
@@ -146,14 +148,14 @@ def test_instalments_without_start_date_ask_for_it():
 
 def test_instalment_with_a_vague_date_names_the_item():
     """A vague date inside a list is refused and the refusal says which item."""
-    _, fb = enter(Agreement(), "termijnen", "500 op 1 december, rest binnenkort")
+    _, fb = enter(Agreement(), "termijnen", "500 op 30 november, rest binnenkort")
     assert not fb.ok
     assert fb.message.startswith("Bij ‘rest binnenkort’")
 
 
 def test_instalments_switch_the_kind_and_say_so():
     """Entering instalments on a full payment switches to a payment plan with a note."""
-    a, fb = enter(Agreement(kind=AgreementKind.full_payment), "termijnen", "2 termijnen vanaf 1 december")
+    a, fb = enter(Agreement(kind=AgreementKind.full_payment), "termijnen", "2 termijnen vanaf 30 november")
     assert a.kind is AgreementKind.payment_plan
     assert fb.message == "Soort afspraak is nu: betalingsregeling (was volledige betaling)."
 
@@ -165,7 +167,7 @@ def test_kind_not_offered_is_refused():
     assert not fb.ok
     assert fb.message == "Dit belscript biedt geen betalingsregeling aan."
     assert fb.hint == "Wel mogelijk: volledige betaling."
-    _, fb = enter(Agreement(), "termijnen", "2 termijnen vanaf 1 december", policy=policy)
+    _, fb = enter(Agreement(), "termijnen", "2 termijnen vanaf 30 november", policy=policy)
     assert not fb.ok and fb.message == "Dit belscript biedt geen betalingsregeling aan."
 
 
@@ -205,7 +207,7 @@ def test_deferral_beyond_the_limit_is_refused_with_the_latest_date():
     a, _ = enter(Agreement(), "soort", "uitstel")
     after, fb = enter(a, "datum", "over drie weken")
     assert after == a and not fb.ok
-    assert fb.hint == "Lukt het uiterlijk maandag 7 december 2026?"
+    assert fb.hint == "Lukt het uiterlijk maandag 7 december 2026? Anders: een deel nu en de rest later, of een regeling."
 
 
 def test_callback_with_person_and_moment():
@@ -294,3 +296,20 @@ def test_today_may_be_a_plain_date():
     """The engine may pass a date instead of the current moment."""
     a, fb = enter(Agreement(), "datum", "vrijdag", today=date(2026, 11, 23))
     assert fb.ok and a.payments[0].on == date(2026, 11, 27)
+
+
+@given(st.decimals(min_value=1, max_value=10**6, places=2), st.integers(min_value=2, max_value=60))
+def test_round_instalments_add_up_and_only_the_last_differs(total, count):
+    """Split amounts always add up to the total, all but the last are equal, and every payment is positive."""
+    from belscript.agreement.entry import round_instalments
+
+    amounts = round_instalments(total, count)
+    assert len(amounts) == count and sum(amounts) == total
+    assert len(set(amounts[:-1])) == 1 and all(a > 0 for a in amounts)
+
+
+def test_round_instalments_are_whole_tens_when_the_amount_allows():
+    """€ 2.813 in three is € 940, € 940 and € 933: amounts a caller can say, not € 937,66."""
+    from belscript.agreement.entry import round_instalments
+
+    assert round_instalments(Decimal("2813.00"), 3) == [Decimal("940.00"), Decimal("940.00"), Decimal("933.00")]

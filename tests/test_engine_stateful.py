@@ -41,7 +41,7 @@ TEXTS_BY_FIELD: dict[str, list[str]] = {
     "bedrag": ["1.650,50", "€ 1.650,50", "alles", "500", "1.650,50 op vrijdag", "twintig miljoen", "abc"],
     "datum": ["vrijdag", "over twee weken", "15 december", "binnenkort", "volgende week",
               "als mijn klant betaalt", "1 januari 2020", "morgen"],
-    "termijnen": ["3 termijnen vanaf 1 december", "2 termijnen vanaf vrijdag",
+    "termijnen": ["3 termijnen vanaf 30 november", "2 termijnen vanaf vrijdag",
                   "825,25 op 1 december, rest op 1 januari", "12 termijnen vanaf morgen", "ooit"],
     "deelbetaling": ["500 vandaag, rest op 15 december", "500 vandaag", "1 euro vandaag, rest later"],
     "rest": ["15 december", "binnenkort", "rest op 18 december"],

@@ -164,3 +164,67 @@ def test_not_reachable_gets_an_email_with_the_next_attempt():
 def test_agreement_has_no_note_to_self():
     """With an agreement the e-mail is the record; no separate note is made."""
     assert note_to_self(full_payment()) is None
+
+
+def _script_policy(name: str):
+    from belscript.script.loader import resolve_script
+
+    return resolve_script(name).script.agreement
+
+
+def test_a_payment_plan_email_states_the_scripts_conditions_in_its_own_words():
+    """The plan's conditions from the script (missed instalment, no extra costs) are in the e-mail, word for word,
+    and the e-mail asks for corrections within the script's term, not 'vandaag nog'."""
+    policy = _script_policy("eerste-gesprek")
+    plan = Agreement(kind="payment_plan", agreed_by="Marieke Jansen",
+                     payments=[Payment(amount=Decimal("320.50"), on=date(2026, 11, 30)),
+                               Payment(amount=Decimal("465"), on=date(2026, 12, 30)),
+                               Payment(amount=Decimal("465"), on=date(2027, 1, 29))])
+    after = AfterCall(dossier=make_dossier(), outcome=plan, now=NOW, if_broken=policy.if_broken,
+                      conditions=tuple(policy.conditions))
+    body = " ".join(confirmation(after).body.split())
+    missed = next(c for c in policy.conditions if c.startswith("Wordt een termijn niet op tijd betaald"))
+    costs = next(c for c in policy.conditions if "geen rente of extra kosten" in c)
+    assert " ".join(missed.split()) in body and " ".join(costs.split()) in body
+    assert "Laat het mij dan binnen twee werkdagen weten" in body and "vandaag nog weten" not in body
+    deferral_only = next(c for c in policy.conditions if c.startswith("Bij uitstel"))
+    assert " ".join(deferral_only.split()) not in body
+
+
+def test_a_call_broken_off_before_anyone_was_reached_gets_the_tried_to_reach_you_email():
+    """Aborted at the opening with no name noted: 'heb ik geprobeerd u te bereiken', not 'Dank u voor ons gesprek'."""
+    aborted = NoAgreement(reason=NoAgreementReason.other, detail="gesprek afgebroken: voicemail",
+                          follow_up=datetime(2026, 11, 24, 9, 30))
+    body = confirmation(AfterCall(dossier=make_dossier(), outcome=aborted, now=NOW)).body
+    assert "heb ik geprobeerd u telefonisch te bereiken" in body and "Dank u voor ons telefoongesprek" not in body
+    spoken = AfterCall(dossier=make_dossier(), outcome=aborted, now=NOW, contact="Marieke Jansen")
+    assert "Dank u voor ons telefoongesprek" in confirmation(spoken).body
+
+
+def test_the_email_after_a_refusal_states_the_next_step_the_script_announced():
+    """After a refusal in the second call, the e-mail repeats the announced reminder and collection agency."""
+    from tui_driver import drive, live_model
+
+    model, _journal = live_model(script="tweede-gesprek")
+
+    async def scenario(d):
+        await d.enter("")
+        for line in ("1", "/naam Ingrid van Dijk", "1", "1", "1", "1", "3",
+                     "/geenafspraak weigert Laat het op een incassobureau aankomen.", "1"):
+            await d.enter(line)
+        assert model.phase == "after", d.text()
+
+    drive(model, scenario)
+    body = " ".join(model.documents.confirmation.body.split())
+    assert "Zoals ik aan de telefoon zei:" in body
+    assert "Wij sturen dan vandaag nog een aanmaning die ook geldt als ingebrekestelling" in body
+    assert "U ontvangt dit ook per e-mail" not in body
+
+
+def test_the_calendar_check_says_what_the_caller_does_when_the_money_is_not_in():
+    """The check item in the caller's own calendar says 'Niet binnen? Bel … en stuur een aanmaning'."""
+    from belscript.followup.ics import calendar_entries
+
+    check = next(e for e in calendar_entries(full_payment()) if str(e["summary"]).startswith("Controleer"))
+    assert "Niet binnen? Bel Marieke Jansen vandaag nog en stuur een aanmaning." in check["description"]
+    assert str(check["description"]).index("Niet binnen?") < str(check["description"]).index("Aan de klant")

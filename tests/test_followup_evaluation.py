@@ -79,6 +79,19 @@ def test_a_warning_for_words_not_kept_does_not_count():
     assert [(e.seq, e.data["match"]) for e in found] == [(7, "moet")]
 
 
+def test_fragments_logged_while_typing_count_once_as_the_whole_word():
+    """Older logs hold a warning per fragment typed ('ontvang', 'ontvange', 'ontvangen'); it counts once."""
+    found = counted_warnings(events(
+        (0, "started", {}),
+        (10, "warning", {"rule": "niet-ontvangen", "match": "niet ontvang", "message": "..."}),
+        (11, "warning", {"rule": "niet-ontvangen", "match": "niet ontvange", "message": "..."}),
+        (12, "warning", {"rule": "niet-ontvangen", "match": "niet ontvangen", "message": "..."}),
+        (13, "warning", {"rule": "moeten", "match": "moet", "message": "..."}),
+        (14, "note", {"text": "Heeft u de factuur niet ontvangen? U moet echt betalen."}),
+    ))
+    assert sorted(e.data["match"] for e in found) == ["moet", "niet ontvangen"]
+
+
 @pytest.mark.parametrize("count,sentence", [
     (1, "1 afspraakveld werd eerst niet geaccepteerd"),
     (3, "3 afspraakvelden werden eerst niet geaccepteerd"),

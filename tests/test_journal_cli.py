@@ -210,3 +210,33 @@ def test_log_command_does_not_load_the_terminal_ui():
             "print('prompt_toolkit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+def test_the_default_csv_opens_in_dutch_spreadsheets_and_holds_every_instalment(capsys):
+    """Default CSV: a UTF-8 byte order mark, semicolons, decimal commas, and the plan's payments in one column;
+    'belscript log' shows the plan as a plan, not as everything due on the first date."""
+    plan = Agreement(kind="payment_plan", agreed_by="Ingrid van Dijk", if_broken="x",
+                     payments=[Payment(amount=Decimal("940.00"), on=date(2026, 11, 30)),
+                               Payment(amount=Decimal("940.00"), on=date(2026, 12, 30)),
+                               Payment(amount=Decimal("933.00"), on=date(2027, 2, 1))])
+    with Journal.open(clock=FixedClock(START)) as journal:
+        record_call(journal, "Bakkerij Van Dijk", [
+            ("started", {"script": "eerste-gesprek", "step": "opening"}),
+            ("ended", {"step": "einde", "outcome": {"type": "agreement", "agreement": plan.model_dump(mode="json")}}),
+        ])
+    assert main(["log"]) == 0
+    listed = capsys.readouterr().out
+    assert "3 betalingen, 30-11-2026 t/m 01-02-2027" in listed
+    assert main(["log", "export", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0]["payments"] == "940,00@2026-11-30 940,00@2026-12-30 933,00@2027-02-01"
+    assert rows[0]["promised_amount"] == "2813,00"
+
+
+def test_log_show_says_actions_in_words_not_internal_ids():
+    """An action without a to-do ('mark_recap_done') is shown as 'afspraken teruggelezen'."""
+    from belscript.journal.timeline import describe
+
+    assert describe("action", {"name": "mark_recap_done", "source": "option"}) == "actie: afspraken teruggelezen"

@@ -97,9 +97,9 @@ def test_plan_with_too_large_first_instalment_is_countered():
     s.say("Hoe staat het met de betaling?")
     s.choose(2)  # no date yet -> voorstel
     s.agree("soort", "regeling")
-    s.agree("termijnen", "2000 op 1 december, rest op 1 januari")
+    s.agree("termijnen", "2000 op 30 november, rest op 1 januari")
     assert customer_kinds(s)[-1] == "counter"
-    s.agree("termijnen", "3 termijnen vanaf 1 december")
+    s.agree("termijnen", "3 termijnen vanaf 30 november")
     assert customer_kinds(s)[-1] == "commit"
 
 

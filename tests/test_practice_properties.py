@@ -27,7 +27,7 @@ SENTENCES = [
 ]
 COMMANDS = [
     "/afspraak soort volledig", "/afspraak bedrag alles", "/afspraak datum vrijdag", "/afspraak datum morgen",
-    "/afspraak datum binnenkort", "/afspraak gevolg standaard", "/afspraak termijnen 3 termijnen vanaf 1 december",
+    "/afspraak datum binnenkort", "/afspraak gevolg standaard", "/afspraak termijnen 3 termijnen vanaf 30 november",
     "/afspraak soort regeling", "/afspraak terugbellen Ahmed, woensdag om 10 uur", "/afspraak soort terugbellen",
     "/afspraak naam Mark", "/afspraak", "/naam Mark de Wit", "/naam", "/excuus", "/terug", "/einde",
     "/geenafspraak opgehangen", "/geenafspraak", "/geenafspraak anders", "/samenvatting", "/help", "/pauze",

@@ -53,3 +53,21 @@ def test_the_command_module_does_not_import_prompt_toolkit_until_it_runs():
             "print('prompt_toolkit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr
+
+
+import pytest as _pytest
+
+
+@_pytest.mark.parametrize("argv", [["call", "--help"], ["practice", "--help"], ["log", "--help"],
+                                   ["log", "show", "--help"], ["log", "export", "--help"]])
+def test_the_help_of_the_commands_for_callers_is_in_dutch(argv, capsys):
+    """`belscript call --help` (and practice, log) speak Dutch, as the user guide that sends users there."""
+    from belscript.cli.main import main
+
+    with _pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: belscript") and "deze hulp tonen en stoppen" in out and "opties:" in out
+    for english in ("usage:", "show this help", "options:", "the customer file", "instead of"):
+        assert english not in out, english

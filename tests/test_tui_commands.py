@@ -92,3 +92,32 @@ def test_an_amount_stays_with_its_euro_sign_when_wrapped():
     wrapped = "".join(t for _s, t in wrap([("", "eerste betaling minstens € 703,25 (25% van € 2.813,00)")], 44))
     assert all(not line.rstrip().endswith("€") for line in wrapped.split("\n"))
     assert "€ 2.813,00" in wrapped
+
+
+@given(st.lists(st.text(alphabet="abcdefgh ", min_size=0, max_size=70), min_size=1, max_size=40),
+       st.integers(min_value=3, max_value=12), st.booleans())
+def test_paging_a_panel_by_what_it_shows_reaches_every_line_once_and_in_order(lines, height, open_):
+    """PageDown steps of exactly the visible rows show every wrapped line of a panel, none skipped."""
+    from belscript.tui.box import BoxControl
+    from belscript.tui.wrap import _lines
+
+    source = [("", "\n".join(f"{i}:{line}" for i, line in enumerate(lines)))]
+    offset = 0
+    box = BoxControl(lambda: source, title="Zeg nu", width=lambda: 30, height=lambda: height,
+                     scroll=lambda: offset, open=open_, more="▼ meer met PageDown")
+    wanted = ["".join(t for _s, t in line).rstrip() for line in _lines(wrap(source, 30 if open_ else 28))]
+    while len(wanted) > 1 and not wanted[-1]:
+        wanted.pop()
+    seen: list[str] = []
+    for _ in range(200):
+        drawn = "".join(t for _s, t in box._text()).split("\n")
+        body = drawn[1:] if open_ else [row[1:-1] for row in drawn[1:-1]]
+        page = [row.rstrip() for row in body][:len(wanted) - offset]
+        seen += page[len(seen) - offset:]
+        marked = "▼ meer" in (drawn[0] if open_ else drawn[-1])
+        assert marked == (offset < box.last_offset)
+        if offset >= box.last_offset:
+            break
+        offset += box.page
+        offset = min(offset, box.last_offset)
+    assert seen == wanted

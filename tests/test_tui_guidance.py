@@ -70,3 +70,12 @@ def test_no_problem_text_is_ever_lost(text):
         assert item.what == text.strip()
     else:
         assert item.what
+
+
+def test_a_refusal_listing_a_whole_sentence_ends_in_one_full_stop():
+    """'Nog nodig: … een volledige betaling of uitstel.' ends in one full stop, not two."""
+    from belscript.tui.guidance import Missing, short_list
+
+    sentence = "Een betalingsregeling heeft minstens twee termijnen; één betaling is een volledige betaling of uitstel."
+    shown = f"Nog nodig: {short_list([Missing('de naam'), Missing(sentence, short=False)])}."
+    assert shown.endswith("of uitstel.") and ".." not in shown

@@ -65,15 +65,14 @@ def test_a_long_recap_on_a_small_terminal_says_there_is_more_and_pagedown_scroll
 
     async def scenario(d):
         await to_agreement_step(d)
-        await d.enter("/afspraak termijnen 3 termijnen vanaf 1 december")
+        await d.enter("/afspraak termijnen 3 termijnen vanaf 30 november")
         await d.enter("/einde")
-        await d.shows("… meer met PageDown")
-        for _ in range(4):  # five rows per PageDown
+        await d.shows("▼ meer met PageDown")
+        for _ in range(8):  # one page of visible rows per PageDown
             if any("Klopt dit zo?" in r for r in d.rendered()):
                 break
-            before = d.screen.say_offset
-            await d.key("\x1b[6~", lambda: d.screen.say_offset > before, "PageDown")
-            await d.until(lambda: d.screen.app.render_counter > 0, "a redraw")
+            before = d.rendered()
+            await d.key("\x1b[6~", lambda: d.rendered() != before, "PageDown")
         await d.shows("Klopt dit zo?", "the end of the recap after PageDown")
 
     drive(model, scenario, size=(80, 24))

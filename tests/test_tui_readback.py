@@ -87,3 +87,20 @@ def test_einde_at_the_recap_step_waits_for_the_confirmation_and_no_agreement_end
 
     drive(model, no_agreement)
     assert "recap" not in _kinds(journal, model.call_id)
+
+
+def test_samenvatting_shows_the_whole_recap_over_the_call_not_the_last_lines_of_the_messages():
+    """/samenvatting opens the full recap (every instalment and 'Klopt dit zo?') over the call; Esc closes it."""
+    model, _journal = live_model()
+
+    async def scenario(d):
+        await to_agreement_step(d)
+        await d.enter("/afspraak termijnen 3 termijnen vanaf 30 november")
+        await d.enter("/samenvatting")
+        assert model.overlay == "summary"
+        shown = "\n".join(await d.shows("Klopt dit zo?", "the end of the recap in the overlay"))
+        for part in ("€ 940,00", "30 november", "30 december", "€ 933,00", "1 februari", "€ 2.813,00"):
+            assert part in shown, part
+        await d.key("\x1b", lambda: model.overlay is None, "Esc")
+
+    drive(model, scenario, size=(80, 24))

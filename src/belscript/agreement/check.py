@@ -9,11 +9,14 @@ wrong, so the screen can show it and the engine can refuse to end the call with 
 
 Rules per kind of agreement:
 
-* full payment: one payment of the whole amount due;
-* partial payment: a first part within :data:`PART_NOW_DAYS` days ("nu"), at least the
+* full payment: one payment of the whole amount due, at most ``max_deferral_days``
+  after today (a later date is a deferral beyond what the script offers, whatever the
+  caller calls it);
+* partial payment: a first part within ``first_within_days`` days ("nu"), at least the
   script's minimum first payment, and the rest on one later date;
 * payment plan: two or more instalments, each an amount and a date, dates ascending,
-  at most ``max_instalments``, the first at least ``min_first_instalment``;
+  at most ``max_instalments``, the first at least ``min_first_instalment`` and within
+  ``first_within_days`` days, at most ``max_days_between`` days between two of them;
 * deferral: one payment of the whole amount at most ``max_deferral_days`` after today;
 * callback: a named person and a moment; no payments and no "if broken" needed,
   because the callback itself is the follow-up.
@@ -49,7 +52,7 @@ __all__ = [
     "minimum_first",
 ]
 
-#: A partial payment's first part is paid "now": at most this many days after today.
+#: The default for ``first_within_days``: a partial payment's first part is paid "now".
 PART_NOW_DAYS = 7
 
 #: The kinds of agreement in Dutch, as the caller reads them on screen.
@@ -130,12 +133,13 @@ def _date_issues(kind: AgreementKind | None, p: Payment, policy: AgreementPolicy
         issues.append(Issue(f"De betaling op {say_date(p.on)} ligt in het verleden.",
                             hint="Op welke datum vanaf vandaag kunt u het bedrag overmaken?"))
         return issues
-    if kind is AgreementKind.deferral and p.on > day + timedelta(days=policy.max_deferral_days):
+    if kind in _SINGLE and p.on > day + timedelta(days=policy.max_deferral_days):
         limit = day + timedelta(days=policy.max_deferral_days)
+        lead = "Uitstel tot" if kind is AgreementKind.deferral else "Alles betalen op"
         issues.append(Issue(
-            f"Uitstel tot {say_date(p.on)} is langer dan de {policy.max_deferral_days} dagen die dit belscript "
-            f"toestaat (uiterlijk {say_date(limit)}).",
-            hint=f"Lukt het uiterlijk {say_date(limit)}?",
+            f"{lead} {say_date(p.on)} is {(p.on - day).days} dagen uitstel; dit belscript staat hoogstens "
+            f"{policy.max_deferral_days} dagen uitstel toe (uiterlijk {say_date(limit)}).",
+            hint=f"Lukt het uiterlijk {say_date(limit)}? Anders: een deel nu en de rest later, of een regeling.",
         ))
     elif p.on > day + timedelta(days=policy.latest_days):
         limit = day + timedelta(days=policy.latest_days)
@@ -195,10 +199,10 @@ def payment_issues(
             issues.append(_sum_issue(kind, total, due))
     elif kind is AgreementKind.partial_payment:
         first = payments[0]
-        if first.on > day + timedelta(days=PART_NOW_DAYS):
+        if first.on > day + timedelta(days=policy.first_within_days):
             issues.append(Issue(
-                f"Bij een deelbetaling wordt het eerste deel nu betaald, uiterlijk {say_date(day + timedelta(days=PART_NOW_DAYS))}; "
-                f"{say_date(first.on)} is later.",
+                f"Bij een deelbetaling wordt het eerste deel nu betaald, binnen {policy.first_within_days} dagen "
+                f"(uiterlijk {say_date(day + timedelta(days=policy.first_within_days))}); {say_date(first.on)} is later.",
                 hint="Hoeveel kunt u deze week al betalen?",
             ))
         if minimum and first.amount < minimum[0]:
@@ -241,6 +245,22 @@ def payment_issues(
                 f"De eerste termijn ({format_amount(payments[0].amount)}) is lager dan het minimum van dit belscript: {minimum[1]}.",
                 hint=f"Kunt u als eerste termijn {format_amount(minimum[0])} betalen?",
             ))
+        first_by = day + timedelta(days=policy.first_within_days)
+        if payments[0].on > first_by:
+            issues.append(Issue(
+                f"De eerste termijn op {say_date(payments[0].on)} is te laat: dit belscript wil de eerste termijn "
+                f"binnen {policy.first_within_days} dagen, uiterlijk {say_date(first_by)}.",
+                hint=f"Kunt u de eerste termijn uiterlijk {say_date(first_by)} betalen?",
+            ))
+        for earlier, later in zip(payments, payments[1:]):
+            if (later.on - earlier.on).days > policy.max_days_between:
+                issues.append(Issue(
+                    f"Tussen de termijnen van {say_date(earlier.on)} en {say_date(later.on)} zitten "
+                    f"{(later.on - earlier.on).days} dagen; dit belscript staat hoogstens {policy.max_days_between} "
+                    "dagen tussen twee termijnen toe.",
+                    hint="Kunnen de termijnen maandelijks volgen?",
+                ))
+                break
         if due is not None and total != due:
             issues.append(_sum_issue(kind, total, due))
     elif due is not None and total > due:  # kind not chosen yet

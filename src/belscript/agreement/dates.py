@@ -50,6 +50,9 @@ __all__ = [
     "say_moment",
     "numbers_to_digits",
     "warm_up",
+    "loose_phrase",
+    "nearest_working_days",
+    "working_day_note",
     "ASK_DATE",
 ]
 
@@ -494,6 +497,54 @@ def resolve_date(text: str, today: date) -> date:
     if isinstance(today, datetime):
         today = today.date()
     return _resolve_cached(str(text), today)
+
+
+# --------------------------------------------------------------------------- checks on a resolved date
+
+#: Words that make a date answer an approximation ("eind van de maand", "begin december",
+#: "rond de 15e"): the reader finds a date for them, but the customer did not name it.
+_LOOSE = re.compile(
+    r"\b(?:(?:aan het |tegen het |op het )?(?:eind|einde|begin)(?: van)?(?: de| het)?"
+    r"|halverwege|midden|medio|rond|omstreeks|ongeveer|circa|zo'?n beetje)\b"
+)
+
+
+def loose_phrase(text: str) -> str | None:
+    """The approximate part of a date answer ("eind van de maand"), or None for a named date.
+
+    A loose phrase still resolves to a date, but that date is belscript's reading, not
+    the customer's promise: the caller says it back and the customer confirms it.
+    """
+    m = _LOOSE.search(_normalise(str(text)))
+    return m.group(0).strip() if m else None
+
+
+def nearest_working_days(d: date, today: date | None = None) -> list[date]:
+    """The working day nearest to ``d`` (both, when one before and one after are as near).
+
+    Days before ``today`` are never offered.
+    """
+    from belscript.calltime import is_working_day
+
+    for distance in range(1, 15):
+        found = [x for x in (d - timedelta(days=distance), d + timedelta(days=distance))
+                 if is_working_day(x) and (today is None or x >= today)]
+        if found:
+            return found
+    return []
+
+
+def working_day_note(d: date, today: date | None = None) -> str | None:
+    """A warning when ``d`` is a weekend day or a Dutch public holiday, offering the nearest working day."""
+    from belscript.calltime import holiday_name, is_working_day
+
+    if is_working_day(d):
+        return None
+    holiday = holiday_name(d)
+    what = f"{holiday} (een feestdag)" if holiday else f"een {WEEKDAYS[d.weekday()]}"
+    offer = " of ".join(say_date(x) for x in nearest_working_days(d, today))
+    text = f"Let op: {say_date(d)} is {what}; dan wordt er vaak niets overgemaakt of verwerkt."
+    return text + (f" Stel de dichtstbijzijnde werkdag voor: {offer}." if offer else "")
 
 
 # --------------------------------------------------------------------------- clock times

@@ -23,11 +23,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from belscript.agreement.amounts import AMOUNT_HINT, parse_spoken_amount
 from belscript.agreement.check import KIND_LABELS, Issue, callback_issues, payment_issues, problems
-from belscript.agreement.dates import add_months, numbers_to_digits, resolve_date, resolve_moment, say_date, say_moment
+from belscript.agreement.dates import (
+    add_months,
+    loose_phrase,
+    numbers_to_digits,
+    resolve_date,
+    resolve_moment,
+    say_date,
+    say_moment,
+    working_day_note,
+)
 from belscript.agreement.model import Agreement, Callback, Payment
 from belscript.errors import AgreementError
 from belscript.money import CENT, format_amount, parse_amount
@@ -104,6 +113,8 @@ class _Context:
     policy: AgreementPolicy
     due: Decimal | None
     today: date | datetime
+    #: Warnings about accepted dates (a Saturday, a public holiday), shown with the entry.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def day(self) -> date:
@@ -186,9 +197,42 @@ def _split_amount_and_date(text: str) -> tuple[str, str | None]:
 
 def _date_in(item: str, date_text: str, ctx: _Context) -> date:
     try:
-        return resolve_date(date_text, ctx.day)
+        return _payment_date(date_text, ctx)
     except AgreementError as exc:
+        if item.strip() == date_text.strip():
+            raise
         raise _refuse(f"Bij ‘{item.strip()}’: {exc.message}", exc.hint) from None
+
+
+def _payment_date(text: str, ctx: _Context) -> date:
+    """A promised payment date: a loose phrase is asked back, a weekend day or holiday flagged.
+
+    "Eind van de maand" is belscript's reading, not the customer's promise, so it is
+    refused with that reading as the question to ask; the caller types the date the
+    customer confirms. A Saturday or Christmas Day is accepted, with the nearest
+    working day to propose (in :attr:`_Context.notes`).
+    """
+    on = resolve_date(text, ctx.day)
+    if loose_phrase(text):
+        if re.search(r"\beind", text.lower()):  # "eind van de maand": the last working day up to then
+            while not _is_working_day(on) and on > ctx.day:
+                on -= timedelta(days=1)
+        on = _working_day_from(on)
+        spoken = f"{on.day} {say_date(on).split()[2]}"
+        raise _refuse(
+            f"‘{text.strip()}’ is nog geen datum: ik lees het als {say_date(on)}. Vraag de klant of dat klopt.",
+            f"Vraag: ‘Dus uiterlijk {say_date(on)}?’ Bevestigt de klant het, typ dan de datum (‘{spoken}’).",
+        )
+    note = working_day_note(on, ctx.day)
+    if note and note not in ctx.notes:
+        ctx.notes.append(note)
+    return on
+
+
+def _is_working_day(day: date) -> bool:
+    from belscript.calltime import is_working_day
+
+    return is_working_day(day)
 
 
 def _amount_in(item: str, amount_text: str, ctx: _Context) -> Decimal:
@@ -280,9 +324,28 @@ def _equal_instalments(text: str, ctx: _Context) -> list[Payment] | None:
     # to the next working day when they fall on a weekend or a public holiday (nobody
     # can promise a bank transfer on New Year's Day).
     dates = dates[:1] + [_working_day_from(d) for d in dates[1:]]
-    share = (ctx.due / count).quantize(CENT, rounding=ROUND_DOWN)
-    amounts = [share] * (count - 1) + [ctx.due - share * (count - 1)]
+    amounts = round_instalments(ctx.due, count)
     return [Payment(amount=a, on=d) for a, d in zip(amounts, dates)]
+
+
+#: Steps an instalment is rounded to, largest first: a step is used when it is at most a
+#: fiftieth of the instalment, so rounding moves each payment by 1% at most (whole euros
+#: from € 10 on).
+_ROUND_STEPS = (Decimal(100), Decimal(50), Decimal(10), Decimal(5), Decimal(1))
+
+
+def round_instalments(total: Decimal, count: int) -> list[Decimal]:
+    """``count`` payments adding up to ``total``: round amounts, the remainder in the last.
+
+    People agree on "three times € 940, the last € 933", not on € 937,66 twice and
+    € 937,68 once; the amounts are easier to say, to hear and to transfer.
+    """
+    exact = total / count
+    step = next((s for s in _ROUND_STEPS if s * 50 <= exact), Decimal(1) if exact >= 10 else CENT)
+    share = ((exact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).quantize(CENT)
+    if share * (count - 1) >= total:  # cannot happen with the steps above; cents as a last resort
+        share = exact.quantize(CENT, rounding=ROUND_DOWN)
+    return [share] * (count - 1) + [total - share * (count - 1)]
 
 
 def _working_day_from(day):
@@ -346,7 +409,7 @@ def _enter_amount(agreement: Agreement, text: str, ctx: _Context) -> _Change:
     amount = parse_spoken_amount(amount_text, ctx.due)
     _check_not_above_due(amount, ctx)
     if date_text is not None:
-        on = resolve_date(date_text, ctx.day)
+        on = _payment_date(date_text, ctx)
     elif len(agreement.payments) == 1:
         on = agreement.payments[0].on
     elif agreement.kind in (AgreementKind.partial_payment, AgreementKind.payment_plan):
@@ -379,7 +442,7 @@ def _enter_date(agreement: Agreement, text: str, ctx: _Context) -> _Change:
     if len(agreement.payments) > 1 and agreement.kind not in _SINGLE:
         raise _refuse("Deze afspraak heeft meer dan één betaling; elke betaling heeft een eigen datum.",
                       "Pas de datums aan bij ‘termijnen’ of ‘deelbetaling’.")
-    on = resolve_date(text, ctx.day)
+    on = _payment_date(text, ctx)
     if agreement.kind in (AgreementKind.full_payment, AgreementKind.deferral) and ctx.due is not None:
         amount = ctx.due  # the whole amount, by definition of these kinds
     elif agreement.payments:
@@ -451,7 +514,7 @@ def _enter_rest(agreement: Agreement, text: str, ctx: _Context) -> _Change:
                 f"niet {format_amount(said)}.",
                 f"Wordt de rest van {format_amount(rest)} op die datum betaald?",
             )
-    on = resolve_date(date_text, ctx.day)
+    on = _payment_date(date_text, ctx)
     payments = [first, Payment(amount=rest, on=on)]
     _check_payments(AgreementKind.partial_payment, payments, ctx, None)
     return _Change(agreement.model_copy(update={"payments": payments}), _say_partial(payments))
@@ -574,4 +637,5 @@ def apply(
         change = _HANDLERS[name](agreement, str(text), ctx)
     except AgreementError as exc:
         return agreement, Feedback(ok=False, message=exc.message, hint=exc.hint, missing=missing(agreement))
-    return change.agreement, Feedback(ok=True, shown=change.shown, message=change.note, missing=missing(change.agreement))
+    message = " ".join(x for x in (change.note, *ctx.notes) if x) or None
+    return change.agreement, Feedback(ok=True, shown=change.shown, message=message, missing=missing(change.agreement))

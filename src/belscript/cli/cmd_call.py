@@ -25,13 +25,27 @@ from belscript.cli.interactive import is_terminal, print_problem
 from belscript.errors import InputError, InvalidDocument, UsageError
 
 
+#: The help text callers see (`belscript call --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Een echt telefoongesprek begeleiden: wat u zegt, het klantdossier, de afspraak tot nu toe.
+
+Eerst de voorbereiding: wat het dossier zegt en wat ontbreekt, wat u kunt aanbieden en of
+het nu een gouden beluur is. Dan het gesprek: een cijfer + Enter kiest een optie,
+/afspraak legt de afspraak vast (bijvoorbeeld /afspraak datum vrijdag), /naam noteert met
+wie u spreekt, /einde sluit af (alleen met een concrete afspraak of een vastgelegde
+uitkomst zonder afspraak), /help toont alle toetsen en opdrachten. Andere tekst wordt een
+notitie; belscript controleert de woordkeuze terwijl u typt. Alles wordt meteen bewaard;
+na een storing gaat u verder met `belscript call --resume`. Daarna krijgt u de
+samenvatting, de bevestigingsmail (.eml), een agendabestand (.ics) en een korte evaluatie.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--script", metavar="NAME|PATH",
-                        help="built-in script name or script file (default: eerste-gesprek)")
-    parser.add_argument("--dossier", metavar="PATH", help="the customer file (YAML or JSON)")
-    parser.add_argument("--demo", action="store_true", help="use the demo customer file")
-    parser.add_argument("--resume", nargs="?", const="latest", metavar="ID",
-                        help="continue an interrupted call (the latest one, or call number ID)")
+    parser.add_argument("--script", metavar="NAAM|PAD",
+                        help="naam van een ingebouwd belscript of een scriptbestand (standaard: eerste-gesprek)")
+    parser.add_argument("--dossier", metavar="PAD", help="het klantdossier (YAML of JSON)")
+    parser.add_argument("--demo", action="store_true", help="het voorbeelddossier gebruiken")
+    parser.add_argument("--resume", nargs="?", const="latest", metavar="NR",
+                        help="een onderbroken gesprek voortzetten (het laatste, of gesprek nummer NR)")
 
 
 

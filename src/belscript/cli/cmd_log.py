@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -25,25 +26,41 @@ if TYPE_CHECKING:  # pragma: no cover
     from belscript.journal import CallRecord, Journal
 
 
+#: The help text callers see (`belscript log --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Eerdere gesprekken uit het logboek tonen en exporteren.
+
+  belscript log                          alle gesprekken, nieuwste eerst
+  belscript log --practice               alleen oefengesprekken
+  belscript log show NR [--email] [--documents]
+                                         één gesprek: uitkomst, notities, waarschuwingen, evaluatie, verloop
+  belscript log export --format csv|json [--output BESTAND] [--force] [--practice] [--csv-style excel-nl|rfc]
+
+Het logboek staat in $BELSCRIPT_HOME (of uw gegevensmap) als calls.db.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--practice", action="store_true", help="practice sessions instead of real calls")
-    sub = parser.add_subparsers(dest="log_action", metavar="ACTION")
-    show = sub.add_parser("show", help="show one call with its notes, outcome and timeline",
-                          description="Show one call: outcome, agreement, notes, warnings, evaluation and timeline.")
-    show.add_argument("id", type=int, metavar="ID", help="the call's number from 'belscript log'")
-    show.add_argument("--email", action="store_true", help="also print the confirmation e-mail and its mailto: link")
+    parser.add_argument("--practice", action="store_true", help="oefengesprekken in plaats van echte gesprekken")
+    sub = parser.add_subparsers(dest="log_action", metavar="ACTIE", title="acties")
+    show = sub.add_parser("show", help="één gesprek tonen met notities, uitkomst en verloop",
+                          description="Eén gesprek tonen: uitkomst, afspraak, notities, waarschuwingen, evaluatie "
+                                      "en verloop.")
+    show.add_argument("id", type=int, metavar="NR", help="het nummer van het gesprek uit 'belscript log'")
+    show.add_argument("--email", action="store_true", help="ook de bevestigingsmail en de mailto:-link tonen")
     show.add_argument("--documents", action="store_true",
-                      help="(re)write the e-mail, calendar file and recap into the call's folder")
-    export = sub.add_parser("export", help="export the log as CSV or JSON",
-                            description="Export calls (summary as CSV; everything, events included, as JSON).")
-    export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
-    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+                      help="de mail, het agendabestand en de samenvatting (opnieuw) in de map van het gesprek zetten")
+    export = sub.add_parser("export", help="het logboek exporteren als CSV of JSON",
+                            description="Gesprekken exporteren (overzicht als CSV; alles, met het verloop, als JSON).")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="formaat (standaard: csv)")
+    export.add_argument("--output", "-o", metavar="BESTAND",
+                        help="naar BESTAND schrijven (alleen voor u leesbaar) in plaats van naar het scherm")
+    export.add_argument("--force", action="store_true", help="BESTAND vervangen als het al bestaat")
     export.add_argument("--csv-style", choices=("excel-nl", "rfc"), default="excel-nl",
-                        help="excel-nl (default): semicolons and decimal commas, as Dutch Excel opens by double-click, "
-                             "with a UTF-8 byte-order mark in a file; rfc: commas and decimal points (RFC 4180)")
+                        help="excel-nl (standaard): puntkomma's en decimale komma's, zoals Nederlandse Excel het "
+                             "met een dubbelklik opent, met een UTF-8-BOM in een bestand; rfc: komma's en punten "
+                             "(RFC 4180)")
     export.add_argument("--practice", action="store_true", dest="export_practice",
-                        help="export practice sessions instead of real calls")
+                        help="oefengesprekken exporteren in plaats van echte gesprekken")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,6 +98,23 @@ def _short_date(value: Any) -> str:
     return short_date(value) if value else ""
 
 
+def _payments(record: "CallRecord") -> list[dict[str, Any]]:
+    """The promised payments (amount and date) of a stored agreement, in order."""
+    data = record.outcome_data or {}
+    return list(data.get("payments") or []) if record.outcome_kind != "no_agreement" else []
+
+
+def _when(record: "CallRecord") -> str:
+    """The payment date, or for several payments the plan in brief: "3 termijnen, 30-11-2026 t/m 01-02-2027"."""
+    payments = _payments(record)
+    if len(payments) > 1:
+        from datetime import date
+
+        first, last = (date.fromisoformat(str(payments[i]["on"])) for i in (0, -1))
+        return f"{len(payments)} betalingen, {short_date(first)} t/m {short_date(last)}"
+    return _short_date(record.first_promised_date)
+
+
 def _rows(records: list["CallRecord"]) -> list[list[str]]:
     from belscript.money import format_amount
 
@@ -91,7 +125,7 @@ def _rows(records: list["CallRecord"]) -> list[list[str]]:
             r.customer,
             _outcome(r),
             format_amount(r.promised_amount) if r.promised_amount is not None else "",
-            _short_date(r.first_promised_date),
+            _when(r),
             r.contact_person or "",
         ]
         for r in records
@@ -117,7 +151,7 @@ def _list(journal: "Journal", *, practice: bool) -> int:
         if not practice:
             print("Start een gesprek met 'belscript call' of oefen eerst met 'belscript practice'.")
         return 0
-    header = ["Nr", "Datum", "Klant", "Uitkomst", "Bedrag", "Betaaldatum", "Contactpersoon"]
+    header = ["Nr", "Datum", "Klant", "Uitkomst", "Totaal", "Betaaldatum(s)", "Contactpersoon"]
     print(table(header, _rows(records), right=frozenset({0, 4})))
     open_count = sum(1 for r in records if r.is_open)
     if open_count and not practice:
@@ -224,7 +258,8 @@ def _practice_score(events) -> list[str]:
 # -- export ------------------------------------------------------------------------
 
 CSV_COLUMNS = ["id", "started_at", "ended_at", "status", "script", "customer", "outcome", "outcome_label",
-               "promised_amount", "first_promised_date", "contact_person", "invoices", "total_due", "follow_up"]
+               "promised_amount", "first_promised_date", "payments", "contact_person", "invoices", "total_due",
+               "follow_up"]
 
 
 def _summary(record: "CallRecord") -> dict[str, Any]:
@@ -245,6 +280,7 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
         "outcome_label": _outcome(record),
         "promised_amount": str(record.promised_amount) if record.promised_amount is not None else "",
         "first_promised_date": record.first_promised_date.isoformat() if record.first_promised_date else "",
+        "payments": " ".join(f"{p['amount']}@{p['on']}" for p in _payments(record)),
         "contact_person": record.contact_person or "",
         "invoices": invoices,
         "total_due": total,
@@ -254,7 +290,7 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
 
 #: A cell starting with one of these is a formula to a spreadsheet program (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_AMOUNT_COLUMNS = ("promised_amount", "total_due")
+_AMOUNT_COLUMNS = ("promised_amount", "total_due", "payments")
 
 
 def _csv_cell(column: str, value: Any, style: str) -> Any:
@@ -262,7 +298,8 @@ def _csv_cell(column: str, value: Any, style: str) -> Any:
     if not isinstance(value, str):
         return value
     if column in _AMOUNT_COLUMNS and value:
-        return value.replace(".", ",") if style == "excel-nl" else value
+        # "2813.00", and each instalment of a plan ("940.00@2026-11-30 940.00@…")
+        return re.sub(r"(\d)\.(\d\d)\b", r"\1,\2", value) if style == "excel-nl" else value
     if value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -274,6 +311,8 @@ def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool,
 
     records = journal.calls(practice=practice)
     if fmt == "csv":
+        # Dutch Excel and LibreOffice read ';' between fields and ',' in amounts, and need
+        # the byte order mark to take the file as UTF-8 (otherwise 'Dé Bakker' breaks).
         buffer = io.StringIO(newline="")
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
                                 delimiter=";" if style == "excel-nl" else ",")

@@ -31,16 +31,32 @@ from belscript.cli.interactive import is_terminal, print_problem
 from belscript.errors import InputError, InvalidDocument, UsageError
 
 
+#: The help text callers see (`belscript practice --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Een gesprek oefenen met een gesimuleerde klant, met een eerlijke score.
+
+Hetzelfde belscherm als bij `belscript call`, met een gesimuleerde klant aan de lijn (een
+ingebouwde persona of uw eigen). Wat u typt is wat u zegt: de woordkeuze wordt net zo
+gecontroleerd als in een echt gesprek, en de klant antwoordt in het vak "Klant". Cijfers
+kiezen opties; /excuus, /afspraak, /naam, /geenafspraak, /einde en /afbreken werken zoals
+in een echt gesprek. Met dezelfde --seed verloopt het gesprek hetzelfde.
+
+Daarna krijgt u een score: wat goed ging en de twee of drie dingen om anders te doen, elk
+met het moment in het gesprek dat de doorslag gaf. Oefengesprekken staan apart in het
+logboek (`belscript log --practice`).
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--script", metavar="NAME|PATH",
-                        help="built-in script name or script file (default: eerste-gesprek)")
-    parser.add_argument("--persona", metavar="NAME|PATH|random", default="random",
-                        help="the simulated customer: a persona name, a persona file, or random (default)")
+    parser.add_argument("--script", metavar="NAAM|PAD",
+                        help="naam van een ingebouwd belscript of een scriptbestand (standaard: eerste-gesprek)")
+    parser.add_argument("--persona", metavar="NAAM|PAD|random", default="random",
+                        help="de gesimuleerde klant: een personanaam, een personabestand, of random (standaard)")
     parser.add_argument("--seed", type=int, metavar="N",
-                        help="replay a session: the same seed and the same input give the same conversation")
-    parser.add_argument("--dossier", metavar="PATH", help="the customer file to practise with (default: the demo file)")
+                        help="een sessie herhalen: dezelfde seed en dezelfde invoer geven hetzelfde gesprek")
+    parser.add_argument("--dossier", metavar="PAD",
+                        help="het klantdossier om mee te oefenen (standaard: het voorbeelddossier)")
     parser.add_argument("--history", action="store_true",
-                        help="show earlier practice scores, the excuses practised and the next persona to try")
+                        help="eerdere scores tonen, de geoefende excuses en welke persona u nu oefent")
 
 
 def run(args: argparse.Namespace) -> int:

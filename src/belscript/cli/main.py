@@ -57,9 +57,12 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
             continue
         module = importlib.import_module(f"belscript.cli.cmd_{name}")
         doc = (module.__doc__ or summary).strip()
-        cmd = sub.add_parser(name, help=summary, description=doc,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
+        dutch = getattr(module, "DESCRIPTION_NL", None)
+        cmd = sub.add_parser(name, help=summary, description=dutch or doc,
+                             formatter_class=_DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
+        if dutch:
+            _in_dutch(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
 
@@ -69,6 +72,26 @@ def chosen_command(argv: list[str]) -> list[str]:
     most one name; empty for ``--help``, ``--version`` or an unknown word."""
     word = next((a for a in argv if not a.startswith("-")), None)
     return [word] if word in {n for n, _ in COMMANDS} else []
+
+
+class _DutchHelp(argparse.RawDescriptionHelpFormatter):
+    """``gebruik:`` instead of ``usage:`` for the commands callers use."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+def _in_dutch(parser: argparse.ArgumentParser) -> None:
+    """The fixed parts of a command's --help in Dutch (its own texts are written in Dutch)."""
+    parser.formatter_class = _DutchHelp
+    parser._optionals.title = "opties"
+    parser._positionals.title = "argumenten"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "deze hulp tonen en stoppen"
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _in_dutch(child)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ an agreement also gets a short note to self with the follow-up moment.
 from __future__ import annotations
 
 import email.policy
+import re
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -18,6 +19,7 @@ from email.utils import format_datetime
 from urllib.parse import quote
 
 from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason
+from belscript.script.models import AgreementKind
 from belscript.dossier import Dossier
 from belscript.followup.facts import AfterCall
 from belscript.followup.wording import (
@@ -96,11 +98,12 @@ def confirmation(after: AfterCall) -> Confirmation | None:
         return None
     d = after.dossier
     who = contact_name(d, outcome, after.contact)
+    nobody = isinstance(outcome, NoAgreement) and outcome.reason is NoAgreementReason.other and not after.contact
     if isinstance(outcome, Agreement):
         subject_kind = "terugbelafspraak" if outcome.callback and not outcome.payments else "betaalafspraak"
         subject = f"Bevestiging {subject_kind} {invoices_phrase(d, article=False)}"
         body = _agreement_body(after, outcome, who)
-    elif outcome.reason is NoAgreementReason.not_reachable:
+    elif outcome.reason is NoAgreementReason.not_reachable or nobody:  # broken off before anyone was reached
         subject = f"Openstaande {invoices_phrase(d, article=False)}"
         body = _not_reached_body(after, outcome, who)
     else:
@@ -199,15 +202,58 @@ def _agreement_body(after: AfterCall, agreement: Agreement, who: str | None) -> 
     ]
     lines += customer_promise(agreement, d.customer.name)
     lines += ["", "Wat wij doen:"] + _our_side(after, agreement)
+    conditions = conditions_for(agreement, after.conditions)
+    if conditions:
+        lines += ["", "De voorwaarden:"] + [f"- {c}" for c in conditions]
     if agreement.payments:
         lines += ["", "Als de afspraak niet wordt nagekomen:", if_broken_text(agreement, after.if_broken)]
     if agreement.agreed_by:
         lines += ["", f"Afgesproken met: {agreement.agreed_by}."]
     lines += [""] + _invoices_block(d) + _payment_details(d)
-    lines += ["", "Klopt er iets niet in deze bevestiging? Laat het mij dan vandaag nog weten, "
-                  "dan passen we het meteen aan.", ""]
+    lines += ["", f"Klopt er iets niet in deze bevestiging? Laat het mij dan {_reply_within(after.conditions)} "
+                  "weten, dan passen we het meteen aan.", ""]
     lines += _signature(d)
     return "\n".join(lines) + "\n"
+
+
+_ABOUT_PLAN = re.compile(r"termijn|regeling", re.I)
+_ABOUT_DEFERRAL = re.compile(r"uitstel", re.I)
+_ABOUT_CONFIRMATION = re.compile(r"per e-mail bevestigd|bevestiging", re.I)
+_REPLY_WITHIN = re.compile(r"\bbinnen ((?:één|een|twee|drie|vier|vijf|\d+) werkdag(?:en)?)\b", re.I)
+
+
+def conditions_for(agreement: Agreement, conditions: tuple[str, ...]) -> list[str]:
+    """The script's conditions that apply to this kind of agreement, in the script's words.
+
+    A condition about instalments or a plan goes with a payment plan (and a partial
+    payment, which is a plan of two), one about deferral with a deferral; the others
+    apply to every agreement with a payment. The one about replying to the e-mail is
+    left out: the closing sentence of the e-mail says it, in the same terms.
+    """
+    if not agreement.payments:
+        return []
+    kind = agreement.kind
+    plan = kind in (AgreementKind.payment_plan, AgreementKind.partial_payment)
+    out = []
+    for text in conditions:
+        text = " ".join(text.split())
+        about_plan, about_deferral = bool(_ABOUT_PLAN.search(text)), bool(_ABOUT_DEFERRAL.search(text))
+        if _ABOUT_CONFIRMATION.search(text):
+            continue
+        if (about_plan or about_deferral) and not ((about_plan and plan) or
+                                                   (about_deferral and kind is AgreementKind.deferral)):
+            continue
+        out.append(text)
+    return out
+
+
+def _reply_within(conditions: tuple[str, ...]) -> str:
+    """How soon the customer reports a mistake: the script's own term ("binnen twee werkdagen")."""
+    for text in conditions:
+        m = _REPLY_WITHIN.search(text)
+        if m and _ABOUT_CONFIRMATION.search(text):
+            return f"binnen {m.group(1)}"
+    return "zo snel mogelijk"
 
 
 _NO_AGREEMENT_SENTENCES: dict[NoAgreementReason, str] = {
@@ -227,6 +273,9 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
     ]
     if outcome.reason in _NO_AGREEMENT_SENTENCES:
         lines.append(_NO_AGREEMENT_SENTENCES[outcome.reason])
+    announced = announced_steps(after.announced)
+    if announced:
+        lines += ["", "Zoals ik aan de telefoon zei:"] + [f"- {a}" for a in announced]
     lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met u op."]
     ours = _our_side(after, None)
     if ours:
@@ -235,6 +284,19 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
     lines += ["", "Wilt u eerder iets met mij afspreken? Bel of mail mij gerust.", ""]
     lines += _signature(d)
     return "\n".join(lines) + "\n"
+
+
+def announced_steps(announced: str | None) -> list[str]:
+    """What we said we would do next (the script's words), without what only fits the phone.
+
+    The sentences in which "wij" act (send a reminder, hand over to a collection agency)
+    are kept; "Dan stel ik vast …" and "U ontvangt dit ook per e-mail" are not news in
+    the e-mail itself.
+    """
+    if not announced:
+        return []
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(announced.split()))
+    return [s for s in sentences if re.search(r"\b[Ww]ij\b", s) and not re.search(r"e-mail", s)]
 
 
 def _not_reached_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:

@@ -39,14 +39,16 @@ class Observation:
 def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
     """The phrasing warnings about words the caller really kept in a note.
 
-    A warning is logged the moment it is shown, while typing. It counts in the
-    evaluation only when the words were kept: the note it belongs to contains them.
-    That note is the one just before it (when warnings are logged on Enter) or the next
-    one (when they were logged while typing). Warnings the caller set aside with Ctrl-O
-    do not count.
+    A warning is logged when its note is saved (Enter). It counts in the evaluation only
+    when the words were kept: the note it belongs to contains them. That note is the one
+    just before it, or the next one in logs of older versions, which logged warnings
+    while typing. Warnings the caller set aside with Ctrl-O do not count, and each
+    warning counts once per note: a fragment logged while a word was still being typed
+    ("ontvang" before "ontvangen") is not counted next to the whole word.
     """
     events = list(events)
     counted: list[EventLike] = []
+    seen: dict[tuple[int, str], list[str]] = {}
     for i, e in enumerate(events):
         warning = e.payload
         if not isinstance(warning, WarningShown) or warning.ignored:
@@ -56,6 +58,17 @@ def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
             continue
         if _set_aside(events, i, e):
             continue
+        key = (id(note), str(e.data.get("rule")))
+        earlier = seen.setdefault(key, [])
+        if any(match in m for m in earlier):
+            continue
+        for m in list(earlier):  # a fragment counted before: the whole word replaces it
+            if m in match:
+                counted = [c for c in counted if not (c.data.get("rule") == e.data.get("rule") and
+                                                      str(c.data.get("match") or "").lower() == m and
+                                                      _note_of(events, events.index(c)) is note)]
+                earlier.remove(m)
+        earlier.append(match)
         counted.append(e)
     return counted
 

@@ -26,6 +26,9 @@ class AfterCall:
     ``contact`` is who was on the phone (noted during the call); ``if_broken`` is the
     script policy's text for a broken promise (the agreement's own ``if_broken``, when
     set, wins); ``now`` is when the call ended (dates in the e-mail are relative to it).
+    ``conditions`` are the script's conditions for an offer, in its own words (they go
+    into the e-mail); ``announced`` is what the script told the customer would happen
+    next when there was no agreement (the e-mail repeats it in writing).
     """
 
     dossier: Dossier
@@ -34,6 +37,8 @@ class AfterCall:
     our_actions: tuple[str, ...] = ()
     contact: str | None = None
     if_broken: str | None = None
+    conditions: tuple[str, ...] = ()
+    announced: str | None = None
 
     @classmethod
     def of(
@@ -45,21 +50,24 @@ class AfterCall:
         contact: str | None = None,
         if_broken: str | None = None,
         clock: Clock | None = None,
+        conditions: list[str] | tuple[str, ...] = (),
+        announced: str | None = None,
     ) -> "AfterCall":
         """Build the facts with "now" taken from ``clock`` (default: ``BELSCRIPT_NOW`` or the wall clock)."""
         now = (clock or clock_from_env()).now()
         return cls(dossier=dossier, outcome=outcome, now=now, our_actions=tuple(our_actions),
-                   contact=contact, if_broken=if_broken)
+                   contact=contact, if_broken=if_broken, conditions=tuple(conditions), announced=announced)
 
     @classmethod
     def from_facts(cls, dossier: Dossier, facts: CallState, *, clock: Clock | None = None,
-                   outcome: Agreement | NoAgreement | None = None) -> "AfterCall":
+                   outcome: Agreement | NoAgreement | None = None, conditions: list[str] | tuple[str, ...] = (),
+                   announced: str | None = None) -> "AfterCall":
         """From the facts of a call (its events folded); ``outcome`` stands in while the
         call has none yet (the recap read back before the end)."""
         chosen = outcome if outcome is not None else facts.outcome
         assert chosen is not None, "a call without an outcome has no after-call documents"
         return cls.of(dossier, chosen, our_actions=facts.our_actions, contact=facts.contact_person,
-                      if_broken=facts.if_broken, clock=clock)
+                      if_broken=facts.if_broken, clock=clock, conditions=conditions, announced=announced)
 
     @classmethod
     def from_record(cls, record: Any) -> "AfterCall | None":
@@ -67,7 +75,15 @@ class AfterCall:
         outcome = record.outcome
         if outcome is None:
             return None
+        conditions: tuple[str, ...] = ()
+        if getattr(record, "script_text", None):  # the script the call was made with, as stored
+            from belscript.script.loader import parse_script_text
+
+            loaded, _problems = parse_script_text(record.script_text, record.script_path or record.script_name)
+            if loaded is not None:
+                conditions = tuple(" ".join(c.split()) for c in loaded.script.agreement.conditions)
         return cls(
+            conditions=conditions,
             dossier=record.dossier,
             outcome=outcome,
             now=record.ended_at or record.started_at,

@@ -84,7 +84,9 @@ def calendar_entries(after: AfterCall) -> list[dict[str, object]]:
                 "uid": _uid(after, "check", n, p.on.isoformat(), str(p.amount)),
                 "summary": f"Controleer betaling {amount} van {customer}",
                 "description": f"Is de betaling van {amount} ({about}), toegezegd voor {say_date(p.on)}, binnen?\n"
-                               f"{if_broken_text(outcome, after.if_broken)}",
+                               f"Niet binnen? Bel {who or customer} vandaag nog{_phone_part(after)} en stuur "
+                               "een aanmaning.\n"
+                               f"Aan de klant aangekondigd: {if_broken_text(outcome, after.if_broken)}",
                 "start": check_day(p.on),
             })
         if outcome.callback:
@@ -128,6 +130,12 @@ def calendar_description(after: AfterCall) -> str:
     elif isinstance(outcome, NoAgreement):
         parts.append("het moment waarop u opnieuw belt")
     return f"met {join(parts)}" if parts else ""
+
+
+def _phone_part(after: AfterCall) -> str:
+    d = after.dossier
+    phone = (d.contact.phone if d.contact and d.contact.phone else None) or d.customer.phone
+    return f" ({phone})" if phone else ""
 
 
 def _phone_line(after: AfterCall) -> str:

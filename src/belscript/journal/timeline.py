@@ -36,6 +36,20 @@ _LABELS = {
 }
 
 
+#: Actions that leave no to-do or reminder, in words (the log never shows an internal id).
+_ACTION_WORDS = {
+    "mark_recap_done": "afspraken teruggelezen",
+    "announce_confirmation": "bevestiging per e-mail aangekondigd",
+    "announce_next_steps": "vervolgstappen genoemd",
+    "schedule_callback": "vervolgmoment gepland",
+    "ask_contact_name": "naar de naam gevraagd",
+    "send_invoice_copy": "kopie van de factuur gestuurd",
+    "note_complaint": "klacht genoteerd",
+    "check_payment_received": "betaling nagekeken",
+    "correct_invoice": "factuur gecorrigeerd",
+}
+
+
 def describe(event: Event) -> str:
     """``stap: opening``, ``notitie: belt vrijdag terug``, ``waarschuwing: 'u moet' …``."""
     label = _LABELS.get(event.kind, event.kind)
@@ -84,7 +98,7 @@ def _detail(p: ev.Payload) -> str:  # noqa: C901 - one branch per event kind, in
         parts = [p.label or p.reason, p.detail, f"vervolg {_moment(p.follow_up)}" if p.follow_up else ""]
         return "; ".join(part for part in parts if part)
     if isinstance(p, ev.ActionDone):
-        return p.todo or p.hint or p.name
+        return p.todo or p.hint or _ACTION_WORDS.get(p.name) or p.name
     if isinstance(p, ev.Refused):
         return p.message + (f" (ontbreekt: {', '.join(map(str, p.missing))})" if p.missing else "")
     if isinstance(p, ev.Ended):

@@ -135,6 +135,15 @@ class AgreementPolicy(_Strict):
         description="Payment plan or partial payment: the first payment is at least this amount ('250') or share ('25%').",
     )
     latest_days: int = Field(default=90, ge=1, le=730, description="No promised date later than this many days after the call.")
+    first_within_days: int = Field(
+        default=7, ge=0, le=365,
+        description="Partial payment or payment plan: the first payment at most this many days after the call.",
+    )
+    max_days_between: int = Field(
+        default=35, ge=1, le=365,
+        description="Payment plan: at most this many days between two instalments "
+                    "(35: monthly, with room for a date moved past a weekend or holiday).",
+    )
     conditions: list[Text] = Field(default_factory=list, description="Conditions that come with an offer (shown to the caller, put in the e-mail).")
     if_broken: Text = Field(
         default="",

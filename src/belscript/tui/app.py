@@ -153,7 +153,7 @@ def _layout_sizes(rows: int, cols: int, phase: str, *, feedback: int, customer: 
         sizes.update(customer=cust, say=rest * 3 // 8, options=rest * 3 // 8)
     else:
         options = max(4, min(needs[0] + 2, rest // 2))
-        say = max(5, min(needs[1] + 2, rest - options - 4))
+        say = max(5, min(needs[1] + 2, rest - options - 3))  # the tips keep one row; F2 shows them all
         sizes.update(customer=cust, say=say, options=options)
     sizes["tips"] = rest - sizes["say"] - sizes["options"]
     sizes.update(agreement=main * 3 // 8, dossier=main * 3 // 8)
@@ -171,7 +171,7 @@ class CallScreen:
         self.after_offset = 0
         self.prep_offset = 0
         self.overlay_offset = 0
-        self.say_offset = 0  # compact layout: PageUp/PageDown scroll the line to say
+        self.say_offset = 0  # PageUp/PageDown scroll the line to say while it does not fit
         self._say_offset_for: object = None
         self.dialog_open = False
         self.dialog_problem = ""
@@ -182,6 +182,7 @@ class CallScreen:
         self._sizes_cache: dict[str, int] = {}
         self._measure_key: object = None
         self._measure_value: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self._scrolling: dict[str, list[BoxControl]] = {}  # scrolling panels by name, for PageUp/PageDown
 
         self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
                              name="input", on_text_changed=lambda buf: model.draft_changed(buf.text))
@@ -327,32 +328,47 @@ class CallScreen:
 
         @kb.add("pagedown", filter=not_dialog)
         def _down(event) -> None:
-            if self.model.overlay is not None:
-                self.overlay_offset += 10
-            elif self.model.phase == "call" and self._compact():
-                self.say_offset += 5
-            elif self.model.phase == "call":
-                self.dossier_offset += 5
-            elif self.model.phase == "prepare":
-                self.prep_offset += 10
-            else:
-                self.after_offset += 10
+            self._page(+1)
 
         @kb.add("pageup", filter=not_dialog)
         def _up(event) -> None:
-            if self.model.overlay is not None:
-                self.overlay_offset = max(0, self.overlay_offset - 10)
-            elif self.model.phase == "call" and self._compact():
-                self.say_offset = max(0, self.say_offset - 5)
-            elif self.model.phase == "call":
-                self.dossier_offset = max(0, self.dossier_offset - 5)
-            elif self.model.phase == "prepare":
-                self.prep_offset = max(0, self.prep_offset - 10)
-            else:
-                self.after_offset = max(0, self.after_offset - 10)
+            self._page(-1)
 
         kb.add("tab", filter=dialog)(focus_next)
         return merge_key_bindings([kb])
+
+    def _page(self, direction: int) -> None:
+        """PageDown/PageUp: scroll by exactly the rows the panel shows, so no line is ever skipped.
+
+        During the call the line to say comes first: while it does not fit, the keys scroll
+        it (in both layouts); otherwise they scroll the dossier of the wide layout.
+        """
+        if self.model.overlay is not None:
+            self.overlay_offset = max(0, self.overlay_offset + direction * 10)
+            return
+        if self.model.phase == "call":
+            say = self._visible_control("say")
+            if say is not None and (say.last_offset or self._compact()):
+                self._say_scroll()
+                self.say_offset = max(0, min(say.last_offset, self.say_offset + direction * say.page))
+                self.app.invalidate()
+                return
+            name = "dossier"
+        else:
+            name = "prepare" if self.model.phase == "prepare" else "main"
+        control = self._visible_control(name)
+        page = control.page if control is not None else 10
+        last = control.last_offset if control is not None else 0
+        attr = {"dossier": "dossier_offset", "prepare": "prep_offset", "main": "after_offset"}[name]
+        setattr(self, attr, max(0, min(last, getattr(self, attr) + direction * page)))
+        self.app.invalidate()
+
+    def _visible_control(self, name: str) -> BoxControl | None:
+        """The scrolling panel ``name`` as last drawn (the first of panels scrolled together)."""
+        if name == "say":
+            name = "say-compact" if self._compact() else "say-wide"
+        controls = self._scrolling.get(name, [])
+        return controls[0] if controls else None
 
     def _toggle(self, overlay: str) -> None:
         self.model.overlay = None if self.model.overlay == overlay else overlay  # type: ignore[assignment]
@@ -477,12 +493,14 @@ class CallScreen:
                       width=self._exact("cols"))
 
     def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None,
-               open: bool = False) -> Window:
+               open: bool = False, name: str | None = None) -> Window:
         """A bordered panel with a title: one window of exact size (see :mod:`belscript.tui.box`)."""
-        more = "… meer met PageDown" if scroll is not None else None
+        more = "▼ meer met PageDown" if scroll is not None else None
         control = BoxControl(get, title=title, width=lambda: self._sizes()[width],
                              height=lambda: self._sizes()[height], scroll=scroll, tail=cursor_at_end, open=open,
                              more=more)
+        if scroll is not None:
+            self._scrolling.setdefault(name or height, []).append(control)
         return PanelWindow(control, width=self._exact(width), height=self._exact(height))
 
     def _header_bar(self) -> VSplit:
@@ -507,9 +525,10 @@ class CallScreen:
     def _prepare_layout(self) -> HSplit:
         if not hasattr(self, "_prep"):
             scroll = lambda: self.prep_offset  # noqa: E731
-            left = self._panel("Voorbereiding (PageUp/PageDown)", self._prep_left, "left", "main", scroll=scroll)
+            left = self._panel("Voorbereiding (PageUp/PageDown)", self._prep_left, "left", "main", scroll=scroll,
+                               name="prepare")
             right = self._panel("Wanneer u belt en wat u kunt aanbieden", self._prep_right, "right", "main",
-                                scroll=scroll)
+                                scroll=scroll, name="prepare")
             self._prep = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
                                  *self._bottom()])
         return self._prep
@@ -522,14 +541,14 @@ class CallScreen:
                 filter=Condition(lambda: self.model.customer_voice() is not None))
             left = HSplit([
                 customer,
-                self._panel(self._step_title, self._say, "left", "say"),
+                self._panel(self._step_title, self._say, "left", "say", scroll=self._say_scroll, name="say-wide"),
                 self._panel("Opties (cijfer + Enter)", self._options, "left", "options"),
                 self._panel("Tips", self._tips, "left", "tips"),
             ], width=self._exact("left"), height=self._exact("main"))
             right = HSplit([
                 self._panel("Afspraak", self._agreement, "right", "agreement"),
-                self._panel("Dossier (PageUp/PageDown)", self._dossier_text, "right", "dossier",
-                            scroll=lambda: self.dossier_offset),
+                self._panel(self._dossier_title, self._dossier_text, "right", "dossier",
+                            scroll=lambda: self.dossier_offset, name="dossier"),
                 self._panel("Notities", self._notes, "right", "notes", cursor_at_end=True),
             ], width=self._exact("right"), height=self._exact("main"))
             self._call = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
@@ -546,7 +565,8 @@ class CallScreen:
             self._compact_call = HSplit([
                 self._header_bar(),
                 customer,
-                self._panel(self._step_title, self._say, "cols", "say", open=True, scroll=self._say_scroll),
+                self._panel(self._step_title, self._say, "cols", "say", open=True, scroll=self._say_scroll,
+                            name="say-compact"),
                 self._panel("Opties (cijfer + Enter)", self._options, "cols", "options", open=True),
                 self._panel("Afspraak (F2: dossier, tips, notities)", self._summary, "cols", "agreement", open=True),
                 self._panel("Berichten", self._messages, "cols", "messages", cursor_at_end=True, open=True),
@@ -557,9 +577,12 @@ class CallScreen:
         return self._compact_call
 
     def _say_scroll(self) -> int:
-        """How far the compact layout's line to say is scrolled; back to the top on every new step."""
-        if self._say_offset_for != self.model.view_key:
-            self._say_offset_for = self.model.view_key
+        """How far the line to say is scrolled; back to the top on every new step (a note keeps the place)."""
+        view = self.model.view()
+        step = view.get("step")
+        key = (step.id if step is not None else None, view.get("reading_back"))
+        if self._say_offset_for != key:
+            self._say_offset_for = key
             self.say_offset = 0
         return self.say_offset
 
@@ -569,7 +592,7 @@ class CallScreen:
             self._after = HSplit([
                 self._header_bar(),
                 self._panel("Na het gesprek (PageUp/PageDown)", self._after_text, "cols", "main",
-                            scroll=lambda: self.after_offset),
+                            scroll=lambda: self.after_offset, name="main"),
                 *self._bottom(),
             ])
         return self._after
@@ -592,6 +615,11 @@ class CallScreen:
     def _header_right(self):
         golden = self.model.golden_now(short=self._compact())
         return [("class:header.right", f" ⏱ {self.model.elapsed()}" + (f" · {golden}" if golden else "") + " ")]
+
+    def _dossier_title(self) -> str:
+        """While the line to say has more to read, PageDown belongs to it; F2 still shows the whole dossier."""
+        say = self._visible_control("say")
+        return "Dossier (F2)" if say is not None and say.last_offset else "Dossier (PageUp/PageDown)"
 
     def _step_title(self) -> str:
         view = self.model.view()
@@ -722,6 +750,7 @@ class CallScreen:
         "excuses": "Welk excuus noemt de klant? Typ het nummer en Enter (Esc: terug)",
         "agreement": "De afspraak invullen: /afspraak <veld> <wat de klant zegt> (Esc sluit)",
         "details": "Tips, dossier en notities (Esc of F2 sluit)",
+        "summary": "De afspraken om terug te lezen (Esc sluit, PageUp/PageDown bladert)",
     }
 
     def _overlay_title(self) -> str:
@@ -735,6 +764,8 @@ class CallScreen:
             return self._excuses_text()
         if overlay == "agreement":
             return self._fields_text()
+        if overlay == "summary":
+            return [("class:say", line + "\n") for line in self.model.recap_now()]
         if overlay == "details":
             return ([("class:title", "Tips\n")] + self._tips() + [("class:title", "\nDossier\n")]
                     + self._dossier_text() + [("class:title", "\nNotities\n")] + self._notes())

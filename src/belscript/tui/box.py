@@ -28,8 +28,11 @@ class BoxControl(FormattedTextControl):
     panel shows the last lines instead (messages, notes: the newest is always visible).
     With ``open`` the panel is a section instead: a title rule above the text and no
     other border, which saves a row and two columns on a small terminal. A scrolling
-    panel whose text does not fit ends in ``more`` (e.g. "… PageDown: meer"), so
-    nothing is cut off silently.
+    panel whose text does not fit says so in its border (``more``, e.g. "▼ meer met
+    PageDown", in the title rule of a section, the bottom border of a box), so nothing
+    is cut off silently and no line of text gives way to the marker. After a draw,
+    :attr:`page` is the number of text rows shown and :attr:`last_offset` the furthest
+    useful scroll position: PageDown moves by exactly what is visible, never skipping.
     """
 
     def __init__(self, get, *, title: str | Callable[[], str], width: Callable[[], int], height: Callable[[], int],
@@ -45,6 +48,8 @@ class BoxControl(FormattedTextControl):
         self._more = more
         self._key: object = None
         self._value: StyleAndTextTuples = []
+        self.page = 1
+        self.last_offset = 0
         super().__init__(self._text, show_cursor=False)
 
     def _text(self) -> StyleAndTextTuples:
@@ -66,16 +71,20 @@ class BoxControl(FormattedTextControl):
         lines = _lines(wrap(source, inner_w))
         while len(lines) > 1 and not lines[-1]:
             lines.pop()
+        marker = ""
         if self._tail:
             lines = lines[-inner_h:] if inner_h else []
         else:
-            offset = max(0, min(offset, len(lines) - 1))
-            clipped = len(lines) > offset + inner_h
+            self.page = max(1, inner_h)
+            self.last_offset = max(0, len(lines) - inner_h)
+            offset = max(0, min(offset, self.last_offset))
+            if self._more and offset < self.last_offset:
+                marker = f" {self._more} ({offset + inner_h}/{len(lines)} regels) "
+            elif self._more and offset:
+                marker = " ▲ terug met PageUp "
             lines = lines[offset:offset + inner_h]
-            if clipped and self._more and inner_h > 1:
-                lines[-1] = [("class:dim", self._more[:inner_w])]
         if self._open:
-            return self._draw_open(lines, title, inner_w, inner_h)
+            return self._draw_open(lines, title, inner_w, inner_h, marker)
         label = f"| {title} |" if width_of(title) + 4 <= inner_w else f"| {title[:max(0, inner_w - 5)]}…|"
         left = max(0, (inner_w - width_of(label)) // 2)
         right = max(0, inner_w - left - width_of(label))
@@ -87,15 +96,29 @@ class BoxControl(FormattedTextControl):
             out.extend(line)
             out.append(("", " " * max(0, inner_w - used)))
             out.append((BORDER, "│\n"))
+        if marker and width_of(marker) + 2 > inner_w:
+            marker = " ▼ meer " if offset < self.last_offset else " ▲ "
+        if marker and width_of(marker) + 2 <= inner_w:
+            rest = inner_w - width_of(marker) - 1
+            out.extend([(BORDER, "└" + "─" * rest), (LABEL, marker), (BORDER, "─┘")])
+            return out
         out.append((BORDER, "└" + "─" * inner_w + "┘"))
         return out
 
 
     @staticmethod
-    def _draw_open(lines: list[StyleAndTextTuples], title: str, width: int, height: int) -> StyleAndTextTuples:
-        label = f" {title} " if width_of(title) + 4 <= width else f" {title[:max(0, width - 5)]}… "
+    def _draw_open(lines: list[StyleAndTextTuples], title: str, width: int, height: int,
+                   marker: str = "") -> StyleAndTextTuples:
+        tail = 2 if marker else 0  # the marker sits at the right end of the title rule: ── title ── marker ──
+        if marker and width - 4 - tail - width_of(marker) < 12:  # narrow: keep the marker, shorten the title
+            marker = " ▼ meer " if "▼" in marker else " ▲ "
+        room = width - 2 - tail - width_of(marker)
+        label = f" {title} " if width_of(title) + 4 <= room else f" {title[:max(0, room - 5)]}… "
         out: StyleAndTextTuples = [(BORDER, "──"), (LABEL, label),
-                                   (BORDER, "─" * max(0, width - 2 - width_of(label)) + "\n")]
+                                   (BORDER, "─" * max(0, room - width_of(label)))]
+        if marker:
+            out.extend([("class:warn", marker), (BORDER, "──")])
+        out.append((BORDER, "\n"))
         for i in range(height):
             line = _rstrip(lines[i]) if i < len(lines) else []
             used = sum(width_of(t) for _s, t, *_ in line)

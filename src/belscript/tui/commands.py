@@ -51,7 +51,8 @@ COMMANDS: tuple[Command, ...] = (
             "Breek het gesprek af. De reden is verplicht; belscript legt een vervolgmoment vast."),
     Command("terug", "", "Terug naar de vorige stap. De geschiedenis van het gesprek blijft bewaard."),
     Command("samenvatting", "",
-            "Toon de afspraken zoals u ze aan de klant terugleest (ook tijdens het gesprek).", ("samenvatten",)),
+            "Toon de afspraken zoals u ze aan de klant terugleest (ook tijdens het gesprek), in hun geheel over het "
+            "scherm.", ("samenvatten",)),
     Command("pauze", "",
             "Verlaat het scherm zonder af te breken. Alles is bewaard; ga later verder met "
             "belscript call --resume.", ("stop",)),
@@ -71,8 +72,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F2", "tips, dossier en notities groot tonen of verbergen (op een klein scherm staan ze alleen hier)"),
     ("Esc", "hulp, lijst of vraag sluiten; bij het teruglezen van de afspraken: nog niet afsluiten"),
     ("Pijl omhoog/omlaag", "eerder getypte regels terughalen"),
-    ("PageUp/PageDown", "door het dossier bladeren; op een klein scherm door ‘Zeg nu’, in de hulp en lijsten "
-                        "door de lijst"),
+    ("PageUp/PageDown", "door ‘Zeg nu’ bladeren zolang het niet op het scherm past (steeds precies één "
+                        "scherm), anders door het dossier; in de hulp en lijsten door de lijst"),
 )
 
 #: Dutch words for the no-agreement reasons of ``/geenafspraak`` (first word of each is shown in help).

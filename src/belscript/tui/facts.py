@@ -95,10 +95,13 @@ def offer_lines(policy: AgreementPolicy, amount_due) -> list[str]:
 
     lines = ["U kunt afspreken: " + "; ".join(_KIND_LABELS[k] for k in policy.accepts) + "."]
     limits = []
-    if AgreementKind.deferral in policy.accepts:
-        limits.append(f"uitstel hoogstens {policy.max_deferral_days} dagen")
+    if AgreementKind.full_payment in policy.accepts or AgreementKind.deferral in policy.accepts:
+        limits.append(f"uitstel hoogstens {policy.max_deferral_days} dagen (ook voor alles ineens)")
+    if AgreementKind.partial_payment in policy.accepts or AgreementKind.payment_plan in policy.accepts:
+        limits.append(f"eerste deel of termijn binnen {policy.first_within_days} dagen")
     if AgreementKind.payment_plan in policy.accepts:
-        limits.append(f"hoogstens {policy.max_instalments} termijnen")
+        limits.append(f"hoogstens {policy.max_instalments} termijnen, hoogstens {policy.max_days_between} dagen "
+                      "ertussen")
     first = minimum_first(policy, amount_due)
     if first is not None:
         limits.append(f"eerste betaling minstens {first[1]}")

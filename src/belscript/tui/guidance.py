@@ -114,13 +114,16 @@ def missing_all(problems: list[str], policy: AgreementPolicy | None = None) -> l
 
 
 def short_list(items: list[Missing]) -> str:
-    """Everything missing in one sentence part: short items joined, mistakes after them."""
+    """Everything missing in one sentence part: short items joined, mistakes after them.
+
+    Without a final full stop: callers end the sentence themselves ("Nog nodig: ….").
+    """
     words = [m.what for m in items if m.short]
     sentences = [m.what for m in items if not m.short]
     out = join(words)
     if sentences:
         out = (out + ". " if out else "") + " ".join(sentences)
-    return out
+    return out.rstrip(".")
 
 
 def option_condition(script: Script, step_id: str, nr: int) -> str | None:

@@ -22,7 +22,7 @@ def highlight(text: str, findings) -> StyleAndTextTuples:
         return [("", text)]
     styles = [""] * len(text)
     for f in findings:
-        style = "class:finding.error" if f.level == "error" else "class:finding"
+        style = _STYLES.get(f.level, "class:finding.soft")
         for i in range(max(0, f.start), min(len(text), f.end)):
             if styles[i] != "class:finding.error":
                 styles[i] = style
@@ -33,6 +33,10 @@ def highlight(text: str, findings) -> StyleAndTextTuples:
         else:
             out.append((style, ch))
     return out
+
+
+#: A softened rule (a script lowered it to a suggestion) is only underlined.
+_STYLES = {"error": "class:finding.error", "warning": "class:finding"}
 
 
 class PhrasingLexer(Lexer):

@@ -116,7 +116,9 @@ class LiveCallModel(CallModel):
         out: Fragments = []
         if facts.outcome is None:  # pragma: no cover - an ended call always has an outcome
             return out
-        after = AfterCall.from_facts(self.dossier, facts, clock=self.clock)
+        after = AfterCall.from_facts(self.dossier, facts, clock=self.clock,
+                                     conditions=self.script.agreement.conditions,
+                                     announced=announced_next_steps(call))
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
         out.append(("class:title", "Samenvatting van het gesprek\n"))
         out.append(("", recap_text(after) + "\n\n"))
@@ -132,9 +134,7 @@ class LiveCallModel(CallModel):
         out.append(("", "\n"))
         if docs.confirmation is not None:
             out.append(("class:title", "Bevestiging per e-mail: verstuur hem binnen een half uur\n"))
-            out.append(("", docs.confirmation.text.rstrip() + "\n\n"))
-            out.append(("class:title", "Mailto-link (opent dezelfde e-mail in uw mailprogramma)\n"))
-            out.append(("class:dim", docs.confirmation.mailto + "\n"))
+            out.append(("", docs.confirmation.text.rstrip() + "\n"))
         out.append(("class:title", "\nWat opviel in dit gesprek\n"))
         marks = {"good": ("class:ok", "+ "), "improve": ("class:warn", "! "), "info": ("", "· ")}
         for obs in observations(call.events):
@@ -158,6 +158,22 @@ def describe_events(events: list[Event]) -> str:
         text = (event.data or {}).get("text") if event.kind == "note" else None
         parts.append(f"{what} ‘{text[:40]}’" if isinstance(text, str) else what)
     return ", ".join(parts)
+
+
+def announced_next_steps(call) -> str | None:
+    """What the script told the customer would happen next, when the call ends without agreement.
+
+    That is the text of the visited step where the no-agreement outcome is recorded and
+    the next steps are announced (an option there does ``announce_next_steps``).
+    """
+    if call.no_agreement is None:
+        return None
+    steps = call.script.steps
+    for step_id in reversed(call.history):
+        step = steps.get(step_id)
+        if step is not None and any("announce_next_steps" in (o.do or []) for o in step.options):
+            return call._fill(step.say.strip()) if step.say.strip() else None
+    return None
 
 
 def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:

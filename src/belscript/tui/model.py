@@ -23,6 +23,8 @@ pane, which the app shows whenever it returns something) and :meth:`CallModel.af
 
 from __future__ import annotations
 
+import re
+
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,7 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
 Phase = Literal["prepare", "call", "after", "done"]
 #: A panel shown over the call on demand: the help, the excuse list, the agreement's
 #: fields, or the dossier, tips and notes at full size (for small terminals).
-Overlay = Literal["help", "excuses", "agreement", "details"]
+Overlay = Literal["help", "excuses", "agreement", "details", "summary"]
 Fragments = list[tuple[str, str]]
 
 #: How many messages the messages panel keeps.
@@ -122,6 +124,7 @@ class CallModel:
         self._ignored: set[tuple[str, str]] = set()
         #: Warnings already recorded for the line being typed (recorded when first shown).
         self._draft_warnings: set[tuple[str, str]] = set()
+        self._draft = ""  # the line being typed, for the warnings of words left standing
         self._preview_cache: dict[str, Preview] = {}
         self._view_key: object = None
         self._view: dict[str, Any] = {}
@@ -136,12 +139,10 @@ class CallModel:
         return Call(self.script, self.dossier, clock=self.clock)
 
     def handle_text(self, text: str, findings: list[Finding]) -> None:
-        """Free text: a note, with the phrasing warnings shown for it recorded."""
+        """Free text: a note, with the phrasing warnings still shown for it recorded once."""
         assert self.call is not None
         self.call.note(text)
-        for f in findings:
-            if f.level in WARNING_LEVELS and (f.rule, f.match.lower()) not in self._draft_warnings:
-                self.call.record_warning(f.rule, f.match, f.message)
+        self._record_warnings(findings)
         if self.all_stored():
             self.info(f"Notitie bewaard: {text}", "ok")
         else:
@@ -151,23 +152,34 @@ class CallModel:
         """Is every fact of the call in the log? (Only a logged call can say no.)"""
         return True
 
-    def draft_changed(self, text: str) -> None:
-        """The line being typed changed: record each phrasing warning the moment it is shown.
-
-        A warning on screen is a fact of the call, so it reaches the call log even when
-        the note is never submitted (the terminal is closed, the caller rephrases).
-        Each warning is recorded once per line; submitting the note does not repeat it.
-        """
-        if self.phase != "call" or self.call is None or self.call.ended:
-            return
-        for f in self.visible_findings(text):
+    def _record_warnings(self, findings: list[Finding]) -> None:
+        """Log each warning of the final words once (not the fragments shown while typing)."""
+        assert self.call is not None
+        for f in findings:
             key = (f.rule, f.match.lower())
             if f.level in WARNING_LEVELS and key not in self._draft_warnings:
                 self._draft_warnings.add(key)
-                try:
-                    self.call.record_warning(f.rule, f.match, f.message)
-                except BelscriptError as exc:  # the log cannot be written: say so, keep typing
-                    self.info(exc.message, "error")
+                self.call.record_warning(f.rule, f.match, f.message)
+
+    def draft_changed(self, text: str) -> None:
+        """The line being typed changed: remember it; nothing is logged while typing.
+
+        The warning bar follows every keystroke, so while a word is being typed it warns
+        about fragments ("…ontvang", "…ontvange"). Only what the caller keeps counts: the
+        warnings of a saved note (on Enter), of words set aside with Ctrl-O, and of a line
+        still standing when the screen closes (:meth:`_record_standing_draft`).
+        """
+        self._draft = text
+
+    def _record_standing_draft(self) -> None:
+        """The screen closes with words typed but not saved: their warnings are facts of the call."""
+        draft, self._draft = getattr(self, "_draft", ""), ""
+        if self.call is None or self.call.ended or not draft.strip() or commands.parse(draft).kind != "note":
+            return
+        try:
+            self._record_warnings(self.visible_findings(draft))
+        except BelscriptError as exc:
+            self.info(exc.message, "error")
 
     def customer_voice(self) -> list[str] | None:
         """Lines for a "customer" pane (practice mode); None hides the pane."""
@@ -179,6 +191,7 @@ class CallModel:
 
     def pause(self) -> None:
         """Leave the screen without ending the call; it stays open to resume."""
+        self._record_standing_draft()
         self.closed_as = "paused"
         self.exit_code = 0
 
@@ -536,7 +549,8 @@ class CallModel:
         self.info(f"Terug naar ‘{self.call.step.title}’.", "ok")
 
     def _cmd_samenvatting(self, args: str) -> None:
-        self.info("\n".join(self.recap_now()))
+        """The whole recap over the call (the messages pane shows only its last lines)."""
+        self.overlay = "summary"
 
     def _cmd_pauze(self, args: str) -> None:
         self.pause()
@@ -549,6 +563,7 @@ class CallModel:
         if not reason.strip():
             self.info("Afbreken kan alleen met een reden.", "warn")
             return
+        self._record_standing_draft()
         event = self.call.abort(reason)
         if event is not None:
             from belscript.agreement.dates import say_moment
@@ -625,9 +640,9 @@ class CallModel:
         for f in shown:
             key = (f.rule, f.match.lower())
             self._ignored.add(key)
-            if key in self._draft_warnings and self.call is not None:
-                # It was shown (and logged); log too that it was set aside, so the
-                # evaluation does not hold it against the caller.
+            if f.level in WARNING_LEVELS and key not in self._draft_warnings and self.call is not None:
+                # Logged as set aside, once, so the evaluation does not hold it against the caller.
+                self._draft_warnings.add(key)
                 self.call.record_warning(f.rule, f.match, f.message, ignored=True)
         self._preview_cache.clear()
         return bool(shown)
@@ -665,6 +680,14 @@ class CallModel:
             findings = self.visible_findings(text)
             lines: list[tuple[str, str]] = []
             for f in findings:
+                if f.level not in WARNING_LEVELS:  # softened by this script: a suggestion, not a warning
+                    why = self.script.phrasing[f.rule].reason if f.rule in self.script.phrasing else ""
+                    first = re.split(r"(?<=\.)\s", " ".join((why or "").split()), maxsplit=1)[0]
+                    lines.append(("class:dim", f"Suggestie bij ‘{f.match}’: in dit script toegestaan. "
+                                               + (first or "Het kan ook zachter.")))
+                    if f.suggestions:
+                        lines.append(("class:suggestion", f"  Zachter: {f.suggestions[0]}"))
+                    continue
                 style = "class:finding.error" if f.level == "error" else "class:finding"
                 lines.append((style, f"‘{f.match}’: {f.message}"))
                 if f.suggestions:
