@@ -210,7 +210,7 @@ def test_the_email_after_a_refusal_states_the_next_step_the_script_announced():
     async def scenario(d):
         await d.enter("")
         for line in ("1", "/naam Ingrid van Dijk", "1", "1", "1", "1", "3",
-                     "/geenafspraak weigert Laat het op een incassobureau aankomen.", "1"):
+                     "/geenafspraak weigert Laat het op een incassobureau aankomen.", "1", "/einde"):
             await d.enter(line)
         assert model.phase == "after", d.text()
 

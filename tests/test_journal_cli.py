@@ -227,8 +227,9 @@ def test_the_default_csv_opens_in_dutch_spreadsheets_and_holds_every_instalment(
     assert main(["log"]) == 0
     listed = capsys.readouterr().out
     assert "3 betalingen, 30-11-2026 t/m 01-02-2027" in listed
-    assert main(["log", "export", "--format", "csv"]) == 0
-    out = capsys.readouterr().out
+    target = Path(os.environ["BELSCRIPT_HOME"]).parent / "export.csv"
+    assert main(["log", "export", "--format", "csv", "-o", str(target)]) == 0
+    out = target.read_text(encoding="utf-8")
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     assert rows[0]["payments"] == "940,00@2026-11-30 940,00@2026-12-30 933,00@2027-02-01"
@@ -239,4 +240,5 @@ def test_log_show_says_actions_in_words_not_internal_ids():
     """An action without a to-do ('mark_recap_done') is shown as 'afspraken teruggelezen'."""
     from belscript.journal.timeline import describe
 
-    assert describe("action", {"name": "mark_recap_done", "source": "option"}) == "actie: afspraken teruggelezen"
+    event = Event(seq=5, at=START, kind="action", data={"name": "mark_recap_done", "source": "option"})
+    assert describe(event) == "actie: afspraken teruggelezen"

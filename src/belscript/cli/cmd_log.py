@@ -320,7 +320,7 @@ def _export(journal: "Journal", *, fmt: str, output: str | None, practice: bool,
         for record in records:
             writer.writerow({k: _csv_cell(k, v, style) for k, v in _summary(record).items()})
         text = buffer.getvalue()
-        if style == "excel-nl" and output is not None:
+        if style == "excel-nl" and output is not None:  # on a terminal the mark would show as an escape
             text = "\ufeff" + text  # without it Excel reads UTF-8 as Windows-1252 ("FinanciÃ«le")
     else:
         items = []

@@ -58,6 +58,7 @@ def counted_warnings(events: Iterable[EventLike]) -> list[EventLike]:
             continue
         if _set_aside(events, i, e):
             continue
+        match = warning.match.lower()
         key = (id(note), str(e.data.get("rule")))
         earlier = seen.setdefault(key, [])
         if any(match in m for m in earlier):
