@@ -83,6 +83,11 @@ class Persona(_Strict):
     speaker: str = Field(min_length=1, max_length=80, description="Name of the person who answers the phone.")
     temperament: Literal["vriendelijk", "boos", "ontwijkend", "bezorgd"] = "vriendelijk"
     excuses: list[Id] = Field(default_factory=list, description="Excuse ids (from the script's library) brought up, in order.")
+    for_script: str | None = Field(
+        default=None, min_length=1, max_length=300,
+        description="The script this customer is written for (a built-in name, or a file relative to the "
+                    "persona's folder): its excuse ids are checked against that script's library, and "
+                    "practice uses it when no --script is given.")
     hidden: Willingness = Field(default_factory=Willingness)
     lines: dict[LineKey, list[Text]] = Field(
         default_factory=dict,
