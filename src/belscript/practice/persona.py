@@ -21,7 +21,7 @@ REACTION_KEYS: tuple[str, ...] = (
     "counter", "plan_accept", "plan_refuse", "recap_ack", "recap_correct", "recap_nothing", "confirm_ack",
     "copy_ack", "next_steps_ack", "neutral", "angry", "calmed", "wrong_person", "payer_away", "callback_later", "callback_ok",
     "goodbye", "name", "hangup", "plan_interest", "paid_details", "insists_paid", "found_unpaid",
-    "undisputed_only", "partial_accept",
+    "undisputed_only", "partial_accept", "receipt_admitted", "receipt_doubted",
 )
 
 LineKey = Annotated[str, StringConstraints(pattern=r"^(?:[a-z_]+|excuse:[a-z0-9][a-z0-9_-]*)$", max_length=80)]
