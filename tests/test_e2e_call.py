@@ -191,6 +191,43 @@ def test_an_80x24_terminal_keeps_the_essentials_and_einde_reads_the_agreement_ba
         assert record.status == "ended" and "recap" in kinds and kinds.index("recap") < kinds.index("ended")
 
 
+def test_practice_at_80x24_cuts_no_option_and_ctrl_up_scrolls_the_customer_pane(home):
+    """In 80x24 practice: all three options of the purpose step (with the reminder to say) fit, because
+    the customer pane and the line to say give up rows first; Ctrl-Up shows earlier customer lines."""
+    tmux = Tmux(home, "practice --persona niet-ontvangen --seed 1", size=(80, 24))
+    try:
+        tmux.wait_for("Enter = beginnen")
+        tmux.keys("Enter")
+        tmux.wait_for("── Zeg nu: Opening")
+        tmux.line("Goedemorgen, met Eva Jansen. Met wie spreek ik?", "U spreekt met Ingrid van Dijk")
+        tmux.line("/naam Ingrid van Dijk", "naam genoteerd")
+        tmux.line("1", "── Zeg nu: Doel van het gesprek")
+        shown = tmux.wait_for("── Afspraak")
+        lines = shown.splitlines()
+        options = lines[next(i for i, line in enumerate(lines) if "── Opties" in line) + 1:
+                        next(i for i, line in enumerate(lines) if "── Afspraak" in line)]
+        text = " ".join(" ".join(options).split())
+        for part in ("1. Doel genoemd", "2. Doel en de verstuurde herinnering",
+                     "hebben wij u hierover ook een herinnering gestuurd.", "3. Er is al een klacht bekend",
+                     "alleen als het dossier een klacht vermeldt)"):
+            assert part in text, shown
+        assert "… meer met PageDown" in shown and len(lines) <= 24
+        assert "Klant: Goedemorgen, met Ingrid van Dijk." not in shown
+        tmux.keys("C-Up")
+        tmux.wait_for("↓ nog")
+        tmux.keys("C-Up")
+        tmux.wait_for("Klant: Goedemorgen, met Ingrid van Dijk.")
+        tmux.keys("C-Down")
+        tmux.keys("C-Down")
+        deadline = time.monotonic() + 15
+        while "↓ nog" in tmux.screen():  # back at the latest turn
+            assert time.monotonic() < deadline, tmux.screen()
+            time.sleep(0.05)
+        assert "Klant: U spreekt met Ingrid van Dijk." in tmux.screen()
+    finally:
+        tmux.close()
+
+
 def test_killing_the_process_mid_call_loses_no_note_and_resume_shows_them(home):
     """kill -9 in the middle of a call; `belscript call --resume` shows the same step and every note."""
     notes = ["klant klinkt vriendelijk", "factuur 142 is goedgekeurd", "u moet dit even nakijken",

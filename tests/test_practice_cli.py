@@ -237,3 +237,35 @@ def test_the_replay_line_names_the_persona_file_that_was_used(tmp_path):
     model = practice.start(resolve_script(None), load_dossier(demo_dossier_path()), load_persona(own), seed=3,
                            clock=FixedClock(MONDAY), journal=None, persona_path=str(own))
     assert f"--persona '{own}'" in model.replay_command()
+
+
+def test_a_persona_with_a_misspelt_excuse_is_refused_with_the_closest_id(tmp_path, capsys):
+    """practice refuses a persona whose excuse the script does not have, naming the closest id (exit 2)."""
+    from persona_script_support import write_pair
+
+    script, persona = write_pair(tmp_path)
+    assert main(["practice", "--script", str(script), "--persona", str(persona), "--seed", "1"]) == 2
+    err = capsys.readouterr().err
+    assert ("persona 'opzegger' noemt het excuus ‘opgezeg’ (bedoelt u ‘opzeggen’?), dat niet in het script "
+            "'met-opzegvraag' staat") in err
+    assert "terminal" not in err
+
+
+def test_practice_uses_the_script_the_persona_names(tmp_path, capsys):
+    """Without --script, the script named in the persona is practised (and its excuses checked)."""
+    from persona_script_support import write_pair
+
+    _script, persona = write_pair(tmp_path, "for_script: ./met-opzegvraag.yaml\n")
+    assert main(["practice", "--persona", str(persona), "--seed", "1"]) == 2
+    assert "niet in het script 'met-opzegvraag' staat" in capsys.readouterr().err
+    persona.write_text(persona.read_text(encoding="utf-8").replace("opgezeg", "opzeggen"), encoding="utf-8")
+    assert main(["practice", "--persona", str(persona), "--seed", "1"]) == 2
+    assert "heeft een terminal nodig" in capsys.readouterr().err
+
+
+def test_a_random_customer_is_always_one_the_script_can_handle(capsys):
+    """servicegesprek lacks the excuse 'wacht-op-eigen-klant': no seed picks the customer who uses it."""
+    for seed in range(1, 41):
+        assert main(["practice", "--script", "servicegesprek", "--seed", str(seed)]) == 2
+        err = capsys.readouterr().err
+        assert "heeft een terminal nodig" in err and "niet in het script" not in err, seed

@@ -358,3 +358,49 @@ def test_disputing_customer_agrees_to_the_rest_in_words_too():
     s.agree("soort", "deel")
     s.agree("deelbetaling", "2.500 vrijdag, rest op 9 december")
     assert customer_kinds(s)[-1] == "counter"  # more than the undisputed part now
+
+
+def _not_received_on(dossier_edit=None):
+    """The 'not received' customer at the listening step, on the demo file (optionally edited)."""
+    from test_practice_support import MONDAY
+
+    from belscript.clock import FixedClock
+    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.practice.session import PracticeSession
+    from belscript.script.loader import resolve_script
+
+    dossier = load_dossier(demo_dossier_path())
+    if dossier_edit is not None:
+        dossier = dossier_edit(dossier)
+    s = PracticeSession(resolve_script("eerste-gesprek").script, dossier,
+                        load_persona(persona_paths()["niet-ontvangen"]), seed=1, clock=FixedClock(MONDAY))
+    to_listening(s)
+    s.say("Hoe staat het met deze betaling bij u?")
+    assert "factuur-niet-ontvangen" in s.customer.state.raised
+    return s
+
+
+SIGNED = "Op 25 september heeft u bij de oplevering voor ontvangst getekend."
+
+
+def test_the_not_received_customer_backs_off_when_the_signed_receipt_in_the_file_is_mentioned():
+    """The demo file says the invoice was signed for: mentioning that signature makes the customer
+    admit it must have come in, and a payment date is then simply agreed."""
+    s = _not_received_on()
+    reply = s.say(SIGNED).reply
+    assert reply.kind == "receipt_admitted" and "getekend" in reply.text.lower()
+    assert s.say("Kunt u het bedrag op vrijdag 27 november overmaken?").reply.kind == "commit"
+
+
+def test_without_a_signature_in_the_file_the_customer_keeps_to_not_received():
+    """The same sentence, while the file has no signature for receipt: the customer does not back off."""
+    def unsigned(dossier):
+        invoices = [inv.model_copy(update={"signed_for_receipt": None}) for inv in dossier.invoices]
+        return dossier.model_copy(update={"invoices": invoices})
+
+    s = _not_received_on(unsigned)
+    reply = s.say(SIGNED).reply
+    from belscript.practice.library import load_reactions
+
+    assert reply.excuse == "factuur-niet-ontvangen" and reply.text in load_reactions()["receipt_doubted"]
+    assert not s.customer.state.receipt_settled

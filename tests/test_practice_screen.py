@@ -142,3 +142,66 @@ def test_the_closing_step_is_shown_and_the_goodbye_is_not_the_self_evaluation():
     [session] = journal.calls(practice=True)
     evaluation = [e.data for e in journal.events(session.id) if e.kind == "evaluation"]
     assert all("prettige dag" not in str(e) for e in evaluation)
+
+
+def test_after_the_customer_hangs_up_zeg_nu_says_so_and_einde_closes_the_session():
+    """Once the customer hung up, 'Zeg nu' no longer shows the listening question, a hint says to
+    type /einde, and /einde closes the session (recorded as 'klant heeft opgehangen')."""
+    model, journal = practice_model("boos")
+
+    async def scenario(d):
+        await d.enter("")
+        await d.enter("/naam Ingrid van Dijk")
+        await d.enter("1")
+        await d.enter("1")
+        await d.shows("Zeg nu: Luisteren")
+        await d.enter("U moet nu betalen.")
+        await d.enter("U moet dit vandaag nog regelen.")
+        assert model.session.transcript()[-1].kind == "hangup"
+        rows = await d.shows("Zeg nu: niets meer, de klant heeft opgehangen")
+        screen = "\n".join(rows)
+        assert "Zeg nu: Luisteren" not in screen and "Hoe staat het met deze betaling" not in screen
+        assert "De klant heeft opgehangen. Typ /einde om af te sluiten en te evalueren." in screen
+        await d.enter("/einde")
+        assert model.phase == "after"
+        assert model.call.no_agreement is not None and model.call.no_agreement.reason.value == "hung_up"
+
+    drive(model, scenario)
+    journal.close()
+
+
+def test_the_customer_pane_scrolls_back_with_ctrl_up_and_forward_with_ctrl_down():
+    """Ctrl-Up shows what the customer said earlier in the Klant pane, Ctrl-Down comes back, and
+    /help lists the keys."""
+    model, journal = practice_model("vergeten")
+    first = "Klant: Goedemorgen, met Ingrid van Dijk."
+
+    def pane(d) -> list[str]:
+        rows = d.rendered()
+        top = next(i for i, row in enumerate(rows) if "Klant ──" in row or "| Klant |" in row)
+        return rows[top:top + 8]
+
+    async def scenario(d):
+        await d.enter("")
+        for line in ("Goedemorgen, met Eva Jansen van Jansen Webdesign. Met wie spreek ik?",
+                     "Ik bel over factuur 2026-0142 van € 2.450,00.", "Hoe staat het met deze betaling?",
+                     "Wat kunt u mij daarover vertellen?"):
+            await d.enter(line)
+        await d.until(lambda: not any(first in row for row in pane(d)), "the greeting to scroll out of view")
+        back = 0
+        while not any(first in row for row in pane(d)):
+            assert back < 8, pane(d)
+            back += 1
+            await d.key("\x1b[1;5A", lambda: model.voice_back == back, "Ctrl-Up")
+            await d.until(lambda: "↓ nog" in "".join(pane(d)), "the pane to show it is scrolled back")
+        assert any("beurten hierna" in row for row in pane(d))
+        while back:
+            back -= 1
+            await d.key("\x1b[1;5B", lambda: model.voice_back == back, "Ctrl-Down")
+        await d.until(lambda: not any("↓ nog" in row for row in pane(d)), "the pane back at the latest turn")
+        assert not any(first in row for row in pane(d))
+        await d.enter("/help")
+        await d.shows("Ctrl-↑/Ctrl-↓")
+
+    drive(model, scenario)
+    journal.close()

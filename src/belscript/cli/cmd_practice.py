@@ -19,6 +19,10 @@ Examples:
   belscript practice --persona niet-ontvangen --seed 7
   belscript practice --script tweede-gesprek --persona uitsteller
   belscript practice --history
+
+A persona whose excuses are not all in the script's excuse library is refused (with the
+closest excuse id), since that customer would never bring them up; a persona may name its
+script with 'for_script:', used when --script is not given.
 """
 
 from __future__ import annotations
@@ -74,13 +78,27 @@ def run(args: argparse.Namespace) -> int:
         return _history(loaded.script, clock, args.script)
 
     from belscript.dossier_loader import demo_dossier_path, load_dossier
-    from belscript.practice.library import resolve_persona
+    from belscript.practice.library import (
+        persona_paths,
+        persona_script,
+        refuse_unknown_excuses,
+        resolve_persona,
+        unknown_excuses,
+    )
 
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
     try:
-        loaded = resolve_script(args.script)
         dossier = load_dossier(args.dossier or demo_dossier_path())
-        persona = resolve_persona(args.persona, random.Random(seed))
+        if args.persona in (None, "", "random"):
+            # a random customer is one whose excuses the script can handle
+            loaded = resolve_script(args.script)
+            persona = resolve_persona(args.persona, random.Random(seed),
+                                      fits=lambda p: not unknown_excuses(p, loaded.script))
+        else:
+            persona = resolve_persona(args.persona, random.Random(seed))
+            path = persona_paths().get(args.persona, args.persona)
+            loaded = resolve_script(args.script or persona_script(persona, path))
+        refuse_unknown_excuses(persona, loaded.script)
     except (InvalidDocument, InputError) as exc:
         return print_problem(exc)
 

@@ -5,7 +5,8 @@ format and reference checks, the phrasing check of their own lines (warnings; er
 with --strict) and the soundness checks of the call graph. Customer files (YAML or
 JSON, recognised by their 'customer'/'invoices' keys or chosen with --kind dossier)
 and practice personas (recognised by 'persona:' or chosen with --kind persona) get
-the same precise diagnostics.
+the same precise diagnostics; a persona's excuse ids are checked against the script given
+with --script, or the one the persona names with 'for_script:'.
 
 When the format check fails, the call flow is still checked wherever it can be built:
 parts that do not affect the flow (an unknown key, a missing label, a limit that is not
@@ -33,24 +34,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings (such as phrasing) as errors")
     parser.add_argument("--kind", choices=("auto", "script", "dossier", "persona"), default="auto",
                         help="what the files are (default: recognise by their keys)")
+    parser.add_argument("--script", metavar="NAME|PATH",
+                        help="personas: check their excuse ids against this script (default: the script "
+                             "a persona names with 'for_script:', if any)")
     parser.add_argument("--dossier", dest="kind", action="store_const", const="dossier",
                         help="the files are customer files (same as --kind dossier)")
 
 
-def check_path(path: str, kind: str = "auto", *, strict: bool = False) -> list[Diagnostic]:
+def check_path(path: str, kind: str = "auto", *, strict: bool = False, script: str | None = None) -> list[Diagnostic]:
     """Every diagnostic for one file (raises :class:`InputError` if it cannot be read)."""
     # Loading builds many small objects without reference cycles; with the cycle
     # collector paused, checking stays linear in the size of the script.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_path(path, kind, strict=strict)
+        return _check_path(path, kind, strict=strict, script=script)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
+def _check_path(path: str, kind: str, *, strict: bool, script: str | None = None) -> list[Diagnostic]:
     from belscript.document_kind import guess_kind
     from belscript.phrasing import known_rule_ids, lint_script
     from belscript.script.loader import check_script
@@ -66,9 +70,7 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
     if kind == "auto":
         kind = guess_kind(raw) if guess_kind(raw) in ("dossier", "persona") else "script"
     if kind == "persona":
-        from belscript.practice.library import check_persona
-
-        return check_persona(raw, source, path)[1]
+        return _check_persona(raw, source, path, script)
     if kind == "dossier":
         # Imported only here: checking a script never builds the customer-file models.
         from belscript.dossier_loader import check_dossier
@@ -87,6 +89,26 @@ def _check_path(path: str, kind: str, *, strict: bool) -> list[Diagnostic]:
         problems.append(d)
     problems.extend(verify(loaded))
     return problems
+
+
+def _check_persona(raw: object, source, path: str, script: str | None) -> list[Diagnostic]:
+    """A persona's own diagnostics, then its excuse ids against the script it is practised
+    with (``--script``, or the one it names with ``for_script:``)."""
+    from belscript.errors import BelscriptError
+    from belscript.practice.library import check_persona, excuse_diagnostics, persona_script
+    from belscript.script.loader import resolve_script
+
+    persona, problems = check_persona(raw, source, path)
+    target = script or (persona_script(persona, path) if persona is not None else None)
+    if persona is None or target is None:
+        return problems
+    try:
+        loaded = resolve_script(target)
+    except BelscriptError as exc:
+        line, col = source.value_pos(("for_script",)) if not script and ("for_script",) in source else (1, 1)
+        return [Diagnostic(path, line, col, "error", f"cannot check the excuses against script '{target}': "
+                           f"{exc.message}", "persona-script")]
+    return excuse_diagnostics(persona, loaded.script, source, path)
 
 
 #: Fields whose value shapes the call flow: a broken one means the flow cannot be built.
@@ -171,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"belscript: skipping {path} (example conversations; run 'belscript test')", file=sys.stderr)
             continue
         try:
-            found.extend(check_path(path, args.kind, strict=args.strict))
+            found.extend(check_path(path, args.kind, strict=args.strict, script=args.script))
         except InputError as exc:
             unreadable += 1
             print(f"belscript: {exc.message}", file=sys.stderr)

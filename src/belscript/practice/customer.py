@@ -35,6 +35,8 @@ from belscript.practice.utterance import Move
 
 #: The excuse an angry customer stands for in the script's excuse library.
 ANGRY_EXCUSE = "boze-klant"
+#: The excuse a signature for receipt in the customer file disproves.
+NOT_RECEIVED = "factuur-niet-ontvangen"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class CustomerState:
     #: invoice), and the date of the rest when that was agreed too.
     committed_amount: Decimal | None = None
     committed_rest: date | None = None
+    #: No longer claims the invoice never came: the signature for receipt was mentioned.
+    receipt_settled: bool = False
 
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
@@ -91,8 +95,11 @@ class SimulatedCustomer:
 
     def __init__(self, persona: Persona, reactions: dict[str, list[str]], *, rng: random.Random,
                  today: date, amount_due: Decimal, contact: str | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, receipt_signed: bool = False) -> None:
         self.persona = persona
+        #: The customer file says the invoice (or the delivery) was signed for: a customer who
+        #: says it never came knows that can be checked, and backs off once it is mentioned.
+        self.receipt_signed = receipt_signed
         self.hidden = persona.hidden
         self.reactions = reactions
         self.rng = rng
@@ -223,6 +230,8 @@ class SimulatedCustomer:
         st.topic_raised = st.topic_raised or topical
         if move.suggested_excuse:
             return self._raise(move.suggested_excuse)
+        if move.mentions_receipt and NOT_RECEIVED in st.raised + st.excuses_left and not st.receipt_settled:
+            return self._hear_receipt()
         if not self.hidden.is_payer:
             if not st.told_payer_away and topical:
                 st.told_payer_away = True
@@ -273,6 +282,21 @@ class SimulatedCustomer:
         if move.introduces:
             return self._reply("hello")
         return self._reply("neutral")
+
+    def _hear_receipt(self) -> Reply:
+        """'Not received', and the trainee points at the signature for receipt: with that
+        signature in the file the customer backs off (it can be checked); without it they
+        keep to their story."""
+        st = self.state
+        if not self.receipt_signed:
+            if NOT_RECEIVED in st.excuses_left:
+                return self._raise(NOT_RECEIVED)
+            return self._reply("receipt_doubted", kind="excuse", excuse=NOT_RECEIVED)
+        if NOT_RECEIVED in st.excuses_left:
+            st.excuses_left.remove(NOT_RECEIVED)
+        st.receipt_settled = True
+        st.purpose_heard = True
+        return self._reply("receipt_admitted")
 
     def _hear_claim(self, move: Move) -> Reply | None:
         """The customer who is sure they paid: they bring it up, give the details when asked,

@@ -90,10 +90,75 @@ def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list
     return persona, []
 
 
-def resolve_persona(name: str | None, rng: random.Random) -> Persona:
-    """A persona by name or path; ``None`` or ``"random"`` picks one with ``rng``."""
+def unknown_excuses(persona: Persona, script) -> list[tuple[int, str, str | None]]:
+    """The persona's excuse ids that ``script`` has no handler for, as (index, id, closest id).
+
+    A misspelt id (``opgezeg``) would otherwise never be raised in practice, silently.
+    """
+    import difflib
+
+    known = list(script.excuses)
+    out = []
+    for i, excuse in enumerate(persona.excuses):
+        if excuse not in script.excuses:
+            close = difflib.get_close_matches(excuse, known, n=1, cutoff=0.6)
+            out.append((i, excuse, close[0] if close else None))
+    return out
+
+
+def excuse_diagnostics(persona: Persona, script, source, where: str) -> list[Diagnostic]:
+    """``belscript validate``: each excuse id the script does not know, at its position."""
+    problems = []
+    for i, excuse, close in unknown_excuses(persona, script):
+        line, col = source.value_pos(("excuses", i)) if ("excuses", i) in source else source.key_pos(("excuses",))
+        hint = f"; did you mean '{close}'?" if close else f"; known excuses: {', '.join(script.excuses)}"
+        problems.append(Diagnostic(where, line, col, "error",
+                                   f"excuse '{excuse}' is not in the library of script '{script.name}'{hint}",
+                                   "unknown-excuse"))
+    return problems
+
+
+def refuse_unknown_excuses(persona: Persona, script) -> None:
+    """``belscript practice``: refuse a persona whose excuses the script cannot handle."""
+    wrong = unknown_excuses(persona, script)
+    if not wrong:
+        return
+    parts = [f"‘{excuse}’" + (f" (bedoelt u ‘{close}’?)" if close else "") for _i, excuse, close in wrong]
+    which = "het excuus" if len(wrong) == 1 else "de excuses"
+    raise UsageError(
+        f"persona '{persona.name}' noemt {which} {', '.join(parts)}, dat niet in het script "
+        f"'{script.name}' staat; die klant zou het nooit te berde brengen",
+        hint="Excuses in dit script: " + ", ".join(script.excuses) + ". Verbeter 'excuses:' in de persona, "
+             "of kies een ander script met --script.")
+
+
+def persona_script(persona: Persona, persona_path: str | os.PathLike | None) -> str | None:
+    """The script a persona names, as a built-in name or a path (relative to the persona file)."""
+    named = persona.for_script
+    if not named:
+        return None
+    looks_like_path = named.endswith((".yaml", ".yml", ".json")) or "/" in named or os.sep in named
+    if looks_like_path and persona_path is not None and not os.path.isabs(named):
+        return str(Path(persona_path).resolve().parent / named)
+    return named
+
+
+def resolve_persona(name: str | None, rng: random.Random, fits=None) -> Persona:
+    """A persona by name or path; ``None`` or ``"random"`` picks one with ``rng`` (among
+    those for which ``fits(persona)`` holds, when given)."""
     known = persona_paths()
     if name in (None, "", "random"):
+        if fits is not None:
+            fitting = []
+            for stem in sorted(known):
+                try:
+                    persona = load_persona(known[stem])
+                except (BelscriptError, OSError):
+                    continue
+                if fits(persona):
+                    fitting.append(persona)
+            if fitting:
+                return rng.choice(fitting)
         return load_persona(known[rng.choice(sorted(known))])
     assert name is not None
     if name in known:

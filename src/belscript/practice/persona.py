@@ -21,7 +21,7 @@ REACTION_KEYS: tuple[str, ...] = (
     "counter", "plan_accept", "plan_refuse", "recap_ack", "recap_correct", "recap_nothing", "confirm_ack",
     "copy_ack", "next_steps_ack", "neutral", "angry", "calmed", "wrong_person", "payer_away", "callback_later", "callback_ok",
     "goodbye", "name", "hangup", "plan_interest", "paid_details", "insists_paid", "found_unpaid",
-    "undisputed_only", "partial_accept",
+    "undisputed_only", "partial_accept", "receipt_admitted", "receipt_doubted",
 )
 
 LineKey = Annotated[str, StringConstraints(pattern=r"^(?:[a-z_]+|excuse:[a-z0-9][a-z0-9_-]*)$", max_length=80)]
@@ -83,6 +83,11 @@ class Persona(_Strict):
     speaker: str = Field(min_length=1, max_length=80, description="Name of the person who answers the phone.")
     temperament: Literal["vriendelijk", "boos", "ontwijkend", "bezorgd"] = "vriendelijk"
     excuses: list[Id] = Field(default_factory=list, description="Excuse ids (from the script's library) brought up, in order.")
+    for_script: str | None = Field(
+        default=None, min_length=1, max_length=300,
+        description="The script this customer is written for (a built-in name, or a file relative to the "
+                    "persona's folder): its excuse ids are checked against that script's library, and "
+                    "practice uses it when no --script is given.")
     hidden: Willingness = Field(default_factory=Willingness)
     lines: dict[LineKey, list[Text]] = Field(
         default_factory=dict,

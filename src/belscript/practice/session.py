@@ -57,6 +57,7 @@ class PracticeSession:
             persona, reactions if reactions is not None else load_reactions(), rng=random.Random(seed),
             today=clock.today(), amount_due=dossier.total_due, now=clock.now(),
             contact=dossier.contact.name if dossier.contact else None,
+            receipt_signed=any(invoice.signed_for_receipt is True for invoice in dossier.invoices),
         )
         #: The trainee's sentences as the customer understood them, by the seq of their note event.
         self.moves: dict[int, Move] = {}

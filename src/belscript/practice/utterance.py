@@ -109,6 +109,12 @@ _RECAP = re.compile(
 )
 #: Announcing the written confirmation: mail, letter or "bevestigen", but not a copy of the invoice.
 _CONFIRM = re.compile(r"bevestig|schriftelijk|op papier|per post|\be-?mail(?!adres)|\bmail(?:tje|en|t)?\b")
+#: Proof of receipt: a signature for the delivery or the invoice, or a confirmation that it came in.
+_RECEIPT = re.compile(
+    r"\b(?:voor )?ontvangst (?:is |werd |heeft u |hebt u |heeft \w+ )?(?:ge|af)?tekend|\b(?:ge|af)tekend voor"
+    r"|handtekening|ontvangstbevestiging|\bafgetekend\b|\btekende\b[^.?!]*\bontvangst"
+    r"|bevestigde?\b[^.?!]*\bdat\b[^.?!]*\b(?:binnen|aangekomen|ontvangen|gekregen)\b"
+    r"|goed (?:was |is )?aangekomen")
 _COPY = re.compile(r"kopie|duplicaat|factuur (?:nog eens|opnieuw)|opnieuw (?:de )?factuur|nieuwe factuur|gecorrigeerde")
 _ABOUT_AGREEMENT = re.compile(r"bevestig|afspra|afgesproken|samenvatting|overzicht|wat we (?:hebben )?besproken")
 _NEXT_STEPS = re.compile(r"aanmaning|incasso|ingebrekestelling|vervolgstap|deurwaarder|rente")
@@ -198,6 +204,8 @@ class Move:
     rest: bool = False
     #: Asks for proof of a payment (a bank statement, a screenshot).
     asks_proof: bool = False
+    #: Points at proof that the invoice or the delivery came in ("u heeft voor ontvangst getekend").
+    mentions_receipt: bool = False
     next_steps: bool = False
     purpose: bool = False
     states_purpose: bool = False
@@ -267,6 +275,7 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
         payment_missing=bool(_PAYMENT_MISSING.search(norm)),
         rest=bool(_REST.search(norm)),
         asks_proof=bool(_PROOF.search(norm)),
+        mentions_receipt=bool(_RECEIPT.search(norm)),
         next_steps=bool(_NEXT_STEPS.search(norm)),
         purpose=bool(_PURPOSE.search(norm)),
         states_purpose=any(_PURPOSE.search(s) for s in statements),

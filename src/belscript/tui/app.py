@@ -102,33 +102,35 @@ def is_compact(rows: int, cols: int) -> bool:
 
 
 def _compact_sizes(rows: int, cols: int, *, feedback: int, customer: bool, options: int, message: int,
-                   agreement: int) -> dict[str, int]:
+                   agreement: int, say: int = 3) -> dict[str, int]:
     """Heights of the open sections of the compact call layout (each includes its title row).
 
-    ``options``, ``message`` and ``agreement`` are the rows the options, the latest message
-    and the agreement summary need. Each section gets what it needs within limits (the
-    messages up to six rows, so a refusal with what is missing fits), the line to say keeps
-    at least three rows and gets everything else; when rows run short the messages give
-    way first, then the agreement, then the options.
+    ``options``, ``message``, ``agreement`` and ``say`` are the rows the options, the latest
+    message, the agreement summary and the line to say need. Each section gets what it
+    needs within limits (the messages up to six rows, so a refusal with what is missing
+    fits). When rows run short the messages give way first, then the agreement, then the
+    customer pane (to its latest two lines), then the line to say (to one line and "… meer met PageDown"), then the messages (to
+    the latest line), and the options last:
+    an option is never cut while another section still shows blank rows. Rows left over
+    go to the line to say.
     """
     avail = max(10, rows - 3 - feedback)
     agr = 1 + max(2, min(3, agreement))
     msgs = 1 + max(2, min(6, message))
     opts = 1 + max(1, options)
     cust = 4 if customer else 0
-    over = 4 + agr + msgs + opts + cust - avail
-    for name, floor in (("msgs", 3), ("agr", 3), ("opts", 3)):
+    said = min(4, 1 + max(1, say))
+    sizes = {"msgs": msgs, "agr": agr, "said": said, "cust": cust, "opts": opts}
+    over = sum(sizes.values()) - avail
+    floors = (("msgs", 3), ("agr", 3), ("cust", 3 if customer else 0), ("said", min(said, 3)), ("msgs", 2),
+              ("opts", 3))
+    for name, floor in floors:
         if over <= 0:
             break
-        value = {"msgs": msgs, "agr": agr, "opts": opts}[name]
-        cut = max(0, min(over, value - floor))
+        cut = max(0, min(over, sizes[name] - floor))
         over -= cut
-        if name == "msgs":
-            msgs -= cut
-        elif name == "agr":
-            agr -= cut
-        else:
-            opts -= cut
+        sizes[name] -= cut
+    msgs, agr, cust, opts = sizes["msgs"], sizes["agr"], sizes["cust"], sizes["opts"]
     say = max(2, avail - agr - msgs - opts - cust)
     return {"rows": rows, "cols": cols, "feedback": feedback, "customer": cust, "say": say, "options": opts,
             "agreement": agr, "messages": msgs, "main": avail - msgs, "left": cols, "right": cols}
@@ -334,6 +336,14 @@ class CallScreen:
         def _up(event) -> None:
             self._page(-1)
 
+        @kb.add("c-up", filter=not_dialog)
+        def _voice_back(event) -> None:
+            self.model.scroll_voice(1)
+
+        @kb.add("c-down", filter=not_dialog)
+        def _voice_forward(event) -> None:
+            self.model.scroll_voice(-1)
+
         kb.add("tab", filter=dialog)(focus_next)
         return merge_key_bindings([kb])
 
@@ -461,7 +471,7 @@ class CallScreen:
             self._sizes_key = key
             if compact:
                 self._sizes_cache = _compact_sizes(rows, cols, feedback=key[3], customer=key[4], options=needs[0],
-                                                   message=needs[1], agreement=needs[2])
+                                                   message=needs[1], agreement=needs[2], say=needs[3])
             else:
                 self._sizes_cache = _layout_sizes(rows, cols, self.model.phase, feedback=key[3], customer=key[4],
                                                   needs=(needs[0], needs[3]) if self.model.phase == "call" else None)
@@ -622,6 +632,9 @@ class CallScreen:
         return "Dossier (F2)" if say is not None and say.last_offset else "Dossier (PageUp/PageDown)"
 
     def _step_title(self) -> str:
+        instead = self.model.say_instead()
+        if instead is not None:
+            return instead[0]
         view = self.model.view()
         step = view.get("step")
         if view.get("reading_back"):
@@ -629,6 +642,9 @@ class CallScreen:
         return f"Zeg nu: {step.title}" if step else "Zeg nu"
 
     def _say(self):
+        instead = self.model.say_instead()
+        if instead is not None:
+            return instead[1]
         view = self.model.view()
         step = view.get("step")
         if step is None:

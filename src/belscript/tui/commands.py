@@ -74,6 +74,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Pijl omhoog/omlaag", "eerder getypte regels terughalen"),
     ("PageUp/PageDown", "door ‘Zeg nu’ bladeren zolang het niet op het scherm past (steeds precies één "
                         "scherm), anders door het dossier; in de hulp en lijsten door de lijst"),
+    ("Ctrl-↑/Ctrl-↓", "bij het oefenen: in het paneel ‘Klant’ terugbladeren naar wat eerder is gezegd, en weer "
+                      "terug naar nu"),
 )
 
 #: Dutch words for the no-agreement reasons of ``/geenafspraak`` (first word of each is shown in help).

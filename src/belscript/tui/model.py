@@ -185,6 +185,13 @@ class CallModel:
         """Lines for a "customer" pane (practice mode); None hides the pane."""
         return None
 
+    def scroll_voice(self, turns: int) -> None:
+        """Scroll the customer pane ``turns`` back (negative: forward); only practice has one."""
+
+    def say_instead(self) -> tuple[str, Fragments] | None:
+        """A title and text that replace the step's line to say (practice: after the customer hung up)."""
+        return None
+
     def after_call(self) -> Fragments:
         """The texts after the call (recap, e-mail, files); the live call writes documents here."""
         return []

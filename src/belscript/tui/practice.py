@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: How many turns the customer pane shows.
 VOICE_TURNS = 6
+#: Shown (and put in the messages) once the simulated customer hung up.
+HUNG_UP_HINT = "De klant heeft opgehangen. Typ /einde om af te sluiten en te evalueren."
 
 
 class PracticeCallModel(CallModel):
@@ -55,6 +57,9 @@ class PracticeCallModel(CallModel):
         self.call_id: int | None = None
         self.session: PracticeSession | None = None
         self.report: Report | None = None
+        #: How many turns the customer pane is scrolled back (Ctrl-Up/Ctrl-Down).
+        self.voice_back = 0
+        self._told_hung_up = False
         self.info(f"Oefenen met ‘{persona.title}’: {' '.join(persona.situation.split())}")
         self.info("Wat u typt, zegt u tegen de klant; cijfers kiezen een optie, /help toont alle opdrachten.")
 
@@ -82,20 +87,61 @@ class PracticeCallModel(CallModel):
     def handle_text(self, text: str, findings: list) -> None:
         """The trainee says the text; the customer answers in the customer pane."""
         assert self.session is not None
+        self.voice_back = 0
         said = self.session.say(text)
         for f in said.findings:
             if f.level in WARNING_LEVELS:
                 better = f" Beter: {f.suggestions[0]}" if f.suggestions else ""
                 self.info(f"Let op ‘{f.match}’: {f.message}{better}", "warn")
+        if said.reply.kind == "hangup" and not self._told_hung_up:
+            self._told_hung_up = True
+            self.info(HUNG_UP_HINT, "warn")
 
     def draft_changed(self, text: str) -> None:
         """In practice a sentence counts when it is said (Enter): its warnings are recorded then."""
 
+    def _voice_turns(self) -> list:
+        return [t for t in self.session.transcript() if t.who in ("u", "klant")] if self.session else []
+
     def customer_voice(self) -> list[str] | None:
-        if self.session is None:
-            return []
-        turns = [t for t in self.session.transcript() if t.who in ("u", "klant")][-VOICE_TURNS:]
-        return [("Klant: " if t.who == "klant" else "U: ") + t.text for t in turns]
+        """The latest turns, or earlier ones while scrolled back (with how to come back)."""
+        turns = self._voice_turns()
+        end = len(turns) - min(self.voice_back, max(0, len(turns) - 1))
+        lines = [("Klant: " if t.who == "klant" else "U: ") + t.text for t in turns[max(0, end - VOICE_TURNS):end]]
+        if end < len(turns):
+            later = len(turns) - end
+            lines.append(f"↓ nog {later} {'beurt' if later == 1 else 'beurten'} hierna (Ctrl-↓: verder, "
+                         "typen: terug naar nu)")
+        return lines
+
+    def scroll_voice(self, turns: int) -> None:
+        if self.phase != "call":
+            return
+        self.voice_back = max(0, min(self.voice_back + turns, len(self._voice_turns()) - 1))
+        self._changed()
+
+    def hung_up(self) -> bool:
+        return self.session is not None and self.session.customer.state.hung_up
+
+    def say_instead(self) -> tuple[str, Fragments] | None:
+        """After the customer hung up there is nothing left to say: how to close instead."""
+        if self.phase != "call" or not self.hung_up():
+            return None
+        return ("Zeg nu: niets meer, de klant heeft opgehangen",
+                [("class:warn", "De klant heeft opgehangen; wat u nu zegt, hoort niemand meer.\n"),
+                 ("", "Typ /einde om af te sluiten en te evalueren.\n")])
+
+    def _cmd_einde(self, args: str) -> None:
+        """After the customer hung up, /einde closes the session: without an agreement it is
+        recorded as 'klant heeft opgehangen', and nothing is read back to an empty line."""
+        if not self.hung_up() or self.call is None:
+            super()._cmd_einde(args)
+            return
+        from belscript.agreement.model import NoAgreementReason
+
+        if self.call.no_agreement is None and not self.call.is_concrete():
+            self.call.record_no_agreement(NoAgreementReason.hung_up, "")
+        self.call.end()
 
     def _cmd_afspraak(self, args: str) -> None:
         super()._cmd_afspraak(args)
