@@ -23,7 +23,7 @@ from belscript.dossier import Dossier
 from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
-from belscript.journal.paths import DB_NAME, call_folder, home_dir
+from belscript.journal.paths import CALLS_DIR, DB_NAME, call_folder, home_dir
 from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
 from belscript.journal.schema import SCHEMA_VERSION, migrate, version_of
 from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder, private_dir
@@ -103,13 +103,26 @@ class Journal:
             raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
                                "het is niet van u of u mag er niet in schrijven", hint=own_folder)
         warnings: list[str] = []
+        folders = "" if _highest_call_folder(root) == 0 else (
+            " Nieuwe gesprekken krijgen nummers na de bestaande mappen in calls/, "
+            "zodat de documenten van eerdere gesprekken niet worden overschreven.")
+        if path.is_file() and path.stat().st_size == 0:
+            warnings.append(f"Het gesprekslogboek {path} was leeg (0 bytes), bijvoorbeeld na een volle schijf "
+                            f"of een afgebroken kopie; er is een nieuw, leeg logboek begonnen.{folders}")
         problem = _damage(path)
         if problem is not None:
-            moved = _move_aside(path)
+            try:
+                moved = _move_aside(path)
+            except OSError as exc:
+                raise JournalError(
+                    f"het gesprekslogboek {path} is beschadigd ({problem}) en kan niet opzij worden gezet: "
+                    f"{exc.strerror or exc}",
+                    hint="Maak ruimte vrij op de schijf (of zet het bestand zelf opzij) en probeer het opnieuw.",
+                ) from None
             warnings.append(
                 f"Het gesprekslogboek {path} is beschadigd ({problem}). Het is bewaard als {moved.name} "
                 f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
-                f"het kan mogelijk nog worden hersteld."
+                f"het kan mogelijk nog worden hersteld.{folders}"
             )
         conn = _connect(path)
         try:
@@ -148,6 +161,7 @@ class Journal:
         after either file changed.
         """
         row = (
+            _highest_call_folder(self.home) + 1,
             self.clock.now().isoformat(),
             script_name,
             None if script_source_path is None else str(script_source_path),
@@ -158,8 +172,11 @@ class Journal:
         )
         with self._lock:
             cur = self._write(
-                "INSERT INTO calls (started_at, script_name, script_path, script_text, dossier_json, customer, practice)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                # Never a number whose documents folder exists already (left by an earlier,
+                # damaged or removed log): the new call's e-mail would land among another's.
+                "INSERT INTO calls (id, started_at, script_name, script_path, script_text, dossier_json, customer,"
+                " practice) VALUES (MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'calls'), 0) + 1),"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
         _tighten(self.path)
@@ -465,6 +482,16 @@ def _damage(path: Path) -> str | None:
     if rows == [("ok",)]:
         return None
     return "; ".join(str(r[0]) for r in rows[:3])
+
+
+def _highest_call_folder(home: Path) -> int:
+    """The highest call number that has a documents folder in ``home/calls`` (0 for none)."""
+    try:
+        names = [entry.name for entry in os.scandir(home / CALLS_DIR) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    numbers = [int(name) for name in names if name.isdigit() and name.isascii() and len(name) < 18]
+    return max(numbers, default=0)
 
 
 def _move_aside(path: Path) -> Path:
