@@ -20,7 +20,7 @@ ROOT = SRC.parent.parent
 #: from layers below it, never from a layer above. Each name is a sub-package or a
 #: module directly under ``belscript`` (docs/architecture.md draws the same picture).
 LAYERS: list[set[str]] = [
-    {"errors", "diagnostics", "clock", "money", "dutch", "private_files", "templates", "document_kind"},
+    {"errors", "diagnostics", "clock", "money", "dutch", "private_files", "templates", "document_kind", "textsafe"},
     {"calltime", "dossier"},
     {"script"},
     {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
