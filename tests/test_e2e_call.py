@@ -272,3 +272,38 @@ def test_killing_the_process_mid_call_loses_no_note_and_resume_shows_them(home):
         texts = [e.data["text"] for e in journal.events(record.id) if e.kind == "note"]
         assert texts == [*notes, "nog een notitie na het hervatten"]
         assert record.status == "open"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_or_sighup_mid_call_leaves_a_usable_terminal_and_a_resumable_call(home, signum):
+    """A call ended by SIGTERM or SIGHUP restores the terminal (no raw mode, no alternate screen) and resumes."""
+    tmux = Tmux(home, "call --demo")
+    try:
+        # a shell in the pane after belscript ends, to ask the terminal for its settings
+        tmux.run("respawn-pane", "-k", "-t", "t",
+                 f"cd {shlex.quote(str(ROOT))} && env BELSCRIPT_HOME={shlex.quote(str(home))} "
+                 f"BELSCRIPT_NOW=2026-11-23T10:15 TERM=xterm-256color {shlex.quote(sys.executable)} -m belscript "
+                 f"call --demo; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo "
+                 f"| tr '\\n' ' '; echo STTY-KLAAR; exec sleep 60")
+        tmux.wait_for("Wat nog ontbreekt in het dossier")
+        tmux.keys("Enter")
+        tmux.wait_for("Zeg nu: Opening")
+        tmux.line("klant klinkt vriendelijk", "Notitie bewaard: klant klinkt vriendelijk")
+        shell = tmux.pid()
+        belscript = int(subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True,
+                                       timeout=20).stdout.split()[0])
+        os.kill(belscript, signum)
+        shown = tmux.wait_for("STTY-KLAAR", history=True)
+        assert "icanon echo" in shown and "-icanon" not in shown and "-echo" not in shown, shown
+        assert "Ga verder met: belscript call --resume 1" in shown, shown
+        assert "Zeg nu: Opening" not in tmux.screen(), "the alternate screen is still shown"
+    finally:
+        tmux.close()
+
+    with _open_journal(home) as journal:
+        assert [r.status for r in journal.calls()] == ["open"]
+    tmux = Tmux(home, "call --resume")
+    try:
+        assert "klant klinkt vriendelijk" in tmux.wait_for("is hervat")
+    finally:
+        tmux.close()

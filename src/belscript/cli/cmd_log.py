@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
                            style=args.csv_style)
         return _list(journal, practice=bool(args.practice))
     finally:
+        for problem in journal.damaged:  # rows shown as far as they could be read
+            print(f"belscript: beschadigd in het logboek: {problem}", file=sys.stderr)
         journal.close()
 
 
@@ -116,12 +118,13 @@ def _when(record: "CallRecord") -> str:
 
 
 def _rows(records: list["CallRecord"]) -> list[list[str]]:
+    from belscript.journal.records import UNREADABLE_TIME
     from belscript.money import format_amount
 
     return [
         [
             str(r.id),
-            f"{_short_date(r.started_at)} {r.started_at:%H:%M}",
+            "onleesbaar" if r.started_at == UNREADABLE_TIME else f"{_short_date(r.started_at)} {r.started_at:%H:%M}",
             r.customer,
             _outcome(r),
             format_amount(r.promised_amount) if r.promised_amount is not None else "",
@@ -168,6 +171,7 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     from belscript.followup.recap import recap_lines
     from belscript.followup.wording import invoices_phrase, say_moment
     from belscript.engine.state import CallState
+    from belscript.journal.records import UNREADABLE_TIME
     from belscript.journal.timeline import describe
     from belscript.money import format_amount
 
@@ -178,7 +182,8 @@ def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> 
     out.append(f"{title} {record.id}: {record.customer}")
     status = {"open": "onderbroken (hervat met 'belscript call --resume')", "ended": "afgerond",
               "aborted": "afgebroken"}[record.status]
-    facts = [("Begonnen", say_moment(record.started_at)), ("Script", record.script_name + (
+    started = "onleesbaar" if record.started_at == UNREADABLE_TIME else say_moment(record.started_at)
+    facts = [("Begonnen", started), ("Script", record.script_name + (
         f" ({record.script_path})" if record.script_path else "")), ("Status", status)]
     duration = call_duration(events)
     if duration is not None:

@@ -20,7 +20,10 @@ from belscript.engine.state import NO_AGREEMENT, outcome_from
 
 Status = Literal["open", "ended", "aborted"]
 
-__all__ = ["NO_AGREEMENT", "CallRecord", "Status"]
+#: Stands in for a stored time that cannot be read (the log reports the damaged row).
+UNREADABLE_TIME = datetime.min
+
+__all__ = ["NO_AGREEMENT", "UNREADABLE_TIME", "CallRecord", "Status"]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,8 +23,8 @@ from belscript.dossier import Dossier
 from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
-from belscript.journal.paths import DB_NAME, call_folder, home_dir
-from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
+from belscript.journal.paths import CALLS_DIR, DB_NAME, call_folder, home_dir
+from belscript.journal.records import NO_AGREEMENT, UNREADABLE_TIME, CallRecord, Status
 from belscript.journal.schema import SCHEMA_VERSION, migrate, version_of
 from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder, private_dir
 
@@ -59,6 +59,8 @@ class Journal:
         self.clock = clock
         #: Problems found while opening (a damaged log moved aside), in Dutch, for the user.
         self.warnings = warnings
+        #: Damaged values met while reading (a row that is shown as far as it can be), in Dutch, in order.
+        self.damaged: dict[str, None] = {}
 
     # -- opening -------------------------------------------------------------------
 
@@ -103,13 +105,26 @@ class Journal:
             raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
                                "het is niet van u of u mag er niet in schrijven", hint=own_folder)
         warnings: list[str] = []
+        folders = "" if _highest_call_folder(root) == 0 else (
+            " Nieuwe gesprekken krijgen nummers na de bestaande mappen in calls/, "
+            "zodat de documenten van eerdere gesprekken niet worden overschreven.")
+        if path.is_file() and path.stat().st_size == 0:
+            warnings.append(f"Het gesprekslogboek {path} was leeg (0 bytes), bijvoorbeeld na een volle schijf "
+                            f"of een afgebroken kopie; er is een nieuw, leeg logboek begonnen.{folders}")
         problem = _damage(path)
         if problem is not None:
-            moved = _move_aside(path)
+            try:
+                moved = _move_aside(path)
+            except OSError as exc:
+                raise JournalError(
+                    f"het gesprekslogboek {path} is beschadigd ({problem}) en kan niet opzij worden gezet: "
+                    f"{exc.strerror or exc}",
+                    hint="Maak ruimte vrij op de schijf (of zet het bestand zelf opzij) en probeer het opnieuw.",
+                ) from None
             warnings.append(
                 f"Het gesprekslogboek {path} is beschadigd ({problem}). Het is bewaard als {moved.name} "
                 f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
-                f"het kan mogelijk nog worden hersteld."
+                f"het kan mogelijk nog worden hersteld.{folders}"
             )
         conn = _connect(path)
         try:
@@ -148,6 +163,7 @@ class Journal:
         after either file changed.
         """
         row = (
+            _highest_call_folder(self.home) + 1,
             self.clock.now().isoformat(),
             script_name,
             None if script_source_path is None else str(script_source_path),
@@ -158,8 +174,11 @@ class Journal:
         )
         with self._lock:
             cur = self._write(
-                "INSERT INTO calls (started_at, script_name, script_path, script_text, dossier_json, customer, practice)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                # Never a number whose documents folder exists already (left by an earlier,
+                # damaged or removed log): the new call's e-mail would land among another's.
+                "INSERT INTO calls (id, started_at, script_name, script_path, script_text, dossier_json, customer,"
+                " practice) VALUES (MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'calls'), 0) + 1),"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
         _tighten(self.path)
@@ -284,7 +303,7 @@ class Journal:
                 f"gesprek {call_id} staat niet in het logboek",
                 hint="'belscript log' toont de nummers van alle gesprekken.",
             )
-        return _record(row)
+        return _record(row, self._report)
 
     def calls(self, practice: bool = False) -> list[CallRecord]:
         """Real calls (or, with ``practice=True``, only practice sessions), newest first."""
@@ -292,7 +311,7 @@ class Journal:
             f"SELECT {_COLUMNS} FROM calls WHERE practice = ? ORDER BY started_at DESC, id DESC",
             (1 if practice else 0,),
         )
-        return [_record(r) for r in rows]
+        return [_record(r, self._report) for r in rows]
 
     def open_calls(self, practice: bool = False) -> list[CallRecord]:
         """Calls that were interrupted (never ended nor aborted), newest first, for ``--resume``."""
@@ -300,18 +319,24 @@ class Journal:
             f"SELECT {_COLUMNS} FROM calls WHERE practice = ? AND status = 'open' ORDER BY started_at DESC, id DESC",
             (1 if practice else 0,),
         )
-        return [_record(r) for r in rows]
+        return [_record(r, self._report) for r in rows]
 
     def events(self, call_id: int) -> list["Event"]:
         """Every committed event of a call, in order, as engine events in today's stored
         form (older versions are upgraded), for replay and show."""
-        from belscript.engine.events import Event
+        from belscript.engine.events import Event, Unknown
 
-        return [Event(seq=seq, at=at, kind=kind, data=data) for seq, at, kind, data in self._event_rows(call_id)]
+        events = []
+        for seq, at, kind, data, fits in self._event_rows(call_id):
+            event = Event(seq=seq, at=at, kind=kind, data=data)
+            if not fits:  # reported; every reader (timeline, evaluation, score, replay) passes over an unknown kind
+                event.__dict__["payload"] = Unknown(data=dict(data))
+            events.append(event)
+        return events
 
     def events_data(self, call_id: int) -> list[tuple[int, datetime, str, dict[str, Any]]]:
         """Every committed event as plain ``(seq, at, kind, data)`` tuples (today's stored form)."""
-        return list(self._event_rows(call_id))
+        return [(seq, at, kind, data) for seq, at, kind, data, _fits in self._event_rows(call_id)]
 
     def facts(self, call_id: int) -> "CallState":
         """The facts of a call: the fold of its events."""
@@ -326,13 +351,31 @@ class Journal:
 
     # -- internals -----------------------------------------------------------------
 
-    def _event_rows(self, call_id: int) -> Iterable[tuple[int, datetime, str, dict[str, Any]]]:
-        from belscript.engine.events import upgrade
+    def _event_rows(self, call_id: int) -> Iterable[tuple[int, datetime, str, dict[str, Any], bool]]:
+        """``(seq, at, kind, data, fits)``: a damaged value is reported and replaced, ``fits`` tells
+        whether the data can be read as its kind."""
+        from belscript.engine.events import payload_of, upgrade
 
         rows = self._read("SELECT seq, at, kind, data, v FROM events WHERE call_id = ? ORDER BY seq",
                           (call_id,)).fetchall()
+        last = UNREADABLE_TIME
         for seq, at, kind, data, version in rows:
-            yield int(seq), datetime.fromisoformat(at), kind, upgrade(kind, codec.loads(data, {}), int(version))
+            what = f"gesprek {call_id}, gebeurtenis {seq}"
+            last = _read_value(self._report, what, "onleesbaar tijdstip", at, datetime.fromisoformat, last)
+            stored = _read_value(self._report, what, "onleesbare gegevens", data, _json_object, None)
+            version = _read_value(self._report, what, "onleesbaar versienummer", version, int, 1)
+            kind, fits = str(kind), stored is not None
+            try:
+                if stored is not None:
+                    stored = upgrade(kind, stored, version)
+                    payload_of(kind, stored)
+            except (ValueError, TypeError, KeyError, AttributeError):
+                self._report(f"{what} ({kind}): de gegevens passen niet bij deze soort gebeurtenis")
+                fits = False
+            yield int(seq), last, kind, {} if stored is None else stored, fits
+
+    def _report(self, problem: str) -> None:
+        self.damaged[problem] = None
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
         try:
@@ -356,28 +399,74 @@ _COLUMNS = (
 )
 
 
-def _record(row: tuple[Any, ...]) -> CallRecord:
+def _record(row: tuple[Any, ...], report: Callable[[str], None]) -> CallRecord:
+    """One call from its row; a damaged value is reported and replaced, never a reason to show nothing."""
     (id_, started, script_name, script_path, script_text, dossier_json, customer, practice, status, ended,
      kind, amount, first, contact, outcome_json, actions_json, if_broken) = row
+    what = f"gesprek {id_}"
+
+    def read(label: str, value: Any, parse: Callable[[Any], Any], default: Any) -> Any:
+        return default if value is None else _read_value(report, what, label, value, parse, default)
+
     return CallRecord(
         id=int(id_),
-        started_at=datetime.fromisoformat(started),
-        script_name=script_name,
-        script_path=script_path,
-        script_text=script_text,
-        dossier_data=codec.loads(dossier_json, {}),
-        customer=customer,
+        started_at=read("onleesbare begintijd", started, datetime.fromisoformat, UNREADABLE_TIME),
+        script_name=_text(script_name),
+        script_path=None if script_path is None else _text(script_path),
+        script_text=None if script_text is None else _text(script_text),
+        dossier_data=read("onleesbare klantgegevens", dossier_json, _json_object, {}),
+        customer=_text(customer),
         practice=bool(practice),
         status=status,
-        ended_at=datetime.fromisoformat(ended) if ended else None,
-        outcome_kind=kind,
-        promised_amount=Decimal(amount) if amount is not None else None,
-        first_promised_date=date.fromisoformat(first) if first else None,
-        contact_person=contact,
-        outcome_data=codec.loads(outcome_json),
-        our_actions=list(codec.loads(actions_json, [])),
-        if_broken=if_broken,
+        ended_at=read("onleesbare eindtijd", ended or None, datetime.fromisoformat, None),
+        outcome_kind=None if kind is None else _text(kind),
+        promised_amount=read("onleesbaar toegezegd bedrag", amount, _amount, None),
+        first_promised_date=read("onleesbare eerste betaaldatum", first or None, date.fromisoformat, None),
+        contact_person=None if contact is None else _text(contact),
+        outcome_data=read("onleesbare uitkomst", outcome_json, _json_object, None),
+        our_actions=read("onleesbare lijst van acties", actions_json, _json_texts, []),
+        if_broken=None if if_broken is None else _text(if_broken),
     )
+
+
+def _read_value(report: Callable[[str], None], what: str, label: str, value: Any,
+                parse: Callable[[Any], Any], default: Any) -> Any:
+    """``parse(value)``, or ``default`` with a Dutch report when the stored value is damaged."""
+    try:
+        return parse(value)
+    except (ValueError, TypeError, ArithmeticError, RecursionError):
+        report(f"{what}: {label} ({_sample(value)})")
+        return default
+
+
+def _sample(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _json_object(text: Any) -> dict[str, Any]:
+    value = codec.loads(text, {})
+    if not isinstance(value, dict):
+        raise TypeError("not an object")
+    return value
+
+
+def _json_texts(text: Any) -> list[str]:
+    value = codec.loads(text, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("not a list of texts")
+    return value
+
+
+def _amount(value: Any) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite():
+        raise ValueError("not a finite amount")
+    return amount
 
 
 _CLOSING: dict[str, Status] = {"ended": "ended", "aborted": "aborted"}
@@ -465,6 +554,16 @@ def _damage(path: Path) -> str | None:
     if rows == [("ok",)]:
         return None
     return "; ".join(str(r[0]) for r in rows[:3])
+
+
+def _highest_call_folder(home: Path) -> int:
+    """The highest call number that has a documents folder in ``home/calls`` (0 for none)."""
+    try:
+        names = [entry.name for entry in os.scandir(home / CALLS_DIR) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    numbers = [int(name) for name in names if name.isdigit() and name.isascii() and len(name) < 18]
+    return max(numbers, default=0)
 
 
 def _move_aside(path: Path) -> Path:

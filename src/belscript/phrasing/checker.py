@@ -102,43 +102,51 @@ def _walk(var: Variant) -> _Walk:
     return (var.slots, var.gaps, var.anchor, len(var.slots) - 1, var.question, witness)
 
 
-def _extend(words: list[str], i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
-    """Index of the word matching the last slot, given slot ``k-1`` matched word ``i``."""
+def _extend(words: list[str], i: int, slots: tuple, gaps: tuple, k: int, dead: set) -> int | None:
+    """Index of the word matching the last slot, given slot ``k-1`` matched word ``i``.
+
+    ``dead`` remembers ``(word, slot)`` pairs from which no match can be completed, so
+    each pair is explored once: the walk is linear in words × slots × gap instead of
+    exponential in the number of gaps, with the same (nearest-first) result.
+    """
     if k == len(slots):
         return i
     want = slots[k]
     stop = min(len(words), i + 2 + gaps[k])
     for p in range(i + 1, stop):
-        if words[p] in want:
-            end = _extend(words, p, slots, gaps, k + 1)
+        if words[p] in want and (p, k) not in dead:
+            end = _extend(words, p, slots, gaps, k + 1, dead)
             if end is not None:
                 return end
+            dead.add((p, k))
     return None
 
 
-def _extend_back(words: list[str], i: int, slots: tuple, gaps: tuple, k: int) -> int | None:
+def _extend_back(words: list[str], i: int, slots: tuple, gaps: tuple, k: int, dead: set) -> int | None:
     """Index of the word matching slot 0, given slot ``k+1`` matched word ``i`` (nearest first)."""
     want = slots[k]
     stop = max(-1, i - 2 - gaps[k + 1])
     for p in range(i - 1, stop, -1):
-        if words[p] in want:
-            start = p if k == 0 else _extend_back(words, p, slots, gaps, k - 1)
+        if words[p] in want and (p, k) not in dead:
+            start = p if k == 0 else _extend_back(words, p, slots, gaps, k - 1, dead)
             if start is not None:
                 return start
+            dead.add((p, k))
     return None
 
 
-def _match_at(words: list[str], i: int, walk: _Walk) -> tuple[int, int] | None:
+def _match_at(words: list[str], i: int, walk: _Walk, dead: tuple[set, set]) -> tuple[int, int] | None:
     """``(first, last)`` word of a match whose anchor slot is word ``i``, or None.
 
     Only for variants of two or more slots (a single word matches itself). Gaps only constrain neighbouring slots, so the part before the anchor and the part
-    after it can be searched independently.
+    after it can be searched independently. ``dead`` (dead ends forward, backward) is
+    shared by every anchor word of one variant in one sentence.
     """
     slots, gaps, k, last, _question, _witness = walk
-    end = i if k == last else _extend(words, i, slots, gaps, k + 1)
+    end = i if k == last else _extend(words, i, slots, gaps, k + 1, dead[0])
     if end is None:
         return None
-    start = i if k == 0 else _extend_back(words, i, slots, gaps, k - 1)
+    start = i if k == 0 else _extend_back(words, i, slots, gaps, k - 1, dead[1])
     if start is None:
         return None
     return start, end
@@ -159,6 +167,7 @@ def _spans(words: list[str], index: dict[str, list[_Walk]], question: bool) -> l
     spans = []
     get = index.get
     present = None
+    dead_ends: dict[int, tuple[set, set]] = {}
     for i, word in enumerate(words):
         walks = get(word)
         if walks is None:
@@ -174,7 +183,10 @@ def _spans(words: list[str], index: dict[str, list[_Walk]], question: bool) -> l
                 present = set(words)
             if present.isdisjoint(witness):
                 continue
-            span = _match_at(words, i, walk)
+            dead = dead_ends.get(id(walk))
+            if dead is None:
+                dead = dead_ends[id(walk)] = (set(), set())
+            span = _match_at(words, i, walk, dead)
             if span is not None:
                 spans.append(span)
     return spans
@@ -319,6 +331,7 @@ class Checker:
         get = self._index.get
         found: dict[int, list[tuple[int, int]]] = {}
         present = None  # the sentence's words as a set, made at the first walk that needs it
+        dead_ends: dict[int, tuple[set, set]] = {}  # per variant: dead ends of its walks (see _extend)
         for i, word in enumerate(words):
             entries = get(word)
             if entries is None:
@@ -334,7 +347,10 @@ class Checker:
                         present = set(words)
                     if present.isdisjoint(witness):
                         continue
-                    span = _match_at(words, i, walk)
+                    dead = dead_ends.get(id(walk))
+                    if dead is None:
+                        dead = dead_ends[id(walk)] = (set(), set())
+                    span = _match_at(words, i, walk, dead)
                     if span is None:
                         continue
                 spans = found.get(number)

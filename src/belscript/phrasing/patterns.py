@@ -32,6 +32,8 @@ _LEMMA_RE = re.compile(r"^<([^<>\s]+)>$")
 MAX_OPTIONALS = 8
 #: No gap may be longer than this many words.
 MAX_GAP = 12
+#: No pattern may have more word positions than this (the matcher walks them one by one).
+MAX_WORDS = 40
 
 
 class PatternError(BelscriptError, ValueError):
@@ -177,6 +179,8 @@ def parse(source: str) -> Pattern:
         raise PatternError("the pattern has no words")
     if all(el.optional for el in elements):
         raise PatternError("at least one word of a pattern must be required (not in brackets)")
+    if len(elements) > MAX_WORDS:
+        raise PatternError(f"at most {MAX_WORDS} words per pattern, not {len(elements)}; split it into several patterns")
     if sum(el.optional for el in elements) > MAX_OPTIONALS:
         raise PatternError(f"at most {MAX_OPTIONALS} optional words per pattern; split it into several patterns")
     return Pattern(source, tuple(elements), question, has_gaps)

@@ -233,7 +233,9 @@ class CallScreen:
         lines say how to resume.
         """
         self._screen_errors = 0
-        asyncio.get_running_loop().set_exception_handler(self._on_screen_error)
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(self._on_screen_error)
+        _close_on_signals(loop, self.app)
 
     def _on_screen_error(self, loop: Any, context: dict) -> None:
         self._screen_errors += 1
@@ -875,6 +877,25 @@ class CallScreen:
         if self.dialog_open:
             parts.append(self._dialog_text())
         return "\n".join("".join(t for _s, t in p) for p in parts)
+
+
+def _close_on_signals(loop: asyncio.AbstractEventLoop, app: Application) -> None:
+    """SIGTERM and SIGHUP close the screen the normal way, so the terminal leaves raw mode
+    and the alternate screen; every fact is already in the log, the call stays open for
+    ``--resume``. The default action would end the process with the terminal unusable."""
+    import signal
+
+    def close(signum: int) -> None:
+        if app.is_running and not app.future.done():
+            app.exit(result=128 + signum)
+
+    for signum in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+        if signum is None:
+            continue
+        try:
+            loop.add_signal_handler(signum, close, signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            pass
 
 
 def run_screen(start: Any, *, clock: Any) -> tuple[int, CallModel]:
