@@ -20,7 +20,17 @@ from belscript.engine.state import NO_AGREEMENT, outcome_from
 
 Status = Literal["open", "ended", "aborted"]
 
-__all__ = ["NO_AGREEMENT", "CallRecord", "Status"]
+__all__ = ["NO_AGREEMENT", "CallRecord", "CallSummary", "Status"]
+
+
+@dataclass(frozen=True)
+class CallSummary:
+    """Who was called when, and whether they were reached: what the call list learns from."""
+
+    customer: str
+    started_at: datetime
+    reached: bool
+    status: Status
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
 from belscript.journal.paths import DB_NAME, call_folder, home_dir
-from belscript.journal.records import NO_AGREEMENT, CallRecord, Status
+from belscript.journal.records import NO_AGREEMENT, CallRecord, CallSummary, Status
 from belscript.journal.schema import migrate
 from belscript.private_files import PRIVATE_FILE, private_dir
 
@@ -249,7 +249,7 @@ class Journal:
         self._write(
             "UPDATE calls SET status = ?, ended_at = COALESCE(?, ended_at, ?), outcome_kind = ?, promised_amount = ?,"
             " first_promised_date = ?, contact_person = ?, outcome_json = ?, our_actions_json = ?,"
-            " if_broken = COALESCE(?, if_broken) WHERE id = ?",
+            " if_broken = COALESCE(?, if_broken), reached = ? WHERE id = ?",
             (
                 status,
                 None if ended_at is None else ended_at.isoformat(),
@@ -261,6 +261,7 @@ class Journal:
                 None if outcome is None else codec.dumps(outcome.model_dump(mode="json")),
                 codec.dumps(actions),
                 if_broken,
+                1 if reached_customer(outcome) else 0,
                 call_id,
             ),
         )
@@ -292,6 +293,26 @@ class Journal:
             (1 if practice else 0,),
         )
         return [_record(r) for r in rows]
+
+    def reach_counts(self, parts: Iterable[tuple[str, int]]) -> list[tuple[str, int, str, int, int]]:
+        """Real calls counted per customer, weekday (0 = Monday) and part of the day:
+        ``(customer name, weekday, part, tried, reached)``. ``parts`` names each part of
+        the day with the hour it ends at (``worklist.reachability.PARTS``). Answered from
+        an index alone, so it stays fast with a hundred thousand calls."""
+        case = " ".join(f"WHEN substr(started_at, 12, 2) < '{end:02d}' THEN '{name}'" for name, end in parts)
+        rows = self._read(
+            f"SELECT customer, (CAST(strftime('%w', substr(started_at, 1, 10)) AS INTEGER) + 6) % 7 AS wd,"
+            f" CASE {case} END AS part, count(*), sum(coalesce(reached, 0))"
+            " FROM calls INDEXED BY calls_reached WHERE practice = 0 GROUP BY customer, wd, part", ())
+        return [(c, int(w), p, int(t), int(r)) for c, w, p, t, r in rows]
+
+    def calls_since(self, since: datetime) -> list[CallSummary]:
+        """Real calls started at or after ``since``, oldest first, without their script
+        or dossier: who, when, and whether the customer was reached."""
+        rows = self._read(
+            "SELECT customer, started_at, coalesce(reached, 0), status FROM calls INDEXED BY calls_reached"
+            " WHERE practice = 0 AND started_at >= ? ORDER BY started_at", (since.isoformat(),))
+        return [CallSummary(c, datetime.fromisoformat(at), bool(r), st) for c, at, r, st in rows]
 
     def events(self, call_id: int) -> list["Event"]:
         """Every committed event of a call, in order, as engine events in today's stored
@@ -369,6 +390,16 @@ def _record(row: tuple[Any, ...]) -> CallRecord:
         our_actions=list(codec.loads(actions_json, [])),
         if_broken=if_broken,
     )
+
+
+def reached_customer(outcome: Agreement | NoAgreement | None) -> bool:
+    """Did the call reach the customer? An agreement, or an outcome that took talking to
+    them (everything except voicemail/no answer and the wrong person on the line)."""
+    if isinstance(outcome, Agreement):
+        return True
+    if isinstance(outcome, NoAgreement):
+        return outcome.reason.value not in ("not_reachable", "wrong_person")
+    return False
 
 
 _CLOSING: dict[str, Status] = {"ended": "ended", "aborted": "aborted"}

@@ -131,7 +131,7 @@ def _weigh(customer: CustomerFacts, now: datetime, today: date) -> Entry | Waiti
         reasons.append(service)
     reasons += _reminder_reasons(customer, today)
     reasons += _history_reasons(customer, today)
-    best = best_time(customer.calls, customer.typed_best_time)
+    best = best_time(customer.calls, customer.typed_best_time, customer.reach)
     reachable = best.slot is not None and best.slot.contains(now)
     if reachable:
         reasons.append(Reason(10, f"nu meestal bereikbaar ({best.slot.words()})"))
