@@ -148,6 +148,7 @@ class PaymentResult:
     open_before: Decimal
     open_after: Decimal
     overpaid: Decimal
+    customer_id: int | None = None
 
 
 @dataclass(frozen=True)
