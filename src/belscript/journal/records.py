@@ -31,6 +31,7 @@ class CallSummary:
     started_at: datetime
     reached: bool
     status: Status
+    outcome_kind: str | None = None
 
 
 @dataclass(frozen=True)

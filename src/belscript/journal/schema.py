@@ -80,7 +80,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ELSE 1 END
         WHERE status != 'open'
         """,
-        "CREATE INDEX calls_reached ON calls (practice, started_at, customer, reached)",
+        "CREATE INDEX calls_reached ON calls (practice, started_at, customer, reached, outcome_kind)",
+        "CREATE INDEX calls_by_customer ON calls (practice, customer, started_at, reached, outcome_kind)",
     ),
 )
 

@@ -294,25 +294,37 @@ class Journal:
         )
         return [_record(r) for r in rows]
 
-    def reach_counts(self, parts: Iterable[tuple[str, int]]) -> list[tuple[str, int, str, int, int]]:
+    def reach_counts(self, parts: Iterable[tuple[str, int]], customer: str | None = None
+                     ) -> list[tuple[str, int, str, int, int]]:
         """Real calls counted per customer, weekday (0 = Monday) and part of the day:
-        ``(customer name, weekday, part, tried, reached)``. ``parts`` names each part of
-        the day with the hour it ends at (``worklist.reachability.PARTS``). Answered from
-        an index alone, so it stays fast with a hundred thousand calls."""
-        case = " ".join(f"WHEN substr(started_at, 12, 2) < '{end:02d}' THEN '{name}'" for name, end in parts)
+        ``(customer name, weekday, part, tried, reached)``, for every customer or one.
+        ``parts`` names each part of the day with the hour it ends at
+        (``worklist.reachability.PARTS``). Answered from an index alone (the call rows
+        hold the script and dossier), so it stays fast with a hundred thousand calls."""
+        case = " ".join(f"WHEN substr(started_at, 12, 2) < '{int(end):02d}' THEN ?" for _name, end in parts)
+        names = tuple(name for name, _end in parts)
+        where = "practice = 0" + (" AND customer = ?" if customer is not None else "")
         rows = self._read(
             f"SELECT customer, (CAST(strftime('%w', substr(started_at, 1, 10)) AS INTEGER) + 6) % 7 AS wd,"
             f" CASE {case} END AS part, count(*), sum(coalesce(reached, 0))"
-            " FROM calls INDEXED BY calls_reached WHERE practice = 0 GROUP BY customer, wd, part", ())
+            f" FROM calls INDEXED BY calls_by_customer WHERE {where} GROUP BY customer, wd, part",
+            names + ((customer,) if customer is not None else ()))
         return [(c, int(w), p, int(t), int(r)) for c, w, p, t, r in rows]
 
-    def calls_since(self, since: datetime) -> list[CallSummary]:
+    def calls_since(self, since: datetime, customer: str | None = None) -> list[CallSummary]:
         """Real calls started at or after ``since``, oldest first, without their script
-        or dossier: who, when, and whether the customer was reached."""
-        rows = self._read(
-            "SELECT customer, started_at, coalesce(reached, 0), status FROM calls INDEXED BY calls_reached"
-            " WHERE practice = 0 AND started_at >= ? ORDER BY started_at", (since.isoformat(),))
-        return [CallSummary(c, datetime.fromisoformat(at), bool(r), st) for c, at, r, st in rows]
+        or dossier: who, when, whether the customer was reached, how it ended."""
+        if customer is None:
+            rows = self._read(
+                "SELECT customer, started_at, coalesce(reached, 0), status, outcome_kind FROM calls"
+                " INDEXED BY calls_reached WHERE practice = 0 AND started_at >= ? ORDER BY started_at",
+                (since.isoformat(),))
+        else:
+            rows = self._read(
+                "SELECT customer, started_at, coalesce(reached, 0), status, outcome_kind FROM calls"
+                " INDEXED BY calls_by_customer WHERE practice = 0 AND customer = ? AND started_at >= ?"
+                " ORDER BY started_at", (customer, since.isoformat()))
+        return [CallSummary(c, datetime.fromisoformat(at), bool(r), st, k) for c, at, r, st, k in rows]
 
     def events(self, call_id: int) -> list["Event"]:
         """Every committed event of a call, in order, as engine events in today's stored

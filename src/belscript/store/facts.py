@@ -40,9 +40,10 @@ _CENT = Decimal("0.01")
 class CallSource(Protocol):
     """What the facts need from the call log; :class:`belscript.journal.Journal` has both."""
 
-    def reach_counts(self, parts: Iterable[tuple[str, int]]) -> list[tuple[str, int, str, int, int]]: ...
+    def reach_counts(self, parts: Iterable[tuple[str, int]], customer: str | None = None
+                     ) -> list[tuple[str, int, str, int, int]]: ...
 
-    def calls_since(self, since: datetime) -> list[Any]: ...
+    def calls_since(self, since: datetime, customer: str | None = None) -> list[Any]: ...
 
 
 def _money(cents: Any) -> Decimal:
@@ -85,7 +86,8 @@ def customer_facts(db: Database, today: date, *, calls: CallSource | None = None
     for cid, sent_on in db.execute(f"SELECT customer_id, sent_on FROM letters WHERE customer_id {scope}", params):
         letters[cid].append(date.fromisoformat(sent_on))
     promises = _promises(db, scope, params)
-    reach, recent = _calls(calls, today)
+    only = customers[0][2] if customer_id is not None else None
+    reach, recent = _calls(calls, today, only, whole_history=customer_id is not None)
     result = []
     for cid, number, name in customers:
         result.append(CustomerFacts(
@@ -112,16 +114,19 @@ def _promises(db: Database, scope: str, params: tuple) -> dict[int, list[Promise
     return found
 
 
-def _calls(source: CallSource | None, today: date) -> tuple[dict[str, list[SlotCount]], dict[str, list[CallFacts]]]:
+def _calls(source: CallSource | None, today: date, customer: str | None, *, whole_history: bool
+           ) -> tuple[dict[str, list[SlotCount]], dict[str, list[CallFacts]]]:
+    """Slot counts over the whole log, and the calls themselves: the recent ones (or,
+    for one customer, all of them)."""
     if source is None:
         return {}, {}
     from belscript.worklist.reachability import PARTS
 
     reach: dict[str, list[SlotCount]] = defaultdict(list)
-    for name, weekday, part, tried, reached in source.reach_counts(PARTS):
+    for name, weekday, part, tried, reached in source.reach_counts(PARTS, customer):
         reach[name].append(SlotCount(weekday, part, tried, reached))
     recent: dict[str, list[CallFacts]] = defaultdict(list)
-    start = datetime.combine(today - timedelta(days=RECENT_DAYS), datetime.min.time())
-    for call in source.calls_since(start):
-        recent[call.customer].append(CallFacts(call.started_at, call.reached))
+    start = datetime.min if whole_history else datetime.combine(today - timedelta(days=RECENT_DAYS), datetime.min.time())
+    for call in source.calls_since(start, customer):
+        recent[call.customer].append(CallFacts(call.started_at, call.reached, call.outcome_kind))
     return reach, recent

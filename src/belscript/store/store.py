@@ -124,7 +124,8 @@ class Store:
         result = _payments.record_payment(self.db, invoice, amount, paid_on or self.clock.today(),
                                           now=self._now(), **details)
         if result.customer_id is not None:
-            _promises.check_promises(self.db, self.clock.today(), customer_id=result.customer_id)
+            result.promises.update(_promises.check_promises(self.db, self.clock.today(),
+                                                            customer_id=result.customer_id))
         return result
 
     def record_letter(self, customer_id: int, kind: str, sent_on: date, *, invoice: str | None = None) -> None:
