@@ -64,12 +64,16 @@ class Journal:
 
     @classmethod
     def open(cls, home: str | os.PathLike[str] | None = None, *, clock: Clock | None = None,
-             create: bool = True) -> "Journal":
+             create: bool = True, verify: bool = True) -> "Journal":
         """Open (create, migrate, or recover) the call log in ``home``.
 
         ``home`` defaults to ``$BELSCRIPT_HOME`` or the platform's user data directory.
         With ``create=False`` (read-only commands such as ``belscript log``) a log that
         does not exist yet is not created on disk: an empty one in memory stands in.
+        ``verify=False`` skips the full integrity check (a scan of the whole file) for
+        commands that only read a few indexed rows (``lijst``, ``klant``, ``overzicht``):
+        damage then shows as a clear read error instead, and the next call moves the
+        damaged log aside as usual.
         """
         root = home_dir(home)
         if root.exists() and not root.is_dir():
@@ -96,7 +100,7 @@ class Journal:
             raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
                                "het is niet van u of u mag er niet in schrijven", hint=own_folder)
         warnings: list[str] = []
-        problem = _damage(path)
+        problem = _damage(path) if verify else None
         if problem is not None:
             moved = _move_aside(path)
             warnings.append(

@@ -47,7 +47,7 @@ class CallSource(Protocol):
 
 
 def _money(cents: Any) -> Decimal:
-    return (Decimal(int(cents)) * _CENT).quantize(_CENT)
+    return Decimal(int(cents)).scaleb(-2)  # exact: 12345 -> Decimal('123.45')
 
 
 def customer_facts(db: Database, today: date, *, calls: CallSource | None = None,

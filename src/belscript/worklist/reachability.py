@@ -68,6 +68,8 @@ def best_time(calls: tuple[CallFacts, ...] | list[CallFacts], typed: str | None 
     """The slot in which this customer was reached most often (see the module docstring).
 
     ``counts`` (calls per slot, counted by the store) stand in for ``calls`` when given."""
+    if not counts and not calls:
+        return BestTime(None, 0, 0, typed)
     if counts is not None:
         tried = Counter({Slot(c.weekday, c.part): c.tried for c in counts})
         reached = Counter({Slot(c.weekday, c.part): c.reached for c in counts if c.reached})
