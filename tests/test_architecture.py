@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"engine"},
     {"followup"},
     {"journal", "store"},
-    {"practice", "authoring"},
+    {"practice", "authoring", "demo"},
     {"tui"},
     {"cli"},
     {"__main__"},

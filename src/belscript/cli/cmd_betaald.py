@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(exc.message) from None
         result = store.record_payment(invoice.number, amount, paid_on)
         customer = store.customer(invoice.customer_id)
-        store.check_promises()
+        changed = {**result.promises, **store.check_promises()}
     who = f" ({customer.name})" if customer else ""
     print(f"Betaling van {format_amount(result.amount)} op factuur {result.invoice}{who} vastgelegd "
           f"op {paid_on:%d-%m-%Y}.")
@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Nog open op deze factuur: {format_amount(result.open_after)}.")
     else:
         print("Deze factuur is nu helemaal betaald.")
+    words = {"kept": "nagekomen", "partly": "deels nagekomen", "broken": "niet nagekomen", "open": "loopt weer"}
+    for status in (s for pid, s in sorted(changed.items())):
+        print(f"Toezegging gecontroleerd: {words[status]}.")
     if result.overpaid > 0:
         print(f"Let op: {format_amount(result.overpaid)} meer betaald dan er openstond.")
     return 0

@@ -2,7 +2,9 @@
 
 KLANT is a customer number, an invoice number or part of the name ('bakkerij',
 'jansen bak'). Shows the contact details, open invoices, payments, letters sent,
-promises (kept, partly kept, broken or still running) and the number of logged calls.
+promises (kept, partly kept, broken or still running), the calls in the log, how many
+days late this customer pays on average, when they are usually reached (learned
+from the calls that reached them) and the next step.
 """
 
 from __future__ import annotations
@@ -18,15 +20,59 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from belscript.journal import Journal
     from belscript.store import open_store
 
     with open_store() as store:
         customer = store.find_customer(args.customer)
         history = store.history(customer)
-        today = store.clock.today()
-    for line in render(history, today):
+        now = store.clock.now()
+        with Journal.open(store.settings.home, clock=store.clock, create=False, verify=False) as journal:
+            facts = store.worklist_facts(customer, calls=journal)
+    lines = render(history, now.date())
+    if facts:
+        lines[-1:] = learned(facts[0], now)
+    for line in lines:
         print(line)
     return 0
+
+
+_OUTCOME = {"agreement": "afspraak gemaakt", "no_agreement": "geen afspraak"}
+
+
+def learned(facts, now) -> list[str]:
+    """The calls, the promise record, the average lateness, the best time and the next step."""
+    from belscript.worklist import PromiseStatus, build, check_promise
+    from belscript.worklist.reachability import best_time
+
+    lines = [f"Gesprekken: {len(facts.calls)}" if facts.calls else "Gesprekken: nog geen"]
+    for call in sorted(facts.calls, key=lambda c: c.started_at, reverse=True)[:10]:
+        reached = "bereikt" if call.reached else "niet bereikt"
+        outcome = _OUTCOME.get(call.outcome or "", "")
+        lines.append(f"  {call.started_at:%d-%m-%Y %H:%M}  {reached}" + (f", {outcome}" if outcome and call.reached else ""))
+    if facts.promises:
+        statuses = [check_promise(p, facts.payments, now.date()).status for p in facts.promises]
+        kept = statuses.count(PromiseStatus.KEPT)
+        broken = sum(s in (PromiseStatus.BROKEN, PromiseStatus.PARTLY) for s in statuses)
+        running = len(statuses) - kept - broken
+        lines.append(f"Toezeggingen: {len(statuses)} gedaan, {kept} nagekomen, {broken} niet (helemaal) nagekomen, "
+                     f"{running} lopen nog")
+    if facts.paid_late_days:
+        average = sum(facts.paid_late_days) / len(facts.paid_late_days)
+        lines.append(f"Betaalt gemiddeld {round(average)} dagen na de vervaldatum "
+                     f"({len(facts.paid_late_days)} betaalde factu{'ur' if len(facts.paid_late_days) == 1 else 'ren'})")
+    best = best_time(facts.calls, facts.typed_best_time, facts.reach)
+    lines.append(f"Best bereikbaar: {best.words()}" if best.words()
+                 else "Best bereikbaar: nog niet bekend (minstens twee gesprekken in hetzelfde dagdeel nodig)")
+    today_list = build([facts], now)
+    if today_list.entries:
+        entry = today_list.entries[0]
+        lines.append(f"Volgende stap: bellen met het script {entry.script} – {entry.why}")
+    elif today_list.waiting:
+        lines.append(f"Volgende stap: niet bellen – {today_list.waiting[0].words}")
+    else:
+        lines.append("Volgende stap: geen; er staat niets open dat nu een gesprek vraagt")
+    return lines
 
 
 def render(h, today) -> list[str]:

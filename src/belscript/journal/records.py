@@ -23,7 +23,18 @@ Status = Literal["open", "ended", "aborted"]
 #: Stands in for a stored time that cannot be read (the log reports the damaged row).
 UNREADABLE_TIME = datetime.min
 
-__all__ = ["NO_AGREEMENT", "UNREADABLE_TIME", "CallRecord", "Status"]
+__all__ = ["NO_AGREEMENT", "UNREADABLE_TIME", "CallRecord", "CallSummary", "Status"]
+
+
+@dataclass(frozen=True)
+class CallSummary:
+    """Who was called when, and whether they were reached: what the call list learns from."""
+
+    customer: str
+    started_at: datetime
+    reached: bool
+    status: Status
+    outcome_kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1",
     ),
+    # 4: whether a call reached the customer (the call list learns when a customer is
+    #    best reached from it), filled in for earlier calls from their outcome, and an
+    #    index that answers "calls per customer and moment" without reading call rows
+    #    (which hold the script text and the dossier).
+    (
+        "ALTER TABLE calls ADD COLUMN reached INTEGER",
+        """
+        UPDATE calls SET reached = CASE
+            WHEN outcome_kind IS NULL THEN 0
+            WHEN outcome_kind != 'no_agreement' THEN 1
+            WHEN json_extract(outcome_json, '$.reason') IN ('not_reachable', 'wrong_person') THEN 0
+            ELSE 1 END
+        WHERE status != 'open'
+        """,
+        "CREATE INDEX calls_reached ON calls (practice, started_at, customer, reached, outcome_kind)",
+        "CREATE INDEX calls_by_customer ON calls (practice, customer, started_at, reached, outcome_kind)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,13 +10,14 @@ Public API::
     Store.record_payment(invoice, amount, paid_on=None, **details) -> PaymentResult
     Store.record_letter(customer_id, kind, sent_on, *, invoice=None)
     Store.record_promise(customer_id, payments, *, call_ref=None, made_at=None) -> promise id
-    Store.check_promises(today=None) -> {promise id: status}
+    Store.check_promises(today=None, *, customer_id=None) -> {promise id: status}   (worklist.check_promise)
+    Store.worklist_facts(customer=None, *, calls=None) -> [worklist.CustomerFacts]  (store.facts)
     Store.claim(customer_id, caller=None) / claim_next(...) / release(...) / holder(...) / called_today()
     Store.record_event(StoredEvent) -> bool / flush_spool() -> int
     redact(url) -> str     the server's name without user, password or options
 
-Layering: above the generic modules (errors, clock, private_files, journal.paths),
-below the call list and escalation. The domain packages never import it, and it
+Layering: above the generic modules (errors, clock, private_files), the call list's
+pure rules (worklist) and the call log (journal), whose calls it reads. The domain packages never import it, and it
 imports neither the terminal UI nor the command line. ``sqlite3`` and ``psycopg`` are
 imported only when a database is opened.
 """

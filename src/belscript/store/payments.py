@@ -34,7 +34,7 @@ def record_payment(db: Database, invoice: str, amount: Decimal, paid_on: date, *
                    (iso(paid_on), cents, counterparty, iban, description, invoice_id, customer_id, source, now))
         db.execute("UPDATE invoices SET open_cents = ?, updated_at = ? WHERE id = ?", (open_after, now, invoice_id))
     return PaymentResult(invoice, from_cents(cents), from_cents(open_before), from_cents(open_after),
-                         from_cents(max(0, cents - open_before)))
+                         from_cents(max(0, cents - open_before)), customer_id)
 
 
 def record_letter(db: Database, customer_id: int, kind: str, sent_on: date, *, caller: str | None = None,

@@ -148,6 +148,9 @@ class PaymentResult:
     open_before: Decimal
     open_after: Decimal
     overpaid: Decimal
+    customer_id: int | None = None
+    #: Promises of this customer whose verdict the payment changed: {promise id: status}.
+    promises: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from belscript.clock import Clock, clock_from_env
 from belscript.store import claims as _claims
 from belscript.store import customers as _customers
+from belscript.store import facts as _facts
 from belscript.store import imports as _imports
 from belscript.store import payments as _payments
 from belscript.store import promises as _promises
@@ -29,6 +30,7 @@ from belscript.store.records import (
 )
 from belscript.store.settings import Settings, load_settings
 from belscript.store.spool import Spool
+from belscript.worklist import CustomerFacts
 
 
 def open_store(home: str | os.PathLike[str] | None = None, *, url: str | None = None, clock: Clock | None = None,
@@ -118,8 +120,13 @@ class Store:
 
     def record_payment(self, invoice: str, amount: Decimal, paid_on: date | None = None, **details: str | None
                        ) -> PaymentResult:
-        return _payments.record_payment(self.db, invoice, amount, paid_on or self.clock.today(),
-                                        now=self._now(), **details)
+        """Record a payment and judge the customer's promises again (see ``check_promises``)."""
+        result = _payments.record_payment(self.db, invoice, amount, paid_on or self.clock.today(),
+                                          now=self._now(), **details)
+        if result.customer_id is not None:
+            result.promises.update(_promises.check_promises(self.db, self.clock.today(),
+                                                            customer_id=result.customer_id))
+        return result
 
     def record_letter(self, customer_id: int, kind: str, sent_on: date, *, invoice: str | None = None) -> None:
         _payments.record_letter(self.db, customer_id, kind, sent_on, caller=self.caller, invoice=invoice)
@@ -130,8 +137,26 @@ class Store:
         return _promises.record_promise(self.db, customer_id, payments, made_at=made_at or self.clock.now(),
                                         caller=self.caller, call_ref=call_ref)
 
-    def check_promises(self, today: date | None = None) -> dict[int, str]:
-        return _promises.check_promises(self.db, today or self.clock.today())
+    def check_promises(self, today: date | None = None, *, customer_id: int | None = None) -> dict[int, str]:
+        """Settle promises by the call list's rule; returns {promise id: new status}."""
+        return _promises.check_promises(self.db, today or self.clock.today(), customer_id=customer_id)
+
+    def worklist_facts(self, customer: Customer | int | None = None, *, calls: _facts.CallSource | None = None,
+                       today: date | None = None) -> list[CustomerFacts]:
+        """The call list's facts for every customer that matters today, or for one customer.
+
+        ``calls`` is the call log (:class:`belscript.journal.Journal`); by default the
+        log in this store's home is opened read-only for the duration of the call.
+        See :mod:`belscript.store.facts` for what is read and how calls are matched.
+        """
+        cid = customer.id if isinstance(customer, Customer) else customer
+        day = today or self.clock.today()
+        if calls is not None:
+            return _facts.customer_facts(self.db, day, calls=calls, customer_id=cid)
+        from belscript.journal import Journal
+
+        with Journal.open(self.settings.home, clock=self.clock, create=False, verify=False) as journal:
+            return _facts.customer_facts(self.db, day, calls=journal, customer_id=cid)
 
     def promises(self, customer_id: int) -> list[Promise]:
         return _customers.promises_of(self.db, customer_id)

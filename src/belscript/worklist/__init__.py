@@ -20,6 +20,7 @@ from belscript.worklist.facts import (
     InvoiceFacts,
     PaymentFacts,
     PromiseFacts,
+    SlotCount,
 )
 from belscript.worklist.promises import PromiseCheck, PromiseStatus, check_day, check_promise
 from belscript.worklist.ranking import (
@@ -32,10 +33,10 @@ from belscript.worklist.ranking import (
     Waiting,
     build,
 )
-from belscript.worklist.reachability import BestTime, Slot, best_time
+from belscript.worklist.reachability import BestTime, Slot, best_time, slot_of
 
 __all__ = [
     "BestTime", "CallFacts", "CallList", "CustomerFacts", "Entry", "FIRST_CALL", "Instalment",
     "InvoiceFacts", "PaymentFacts", "PromiseCheck", "PromiseFacts", "PromiseStatus", "Reason",
-    "SECOND_CALL", "SERVICE_CALL", "Slot", "Waiting", "best_time", "build", "check_day", "check_promise",
+    "SECOND_CALL", "SERVICE_CALL", "Slot", "SlotCount", "Waiting", "best_time", "build", "check_day", "check_promise", "slot_of",
 ]

@@ -66,6 +66,18 @@ class CallFacts:
 
 
 @dataclass(frozen=True)
+class SlotCount:
+    """Calls in one weekday (0 = Monday) and part of the day, counted over the whole log:
+    how many were tried and how many reached the customer. The store counts these in
+    the database, so learning the best time never loads every call."""
+
+    weekday: int
+    part: str
+    tried: int
+    reached: int
+
+
+@dataclass(frozen=True)
 class CustomerFacts:
     """Everything the call list weighs for one customer."""
 
@@ -81,6 +93,9 @@ class CustomerFacts:
     paid_late_days: tuple[int, ...] = field(default=())
     #: A reachability the user typed ("dinsdagochtend"), used until calls teach better.
     typed_best_time: str | None = None
+    #: Reachability counted per slot over the whole log; when None it is counted from
+    #: ``calls`` (then ``calls`` may be only the recent ones the overview needs).
+    reach: tuple[SlotCount, ...] | None = None
 
     @property
     def open_invoices(self) -> tuple[InvoiceFacts, ...]:

@@ -63,6 +63,10 @@ class Entry:
         return sum(r.points for r in self.reasons)
 
     @property
+    def open_total(self) -> Decimal:
+        return self.customer.open_total
+
+    @property
     def why(self) -> str:
         """The main reason in words (the one that weighs most)."""
         return max(self.reasons, key=lambda r: r.points).words if self.reasons else ""
@@ -95,7 +99,7 @@ def build(customers: list[CustomerFacts] | tuple[CustomerFacts, ...], now: datet
             result.entries.append(entry_or_wait)
         elif entry_or_wait is not None:
             result.waiting.append(entry_or_wait)
-    result.entries.sort(key=lambda e: (-e.score, -e.customer.open_total, e.customer.name))
+    result.entries.sort(key=lambda e: (-e.score, -e.open_total, e.customer.name))
     return result
 
 
@@ -131,7 +135,7 @@ def _weigh(customer: CustomerFacts, now: datetime, today: date) -> Entry | Waiti
         reasons.append(service)
     reasons += _reminder_reasons(customer, today)
     reasons += _history_reasons(customer, today)
-    best = best_time(customer.calls, customer.typed_best_time)
+    best = best_time(customer.calls, customer.typed_best_time, customer.reach)
     reachable = best.slot is not None and best.slot.contains(now)
     if reachable:
         reasons.append(Reason(10, f"nu meestal bereikbaar ({best.slot.words()})"))

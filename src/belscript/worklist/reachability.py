@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from belscript.dutch import WEEKDAYS
-from belscript.worklist.facts import CallFacts
+from belscript.worklist.facts import CallFacts, SlotCount
 
 #: The least number of reached calls in one slot before it counts as learned.
 MIN_REACHED = 2
@@ -51,22 +51,31 @@ class BestTime:
         return ""
 
 
+#: The parts of the day and the hour each ends at (the store counts calls by the same split).
+PARTS: tuple[tuple[str, int], ...] = (("ochtend", 12), ("middag", 17), ("avond", 24))
+
+
 def part_of_day(moment: datetime) -> str:
-    if moment.hour < 12:
-        return "ochtend"
-    if moment.hour < 17:
-        return "middag"
-    return "avond"
+    return next(name for name, end in PARTS if moment.hour < end)
 
 
 def slot_of(moment: datetime) -> Slot:
     return Slot(moment.weekday(), part_of_day(moment))
 
 
-def best_time(calls: tuple[CallFacts, ...] | list[CallFacts], typed: str | None = None) -> BestTime:
-    """The slot in which this customer was reached most often (see the module docstring)."""
-    tried = Counter(slot_of(c.started_at) for c in calls)
-    reached = Counter(slot_of(c.started_at) for c in calls if c.reached)
+def best_time(calls: tuple[CallFacts, ...] | list[CallFacts], typed: str | None = None,
+              counts: tuple[SlotCount, ...] | None = None) -> BestTime:
+    """The slot in which this customer was reached most often (see the module docstring).
+
+    ``counts`` (calls per slot, counted by the store) stand in for ``calls`` when given."""
+    if not counts and not calls:
+        return BestTime(None, 0, 0, typed)
+    if counts is not None:
+        tried = Counter({Slot(c.weekday, c.part): c.tried for c in counts})
+        reached = Counter({Slot(c.weekday, c.part): c.reached for c in counts if c.reached})
+    else:
+        tried = Counter(slot_of(c.started_at) for c in calls)
+        reached = Counter(slot_of(c.started_at) for c in calls if c.reached)
     if reached:
         slot, count = max(reached.items(), key=lambda kv: (kv[1], kv[1] / tried[kv[0]], -kv[0].weekday))
         if count >= MIN_REACHED:

@@ -1,0 +1,142 @@
+"""Call-list benchmark: `belscript lijst` and `belscript klant` stay fast with years of data.
+
+Generates 5,000 customers, 20,000 invoices (a tenth partly paid), a promise for every
+tenth customer, reminders, and 100,000 logged calls, through the store's and the call
+log's own API. Then runs each command as a user does (a fresh process) on that home
+and on a nearly empty one (only the customer looked up), side by side in one loop,
+the reference interleaved with the real one so both see the same machine load.
+Prints the median and the spread (10th-90th percentile) of each and the ratio;
+target: at most 1.5x.
+
+    .venv/bin/python scripts/bench_lijst.py [--customers 5000] [--invoices 20000] [--calls 100000] [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from _bench import compile_sources  # noqa: E402
+
+from belscript.clock import FixedClock  # noqa: E402
+from belscript.store import CustomerRecord, InvoiceRecord, open_store  # noqa: E402
+
+NOW = datetime(2026, 11, 24, 10, 15)
+WORDS = ["Bakkerij", "Installatie", "Bouw", "Groen", "Transport", "Advies", "Kapsalon", "Garage"]
+NAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
+SCRIPT_TEXT = "x" * 29_000  # a call stores its script text, as a real call does
+
+
+class _Part:
+    def __init__(self, amount: Decimal, on: date) -> None:
+        self.amount, self.on = amount, on
+
+
+def _name(n: int) -> str:
+    return f"{WORDS[n % len(WORDS)]} {NAMES[(n // 8) % len(NAMES)]} {n}"
+
+
+def _target(store, journal) -> None:
+    store.import_records([CustomerRecord("T00001", "Zuivelhandel Oosterhout", kind="b2b")],
+                         [InvoiceRecord(f"T-{n}", "T00001", Decimal("400.00"), Decimal("400.00"),
+                                        date(2026, 8, 1) + timedelta(days=30 * n), date(2026, 9, 1) + timedelta(days=30 * n))
+                          for n in range(3)], source="bench")
+    cid = store.customer("T00001").id
+    store.record_promise(cid, [_Part(Decimal("250.00"), date(2026, 11, 20))], made_at=datetime(2026, 11, 10, 10))
+    for n in range(6):
+        _call(journal, "Zuivelhandel Oosterhout", datetime(2026, 10, 6, 10, 0) - timedelta(weeks=n), n % 3 != 0)
+
+
+def _call(journal, name: str, moment: datetime, reached: bool) -> None:
+    from belscript.agreement.model import NoAgreement, NoAgreementReason
+    from belscript.dossier import Dossier
+
+    dossier = Dossier.model_validate({"customer": {"name": name}, "caller": {"name": "Anna", "company": "B"},
+                                      "invoices": [{"number": "X", "amount": "1.00", "invoice_date": "2026-01-01",
+                                                    "due_date": "2026-01-31"}]})
+    journal.clock = FixedClock(moment)
+    call_id = journal.start_call("eerste-gesprek", None, dossier, script_text=SCRIPT_TEXT)
+    reason = NoAgreementReason.needs_time if reached else NoAgreementReason.not_reachable
+    journal.finish(call_id, NoAgreement(reason=reason, follow_up=moment + timedelta(days=2)))
+
+
+def _fill(store, journal, customers: int, invoices: int, calls: int) -> None:
+    store.import_records(
+        [CustomerRecord(f"D{n:05d}", _name(n), kind="b2b" if n % 3 else "b2c") for n in range(customers)],
+        [InvoiceRecord(f"F{n:06d}", f"D{n % customers:05d}", Decimal(100 + n % 900), Decimal(100 + n % 900),
+                       date(2025, 1, 1) + timedelta(days=n % 680), date(2025, 1, 31) + timedelta(days=n % 680))
+         for n in range(invoices)], source="bench")
+    for n in range(0, invoices, 10):
+        store.record_payment(f"F{n:06d}", Decimal("50.00"), date(2025, 3, 1) + timedelta(days=n % 500))
+    for n in range(0, customers, 10):
+        cid = store.customer(f"D{n:05d}").id
+        made = datetime(2026, 8, 1, 10) + timedelta(days=n % 100)
+        store.record_promise(cid, [_Part(Decimal("100.00"), made.date() + timedelta(days=14))], made_at=made)
+        store.record_letter(cid, "herinnering", made.date() - timedelta(days=7))
+    for n in range(calls):
+        _call(journal, _name(n % customers), datetime(2024, 1, 1, 9) + timedelta(hours=(n * 7) % 24_000), n % 3 == 0)
+    _target(store, journal)
+
+
+def _home(path: Path, full: bool, args) -> Path:
+    from belscript.journal import Journal
+
+    clock = FixedClock(NOW)
+    with open_store(path, clock=clock, caller="Anna") as store, Journal.open(path, clock=clock) as journal:
+        _fill(store, journal, args.customers, args.invoices, args.calls) if full else _target(store, journal)
+    return path
+
+
+def _spread(times: list[float]) -> str:
+    q = statistics.quantiles(times, n=10)
+    return f"{q[0]:.0f}-{q[-1]:.0f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=5000)
+    parser.add_argument("--invoices", type=int, default=20000)
+    parser.add_argument("--calls", type=int, default=100000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    compile_sources()
+    with tempfile.TemporaryDirectory(prefix="bench-lijst-") as tmp:
+        started = time.perf_counter()
+        empty = _home(Path(tmp) / "empty", False, args)
+        full = _home(Path(tmp) / "full", True, args)
+        print(f"generated {args.customers} customers, {args.invoices} invoices, {args.calls} calls "
+              f"in {time.perf_counter() - started:.0f} s")
+        commands = {"belscript lijst": ["lijst"], "belscript klant zuivel": ["klant", "zuivel"]}
+        ok = True
+        print(f"{'command':<24} {'empty ms (p10-p90)':>20} {'full ms (p10-p90)':>20} {'ratio':>6}  ≤ 1.5x")
+        for label, argv in commands.items():
+            ref, big = [], []
+            for _ in range(args.runs):
+                for home, times in ((empty, ref), (full, big)):
+                    env = {**os.environ, "BELSCRIPT_HOME": str(home), "BELSCRIPT_NOW": NOW.isoformat(),
+                           "PYTHONPATH": str(ROOT / "src")}
+                    t0 = time.perf_counter()
+                    subprocess.run([sys.executable, "-m", "belscript", *argv], env=env, check=True,
+                                   stdout=subprocess.DEVNULL)
+                    times.append((time.perf_counter() - t0) * 1000)
+            ratio = statistics.median(big) / statistics.median(ref)
+            ok = ok and ratio <= 1.5
+            print(f"{label:<24} {statistics.median(ref):>8.0f} ({_spread(ref):>9}) "
+                  f"{statistics.median(big):>8.0f} ({_spread(big):>9}) {ratio:>5.2f}x  {'yes' if ratio <= 1.5 else 'NO'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
