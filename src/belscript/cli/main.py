@@ -22,6 +22,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("call", "guide a real call on screen (start here)"),
     ("practice", "rehearse a call against a simulated customer"),
     ("log", "list, show and export earlier calls"),
+    ("import", "read open invoices, e-invoices and bank statements into belscript"),
     ("klant", "show one customer's invoices, payments and promises"),
     ("betaald", "record a payment on an invoice by hand"),
     ("validate", "check belscripts and customer files"),
