@@ -102,16 +102,16 @@ def render(result, today) -> list[str]:
             lines.append(f"  {_day(b.transaction)}  {format_amount(b.amount)}  factuur {b.invoice} ({b.customer}): "
                          f"{state} — {b.reason}")
     if result.unmatched:
-        lines.append(f"Niet toegewezen: {len(result.unmatched)} bijschrijvingen. Boek ze zelf met "
+        lines.append(f"Niet toegewezen: {len(result.unmatched)}. Boek ze zelf met "
                      "'belscript betaald FACTUUR BEDRAG DATUM':")
         for tx in result.unmatched:
             who = ", ".join(x for x in (tx.counterparty_name, tx.counterparty_iban) if x) or "onbekende betaler"
             lines.append(f"  {_day(tx)}  {format_amount(tx.amount)}  {who}  \"{tx.description[:60]}\"")
     if result.already_booked:
-        lines.append(f"Al eerder ingelezen en niet opnieuw geboekt: {result.already_booked} boekingen.")
+        n = result.already_booked
+        lines.append(f"Al eerder ingelezen en niet opnieuw geboekt: {n} {'boeking' if n == 1 else 'boekingen'}.")
     if result.skipped:
-        lines.append(f"Overgeslagen: {len(result.skipped)} afschrijvingen, storneringen of boekingen in een "
-                     "andere valuta.")
+        lines.append(f"Overgeslagen (afschrijvingen, storneringen, andere valuta): {len(result.skipped)}.")
     words = {"kept": "nagekomen", "partly": "deels nagekomen", "broken": "niet nagekomen"}
     for name, status in result.promises:
         lines.append(f"Toezegging van {name}: {words.get(status, status)}.")
