@@ -10,7 +10,13 @@ Everything is saved the moment it happens; after a crash, `belscript call --resu
 continues where you were. Afterwards you get the recap, the confirmation e-mail
 (.eml), a calendar file (.ics) and a short evaluation.
 
+Without YAML: 'belscript call KLANT' (a customer number, invoice number or part of
+the name of an imported customer) builds the customer file from what was imported,
+picks the script the call list would (tweede-gesprek after a broken promise) and
+stores the promise and the person you spoke to when the call ends.
+
 Examples:
+  belscript call "van dijk"
   belscript call --demo
   belscript call --dossier klanten/van-dijk.yaml --script tweede-gesprek
   belscript call --resume
@@ -40,6 +46,8 @@ samenvatting, de bevestigingsmail (.eml), een agendabestand (.ics) en een korte 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("customer", metavar="KLANT", nargs="?",
+                        help="een ingelezen klant: klantnummer, factuurnummer of een deel van de naam")
     parser.add_argument("--script", metavar="NAAM|PAD",
                         help="naam van een ingebouwd belscript of een scriptbestand (standaard: eerste-gesprek)")
     parser.add_argument("--dossier", metavar="PAD", help="het klantdossier (YAML of JSON)")
@@ -70,12 +78,17 @@ def run(args: argparse.Namespace) -> int:
 
     clock = clock_from_env()
     resume_id = _resume_id(args.resume) if args.resume is not None else None
-    loaded = dossier = None
-    if args.resume is None:
+    loaded = dossier = customer = None
+    if args.customer is not None:
+        if args.resume is not None or args.demo or args.dossier:
+            raise UsageError("kies een klant uit de database, --dossier, --demo of --resume; niet meer dan één")
+        loaded, dossier, customer = _from_store(args, clock)
+    elif args.resume is None:
         if args.demo and args.dossier:
             raise UsageError("kies --demo of --dossier, niet allebei")
         if not args.demo and not args.dossier:
-            raise UsageError("welke klant? Geef het klantdossier mee met --dossier PAD, of probeer --demo",
+            raise UsageError("welke klant? Geef een ingelezen klant mee (belscript call KLANT), een klantdossier "
+                             "met --dossier PAD, of probeer --demo",
                              hint="Hoe u een klantdossier maakt, staat in docs/handleiding.md "
                                   "(‘Een gesprek voorbereiden: het klantdossier’).")
         from belscript.dossier_loader import demo_dossier_path, load_dossier
@@ -104,7 +117,43 @@ def run(args: argparse.Namespace) -> int:
 
     code, model = run_screen(start, clock=clock)
     _report(model)
+    if not args.demo and getattr(model, "call_id", None) is not None:
+        _write_back(model, customer, clock)
     return code
+
+
+def _from_store(args: argparse.Namespace, clock):
+    """The script, customer file and store customer for 'belscript call KLANT'."""
+    from belscript.script.loader import resolve_script
+    from belscript.store import open_store
+    from belscript.store.calls import dossier_for, script_for
+
+    with open_store(clock=clock) as store:
+        customer = store.find_customer(args.customer)
+        history = store.history(customer)
+        dossier = dossier_for(store, history)
+        name = args.script or script_for(history, clock.now())
+    return resolve_script(name), dossier, customer
+
+
+def _write_back(model, customer, clock) -> None:
+    """After the screen: store the ended call's promise and contact person for a store customer."""
+    from belscript.journal import Journal
+    from belscript.store import open_store
+    from belscript.store.calls import write_back
+
+    with Journal.open(clock=clock) as journal:
+        state = journal.facts(model.call_id)
+        number = journal.get(model.call_id).dossier.customer.number
+    if not state.ended:
+        return
+    with open_store(clock=clock) as store:
+        if customer is None:  # a resumed call: only if its customer is in the store
+            customer = store.customer(number) if number else None
+            if customer is None:
+                return
+        for line in write_back(store, customer, model.call_id, state):
+            print(line)
 
 
 def _report(model) -> None:

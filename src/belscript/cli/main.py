@@ -26,6 +26,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("lijst", "today's call list: whom to call now, why, with which script"),
     ("klant", "show one customer's invoices, calls, promises and best time to call"),
     ("overzicht", "weekly overview: ageing of open invoices, promises, money after calls"),
+    ("import", "read open invoices, e-invoices and bank statements into belscript"),
     ("betaald", "record a payment on an invoice by hand"),
     ("validate", "check belscripts and customer files"),
     ("lint", "check wording in scripts, text files or standard input"),

@@ -2,7 +2,8 @@
 
 One import is one transaction: every record is checked first, and a bad record stops
 the whole import before anything is written. Re-importing the same file changes
-nothing; a changed amount or date is reported as "gewijzigd". An invoice that is open
+nothing, and payments booked in belscript since stay booked (the file's open amount is
+compared with the previous file's); a changed amount or date is reported as "gewijzigd". An invoice that is open
 in the store but missing from a *full* open-items export is reported (it was probably
 paid, but that is the user's call), never closed silently: :func:`close_invoices`
 closes the ones the user confirms.
@@ -19,6 +20,7 @@ from belscript.store.records import CustomerRecord, ImportReport, InvoiceRecord,
 
 _INVOICE_FIELDS = ("customer_id", "issue_date", "due_date", "amount_cents", "open_cents", "currency",
                    "order_reference", "delivered")
+_FILE_OPEN = "coalesce(imported_open_cents, open_cents)"
 
 
 def check_invoices(invoices: list[InvoiceRecord], customers: dict[str, CustomerRecord], known: set[str]) -> None:
@@ -65,23 +67,26 @@ def import_records(db: Database, customers: Iterable[CustomerRecord], invoices: 
                 report.new_customers.append(record.number)
         for number in referenced:
             ids[number] = int(db.execute("SELECT id FROM customers WHERE number = ?", (number,)).fetchone()[0])
+        # The file's open amount is compared with what the previous file said, not with
+        # the open amount now: payments booked in belscript since then stand.
         existing = {r[0]: r[1:] for r in _in_batches(
-            db, f"SELECT number, {', '.join(_INVOICE_FIELDS)} FROM invoices WHERE number IN ({{}})",
-            {i.number for i in invoice_list})}
+            db, f"SELECT number, {', '.join(_INVOICE_FIELDS).replace('open_cents', _FILE_OPEN)} FROM invoices "
+                "WHERE number IN ({})", {i.number for i in invoice_list})}
         for inv in {i.number: i for i in invoice_list}.values():
             values = (ids[inv.customer], iso(inv.issue_date), iso(inv.due_date), to_cents(inv.amount),
                       to_cents(inv.open_amount), inv.currency.upper(), inv.order_reference, inv.delivered)
             before = existing.get(inv.number)
             if before is None:
-                db.execute(f"INSERT INTO invoices (number, {', '.join(_INVOICE_FIELDS)}, source, imported_at, "
-                           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           (inv.number, *values, source, now, now))
+                db.execute(f"INSERT INTO invoices (number, {', '.join(_INVOICE_FIELDS)}, imported_open_cents, "
+                           "source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (inv.number, *values, values[4], source, now, now))
                 report.new.append(inv.number)
             elif tuple(before) == values:
                 report.unchanged.append(inv.number)
             else:
-                db.execute(f"UPDATE invoices SET {', '.join(f + ' = ?' for f in _INVOICE_FIELDS)}, source = ?, "
-                           "updated_at = ? WHERE number = ?", (*values, source, now, inv.number))
+                db.execute(f"UPDATE invoices SET {', '.join(f + ' = ?' for f in _INVOICE_FIELDS)}, "
+                           "imported_open_cents = ?, source = ?, updated_at = ? WHERE number = ?",
+                           (*values, values[4], source, now, inv.number))
                 report.changed.append(inv.number)
         if full:
             present = {i.number for i in invoice_list}

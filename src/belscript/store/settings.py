@@ -4,7 +4,8 @@
 setting may live in ``config.toml`` in ``BELSCRIPT_HOME`` (``database = "…"``), which
 must then be readable by its owner only because it may hold a password. Without
 either, the store is SQLite in ``BELSCRIPT_HOME``. The caller's name comes from
-``BELSCRIPT_CALLER`` or ``caller = "…"`` in the same file.
+``BELSCRIPT_CALLER`` or ``caller = "…"`` in the same file, the caller's company from
+``BELSCRIPT_COMPANY`` or ``company = "…"``.
 
 The URL is passed to the driver untouched, so TLS settings (``sslmode``,
 ``sslrootcert``, ``sslcert``…) and libpq's ``PG*`` environment variables work as
@@ -23,6 +24,7 @@ from belscript.store.errors import StoreError
 
 DATABASE_ENV = "BELSCRIPT_DATABASE"
 CALLER_ENV = "BELSCRIPT_CALLER"
+COMPANY_ENV = "BELSCRIPT_COMPANY"
 CONFIG_NAME = "config.toml"
 STORE_DB = "belscript.db"
 SPOOL_DB = "spool.db"
@@ -35,6 +37,8 @@ class Settings:
     home: Path
     url: str | None = None
     caller: str | None = None
+    #: The caller's own company, named in the opening of a call started from the store.
+    company: str | None = None
 
     @property
     def engine(self) -> str:
@@ -88,7 +92,9 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, url: str | None
                          "dat begint met postgresql://",
                          hint=f"Laat {DATABASE_ENV} leeg om de eigen database op deze computer te gebruiken.")
     caller = env.get(CALLER_ENV, "").strip() or config.get("caller")
-    return Settings(home=root, url=chosen, caller=str(caller).strip() or None if caller else None)
+    company = env.get(COMPANY_ENV, "").strip() or config.get("company")
+    return Settings(home=root, url=chosen, caller=str(caller).strip() or None if caller else None,
+                    company=str(company).strip() or None if company else None)
 
 
 def _home(home: str | os.PathLike[str] | None, env: dict[str, str] | os._Environ[str]) -> Path:
