@@ -116,7 +116,8 @@ def call_records(calls) -> tuple[tuple, tuple[date, ...], tuple[date, ...]]:
             if outcome.reason is not NoAgreementReason.not_reachable:
                 called.append(day)
         elif isinstance(outcome, Agreement):
-            words, note = "afspraak gemaakt", outcome.if_broken or ""
+            words = "afspraak gemaakt"
+            note = f"bij niet nakomen: {outcome.if_broken}" if outcome.if_broken else ""
             called.append(day)
             if outcome.payments:
                 promise = Promise(day, max(p.on for p in outcome.payments),
