@@ -47,8 +47,8 @@ def demo_names() -> list[str]:
     return [f"{c[1]} ({c[0]}, {'zakelijk' if c[2] == 'b2b' else 'consument'})" for c in _CUSTOMERS]
 
 
-def build_demo_home() -> Path:
-    """A new temporary folder holding the demo store, call log and company settings."""
+def build_demo_home(home: Path | None = None) -> Path:
+    """A folder (new and temporary by default) holding the demo store, call log and company settings."""
     from belscript.agreement.model import Agreement, Payment
     from belscript.clock import FixedClock
     from belscript.dossier import Dossier
@@ -56,7 +56,8 @@ def build_demo_home() -> Path:
     from belscript.private_files import write_private
     from belscript.store import ContactRecord, CustomerRecord, InvoiceRecord, open_store
 
-    home = Path(tempfile.mkdtemp(prefix="belscript-demo-"))
+    home = Path(tempfile.mkdtemp(prefix="belscript-demo-")) if home is None else home
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
     config = "[bedrijf]\n" + "".join(f'{k} = "{v}"\n' for k, v in COMPANY.items())
     write_private(home / "config.toml", config)
     clock = FixedClock(datetime.combine(DEMO_DAY, time(9, 0)))

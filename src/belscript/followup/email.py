@@ -227,6 +227,7 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
     ]
     if outcome.reason in _NO_AGREEMENT_SENTENCES:
         lines.append(_NO_AGREEMENT_SENTENCES[outcome.reason])
+    lines += _announced_step(outcome)
     lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met u op."]
     ours = _our_side(after, None)
     if ours:
@@ -235,6 +236,16 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
     lines += ["", "Wilt u eerder iets met mij afspreken? Bel of mail mij gerust.", ""]
     lines += _signature(d)
     return "\n".join(lines) + "\n"
+
+
+def _announced_step(outcome: NoAgreement) -> list[str]:
+    """After a refusal the script announces the next ladder step; the e-mail says the same."""
+    if outcome.reason is not NoAgreementReason.refuses:
+        return []
+    from belscript.escalation import load_ladder, step_after_call_words
+
+    step = step_after_call_words(load_ladder())
+    return ["", f"Zoals ik in het gesprek aankondigde, sturen wij u vandaag nog {step}."] if step else []
 
 
 def _not_reached_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:
