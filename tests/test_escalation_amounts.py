@@ -85,7 +85,7 @@ def test_interest_past_the_confirmed_rates_is_refused_with_the_update_path():
     """No rate is guessed: past the table's last confirmed day the owner is told how to update it."""
     with pytest.raises(EscalationError) as info:
         statutory_interest(D("500.00"), date(2024, 6, 1), date(2026, 12, 3), CustomerKind.consumer, TABLE)
-    assert "loopt tot en met 31 december 2024" in info.value.message
+    assert "loopt tot en met 30 juni 2025" in info.value.message
     assert "Rentetabel bijwerken" in str(info.value)
 
 

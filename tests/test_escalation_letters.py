@@ -64,7 +64,7 @@ def test_interest_the_table_cannot_compute_is_claimed_in_words_and_reported_to_t
     letter = build_letter("ingebrekestelling", ME, THEM, facts(invoices=late, done=(), promises=()), date(2026, 12, 3), RATES)
     assert "wettelijke handelsrente (art. 6:119a BW) vanaf 29 oktober 2026 tot de dag waarop u volledig" in letter.text()
     assert letter.total == D("2450.00") + D("367.50")  # principal and costs only
-    assert "loopt tot en met 31 december 2024" in letter.warnings[0]
+    assert "loopt tot en met 30 juni 2025" in letter.warnings[0]
 
 
 def test_the_fourteen_day_letter_states_the_free_term_the_receipt_assumption_and_the_costs():

@@ -16,12 +16,23 @@ Public API:
   (art. 6:119 / 6:119a BW) with :func:`load_rates` / :func:`rates_path`; each returns a
   :class:`Computation` with its lines in Dutch;
 * letters: :func:`build_letter` → :class:`Letter`; :func:`letter_eml`, :func:`letter_pdf`;
-* handover: :class:`Handover`, :func:`handover_csv`, :func:`handover_pdf`.
+* handover: :class:`Handover`, :func:`handover_csv`, :func:`handover_pdf`;
+* words: :func:`step_words` (the call list's "toezegging gebroken op 1 december;
+  aanmaning staat klaar"), :func:`step_after_call` / :func:`step_after_call_words`
+  (what a script announces and the e-mail repeats), :func:`unannounceable_steps`.
 
 Every refusal is an :class:`~belscript.errors.EscalationError` with a Dutch message.
 The rules, with the articles, are explained for owners in ``docs/incasso.md``.
 """
 
+from belscript.escalation.announce import (
+    announced_steps,
+    step_after_call,
+    step_after_call_words,
+    step_words,
+    steps_announced_in,
+    unannounceable_steps,
+)
 from belscript.escalation.computation import Computation, Line
 from belscript.escalation.costs import collection_costs
 from belscript.escalation.deadlines import assumed_receipt, fourteen_day_deadline
@@ -49,4 +60,6 @@ __all__ = [
     "assumed_receipt", "build_letter", "check_facts", "check_ladder", "check_rates", "collection_costs",
     "fourteen_day_deadline", "handover_csv", "handover_pdf", "letter_eml", "letter_pdf", "load_ladder",
     "load_rates", "next_step", "rates_path", "statutory_interest",
+    "announced_steps", "step_after_call", "step_after_call_words", "step_words", "steps_announced_in",
+    "unannounceable_steps",
 ]

@@ -274,8 +274,10 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
     if outcome.reason in _NO_AGREEMENT_SENTENCES:
         lines.append(_NO_AGREEMENT_SENTENCES[outcome.reason])
     announced = announced_steps(after.announced)
-    if announced:
+    if announced:  # the script's own words, as the customer heard them
         lines += ["", "Zoals ik aan de telefoon zei:"] + [f"- {a}" for a in announced]
+    else:  # the script said nothing specific: the next step of the ladder
+        lines += _announced_step(outcome)
     lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met u op."]
     ours = _our_side(after, None)
     if ours:
@@ -297,6 +299,16 @@ def announced_steps(announced: str | None) -> list[str]:
         return []
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(announced.split()))
     return [s for s in sentences if re.search(r"\b[Ww]ij\b", s) and not re.search(r"e-mail", s)]
+
+
+def _announced_step(outcome: NoAgreement) -> list[str]:
+    """After a refusal the script announces the next ladder step; the e-mail says the same."""
+    if outcome.reason is not NoAgreementReason.refuses:
+        return []
+    from belscript.escalation import load_ladder, step_after_call_words
+
+    step = step_after_call_words(load_ladder())
+    return ["", f"Zoals ik in het gesprek aankondigde, sturen wij u vandaag nog {step}."] if step else []
 
 
 def _not_reached_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:

@@ -6,6 +6,7 @@ Public API::
     open_store(home=None, *, url=None, clock=None, caller=None) -> Store
     Store.import_records(customers, invoices, *, source, full=False) -> ImportReport
     Store.close_invoices(numbers) -> int
+    Store.set_customer_kind(customer_id, 'b2b' | 'b2c')
     Store.customer(id_or_number) / find_customers(query) / find_customer(query) / history(customer)
     Store.record_payment(invoice, amount, paid_on=None, **details) -> PaymentResult
     Store.record_letter(customer_id, kind, sent_on, *, invoice=None)

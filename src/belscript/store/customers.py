@@ -176,3 +176,11 @@ def promises_of(db: Database, customer_id: int) -> list[Promise]:
         parts.setdefault(int(pid), []).append(Instalment(from_cents(amount), day(due), status))
     return [Promise(int(r[0]), customer_id, r[1], datetime.fromisoformat(r[2]), r[3], from_cents(r[4]), r[5],
                     day(r[6]), day(r[7]), tuple(parts.get(int(r[0]), ()))) for r in rows]
+
+
+def set_kind(db: Database, customer_id: int, kind: str, *, now: str) -> None:
+    """Record whether a customer is a business or a consumer (asked when an import did not say)."""
+    if kind not in ("b2b", "b2c"):
+        raise ValueError(f"unknown customer kind {kind!r}")
+    with db.transaction():
+        db.execute("UPDATE customers SET kind = ?, updated_at = ? WHERE id = ?", (kind, now, customer_id))

@@ -134,3 +134,8 @@ def _read_config(path: Path) -> dict[str, object]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise StoreError(f"het instellingenbestand {path} is geen geldig TOML: {exc}") from None
     return data
+
+
+def read_config(home: str | os.PathLike[str] | None = None) -> dict[str, object]:
+    """The settings in ``config.toml`` (empty without one), with the same owner-only check."""
+    return _read_config(_home(home, os.environ) / CONFIG_NAME)

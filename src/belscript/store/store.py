@@ -92,6 +92,10 @@ class Store:
         """A customer by internal id or debtor number."""
         return _customers.get_customer(self.db, key)
 
+    def set_customer_kind(self, customer_id: int, kind: str) -> None:
+        """Mark a customer as business (``b2b``) or consumer (``b2c``)."""
+        _customers.set_kind(self.db, customer_id, kind, now=self._now())
+
     def invoice(self, number: str) -> Invoice | None:
         return _customers.get_invoice(self.db, number)
 

@@ -1,0 +1,71 @@
+"""Make the handover file for a collection agency: 'belscript overdracht KLANT'.
+
+Writes a CSV (for Excel: semicolons, UTF-8) and a PDF summary with everything the
+agency or bailiff asks for: the customer and its contacts, the invoices, every call
+from the call log with its outcome and promise, the promises and whether they were
+kept, and the letters sent. Both files are readable by you only and are never
+overwritten without --force.
+
+--demo uses the throw-away database with the two example customers.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from belscript.cli.dunning import add_kind_arguments
+from belscript.errors import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
+    parser.add_argument("--map", metavar="DIR", help="folder for the files "
+                        "(default: 'overdracht' in BELSCRIPT_HOME; with --demo: 'demo-brieven' here)")
+    parser.add_argument("--force", action="store_true", help="overwrite files that already exist")
+    parser.add_argument("--demo", action="store_true", help="use a throw-away database with two example customers")
+    add_kind_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from belscript.cli.cmd_brief import opened
+
+    with opened(args.demo) as (store, home):
+        return write_handover(args, store, home)
+
+
+def write_handover(args: argparse.Namespace, store, home: Path) -> int:
+    from belscript.cli.cmd_brief import safe_name
+    from belscript.cli.dunning import (
+        call_records, calls_of, creditor_from_config, customer_facts, customer_kind, debtor_party,
+    )
+    from belscript.cli.outfile import write_output
+    from belscript.escalation import Handover, Party, handover_csv, handover_pdf
+    from belscript.money import format_amount
+
+    today = store.clock.today()
+    store.check_promises(today)
+    customer = store.find_customer(args.customer)
+    kind = customer_kind(store, customer, args.kind)
+    history = store.history(customer)
+    calls = calls_of(customer, home)
+    facts = customer_facts(history, kind, calls, today)
+    records, _called, _refused = call_records(calls)
+    contacts = tuple(Party(c.name, email=c.email, phone=c.phone) for c in history.contacts)
+    handover = Handover(creditor_from_config(store.caller, home), debtor_party(history), facts, today,
+                        contacts=contacts, calls=records)
+    folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else home / "overdracht")
+    stem = f"{today.isoformat()}-overdracht-{safe_name(customer.number)}"
+    files = ((folder / f"{stem}.csv", handover_csv(handover)), (folder / f"{stem}.pdf", handover_pdf(handover)))
+    for target, _data in files:
+        if not args.force and target.exists():
+            raise UsageError(f"{target} bestaat al; gebruik --force om het te overschrijven")
+    written = [write_output(target, data, overwrite=args.force, example_name=target.name, language="nl")
+               for target, data in files]
+    print(f"Overdracht van {customer.name} ({kind.label}): {format_amount(facts.principal)} open, "
+          f"{len(facts.open_invoices)} factu{'ur' if len(facts.open_invoices) == 1 else 'ren'}, "
+          f"{len(records)} gesprek{'' if len(records) == 1 else 'ken'}, {len(facts.promises)} toezegging"
+          f"{'' if len(facts.promises) == 1 else 'en'}, {len(history.letters)} brie{'f' if len(history.letters) == 1 else 'ven'}.")
+    for path in written:
+        print(f"Geschreven: {path}")
+    return 0
