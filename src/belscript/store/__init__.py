@@ -12,6 +12,7 @@ Public API::
     Store.record_promise(customer_id, payments, *, call_ref=None, made_at=None) -> promise id
     Store.check_promises(today=None) -> {promise id: status}
     Store.claim(customer_id, caller=None) / claim_next(...) / release(...) / holder(...) / called_today()
+    Store.claim_of(customer_id) -> Claim | None / extend_claim(customer_id) / team_today() -> [TeamEntry]
     Store.record_event(StoredEvent) -> bool / flush_spool() -> int
     redact(url) -> str     the server's name without user, password or options
 
@@ -24,7 +25,7 @@ imported only when a database is opened.
 from belscript.store.errors import StoreError, StoreRefused, StoreUnavailable
 from belscript.store.records import (
     Claim, ContactRecord, Customer, CustomerRecord, History, ImportReport, Instalment, Invoice, InvoiceRecord,
-    Payment, PaymentResult, Promise, StoredEvent,
+    Payment, PaymentResult, Promise, StoredEvent, TeamEntry,
 )
 from belscript.store.settings import Settings, load_settings, redact
 from belscript.store.store import Store, open_store
@@ -32,5 +33,5 @@ from belscript.store.store import Store, open_store
 __all__ = [
     "Claim", "ContactRecord", "Customer", "CustomerRecord", "History", "ImportReport", "Instalment", "Invoice",
     "InvoiceRecord", "Payment", "PaymentResult", "Promise", "Settings", "Store", "StoreError", "StoreRefused",
-    "StoreUnavailable", "StoredEvent", "load_settings", "open_store", "redact",
+    "StoreUnavailable", "StoredEvent", "TeamEntry", "load_settings", "open_store", "redact",
 ]
