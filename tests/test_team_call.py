@@ -18,7 +18,9 @@ from belscript.cli import teamcall
 from belscript.cli.main import main
 from belscript.dossier_loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
-from belscript.store import CustomerRecord, InvoiceRecord, StoreRefused, StoreUnavailable, open_store
+from belscript.store import (
+    CustomerRecord, InvoiceRecord, StoredEvent, StoreError, StoreRefused, StoreUnavailable, open_store,
+)
 from belscript.store.calllog import BACK, OFFLINE
 
 NOW = datetime(2026, 11, 23, 10, 15)
@@ -232,3 +234,42 @@ def test_a_call_without_a_store_creates_no_store(monkeypatch, clock, tmp_path):
     journal.close()
     assert team is None and not (tmp_path / "home" / "belscript.db").exists()
     assert "belscript.db" not in os.listdir(tmp_path / "home")
+
+
+def _guide_sql() -> tuple[list[str], list[str]]:
+    """The administrator's SQL from the user guide: statements for the server, then for the new database."""
+    from conftest import ROOT
+
+    guide = (ROOT / "docs" / "handleiding.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### De database inrichten"):]
+    block = section[section.index("```sql") + len("```sql"):]
+    block = block[:block.index("```")]
+    lines = [line for line in block.splitlines() if not line.strip().startswith("--")]
+    before, _, after = "\n".join(lines).partition("\\c belscript")
+    split = lambda text: [s.strip() for s in text.split(";") if s.strip()]  # noqa: E731
+    return split(before), split(after)
+
+
+def test_the_guides_roles_let_callers_work_but_not_change_tables(postgres_server, tmp_path):
+    """With the guide's SQL, the migration role creates the tables; a caller claims and logs, and is refused DDL."""
+    import psycopg
+
+    on_server, in_database = _guide_sql()
+    with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+        for statement in on_server:
+            conn.execute(statement)
+    with psycopg.connect(postgres_server.url("belscript"), autocommit=True) as conn:
+        for statement in in_database:
+            conn.execute(statement)
+    base = postgres_server.url("belscript")
+    migration = base.replace("postgres:geheim-wachtwoord-42@", "belscript_migratie:kies-een-sterk-wachtwoord@")
+    caller = base.replace("postgres:geheim-wachtwoord-42@", "beller_anna:wachtwoord-van-anna@")
+    with open_store(tmp_path / "admin", url=migration, clock=FixedClock(NOW)) as admin:
+        admin.import_records([CustomerRecord("K-0031", "Van Dijk Installaties B.V.")], [], source="test")
+    with open_store(tmp_path / "anna", url=caller, clock=FixedClock(NOW), caller="Anna") as anna:
+        customer_id = anna.customer("K-0031").id
+        assert anna.claim(customer_id) is not None
+        assert anna.record_event(StoredEvent("x-1-1", "x-1", 1, NOW, "note", {}, customer_id, "Anna"))
+        assert anna.release(customer_id, finished=False)
+        with pytest.raises(StoreError, match="onvoldoende rechten"):
+            anna.db.execute("DROP TABLE call_events")
