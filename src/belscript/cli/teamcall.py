@@ -11,6 +11,7 @@ here is imported beyond the settings, and nothing changes.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from belscript.clock import Clock
@@ -58,6 +59,10 @@ def begin(journal: Any, model: Any, *, clock: Clock) -> TeamCall | None:
     :class:`~belscript.store.StoreUnavailable` when the shared database cannot be
     reached at the start (a customer cannot be claimed without it).
     """
+    home = getattr(journal, "home", None)
+    if home is not None and not (os.environ.get("BELSCRIPT_DATABASE", "").strip() or (home / "config.toml").exists()
+                                 or (home / "belscript.db").exists()):
+        return None  # no store: skip even importing it (start-up time of the call screen)
     if not store_configured():
         return None
     from belscript.store import StoreUnavailable, open_store
