@@ -110,12 +110,25 @@ def run(args: argparse.Namespace) -> int:
     from belscript.tui import live
     from belscript.tui.app import run_screen
 
-    def start(journal):
-        if args.resume is not None:
-            return live.resume(journal, resume_id, clock=clock)
-        return live.start(loaded, dossier, clock=clock, journal=journal)
+    from belscript.cli import teamcall
 
-    code, model = run_screen(start, clock=clock)
+    team = None
+
+    def start(journal):
+        nonlocal team
+        if args.resume is not None:
+            model = live.resume(journal, resume_id, clock=clock)
+        else:
+            model = live.start(loaded, dossier, clock=clock, journal=journal)
+        team = teamcall.begin(journal, model, clock=clock)  # claims the customer in a team
+        return model
+
+    model = None
+    try:
+        code, model = run_screen(start, clock=clock)
+    finally:
+        if team is not None:
+            team.close(model)  # releases the claim; after a crash (model None) it expires
     _report(model)
     if not args.demo and getattr(model, "call_id", None) is not None:
         _write_back(model, customer, clock)

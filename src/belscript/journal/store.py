@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from belscript.agreement.model import Agreement, NoAgreement
@@ -61,6 +62,10 @@ class Journal:
         self.warnings = warnings
         #: Damaged values met while reading (a row that is shown as far as it can be), in Dutch, in order.
         self.damaged: dict[str, None] = {}
+        #: Called with ``(call_id, event)`` after each event is committed here, e.g. to copy
+        #: it to a shared store; the command that opens the log wires it, so the log itself
+        #: never knows about the store. A mirror must not raise for a network problem.
+        self.mirror: Callable[[int, EventLike], None] | None = None
 
     # -- opening -------------------------------------------------------------------
 
@@ -205,17 +210,18 @@ class Journal:
             try:
                 if kind not in _CLOSING:
                     self._write(insert, row)
-                    return
-                self._write("BEGIN IMMEDIATE", ())
-                try:
-                    self._write(insert, row)
-                    facts = self.facts(call_id)
-                    self._close(call_id, _CLOSING[kind], facts.outcome, ended_at=event.at, our_actions=facts.our_actions,
-                                if_broken=facts.if_broken, contact=facts.contact_person)
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-                self._write("COMMIT", ())
+                else:
+                    self._write("BEGIN IMMEDIATE", ())
+                    try:
+                        self._write(insert, row)
+                        facts = self.facts(call_id)
+                        self._close(call_id, _CLOSING[kind], facts.outcome, ended_at=event.at,
+                                    our_actions=facts.our_actions, if_broken=facts.if_broken,
+                                    contact=facts.contact_person)
+                    except BaseException:
+                        self._conn.execute("ROLLBACK")
+                        raise
+                    self._write("COMMIT", ())
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
                     raise UnknownCall(f"gesprek {call_id} staat niet in het logboek") from None
@@ -223,6 +229,8 @@ class Journal:
                     f"gebeurtenis {event.seq} van gesprek {call_id} staat al in het logboek; "
                     "gebeurtenissen worden nooit overschreven"
                 ) from None
+        if self.mirror is not None:
+            self.mirror(call_id, event)
 
     def finish(
         self,

@@ -14,6 +14,7 @@ Public API::
     Store.check_promises(today=None, *, customer_id=None) -> {promise id: status}   (worklist.check_promise)
     Store.worklist_facts(customer=None, *, calls=None) -> [worklist.CustomerFacts]  (store.facts)
     Store.claim(customer_id, caller=None) / claim_next(...) / release(...) / holder(...) / called_today()
+    Store.claim_of(customer_id) -> Claim | None / extend_claim(customer_id) / team_today() -> [TeamEntry]
     Store.record_event(StoredEvent) -> bool / flush_spool() -> int
     redact(url) -> str     the server's name without user, password or options
 
@@ -26,7 +27,7 @@ imported only when a database is opened.
 from belscript.store.errors import StoreError, StoreRefused, StoreUnavailable
 from belscript.store.records import (
     Claim, ContactRecord, Customer, CustomerRecord, History, ImportReport, Instalment, Invoice, InvoiceRecord,
-    Payment, PaymentResult, Promise, StoredEvent,
+    Payment, PaymentResult, Promise, StoredEvent, TeamEntry,
 )
 from belscript.store.settings import Settings, load_settings, redact
 from belscript.store.store import Store, open_store
@@ -34,5 +35,5 @@ from belscript.store.store import Store, open_store
 __all__ = [
     "Claim", "ContactRecord", "Customer", "CustomerRecord", "History", "ImportReport", "Instalment", "Invoice",
     "InvoiceRecord", "Payment", "PaymentResult", "Promise", "Settings", "Store", "StoreError", "StoreRefused",
-    "StoreUnavailable", "StoredEvent", "load_settings", "open_store", "redact",
+    "StoreUnavailable", "StoredEvent", "TeamEntry", "load_settings", "open_store", "redact",
 ]

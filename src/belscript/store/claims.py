@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from belscript.store.db import Database
-from belscript.store.records import Claim, iso
+from belscript.store.records import Claim, TeamEntry, iso
 
 #: A caller who crashed gets this long to come back before the customer is free again.
 DEFAULT_TTL = timedelta(minutes=30)
@@ -89,6 +89,39 @@ def holder(db: Database, customer_id: int, *, now: datetime) -> str | None:
     row = db.execute("SELECT caller FROM claims WHERE customer_id = ? AND finished_at IS NULL AND expires_at > ?",
                      (customer_id, iso(now))).fetchone()
     return row[0] if row else None
+
+
+def current(db: Database, customer_id: int, *, now: datetime) -> Claim | None:
+    """The live claim on this customer (who, since when), if any: for "Marieke belt deze klant al"."""
+    row = db.execute("SELECT caller, claimed_at, expires_at FROM claims WHERE customer_id = ? "
+                     "AND finished_at IS NULL AND expires_at > ?", (customer_id, iso(now))).fetchone()
+    if row is None:
+        return None
+    return Claim(customer_id, row[0], datetime.fromisoformat(row[1]), datetime.fromisoformat(row[2]))
+
+
+def extend(db: Database, customer_id: int, caller: str, *, now: datetime, ttl: timedelta = DEFAULT_TTL) -> bool:
+    """Keep ``caller``'s live claim for another ``ttl`` (a long call must not expire); False if it is gone."""
+    row = db.execute("UPDATE claims SET expires_at = ? WHERE customer_id = ? AND caller = ? "
+                     "AND finished_at IS NULL AND expires_at > ? RETURNING customer_id",
+                     (iso(now + ttl), customer_id, caller, iso(now))).fetchone()
+    return row is not None
+
+
+def today(db: Database, *, now: datetime) -> list[TeamEntry]:
+    """Who calls whom now and who called whom since the start of today, oldest first.
+
+    For the call list: live claims (``finished_at`` None) and calls finished today;
+    expired claims of a caller who never came back are left out.
+    """
+    since = iso(now.replace(hour=0, minute=0, second=0, microsecond=0))
+    rows = db.execute(
+        "SELECT k.customer_id, c.number, c.name, k.caller, k.claimed_at, k.finished_at FROM claims k "
+        "JOIN customers c ON c.id = k.customer_id "
+        "WHERE (k.finished_at IS NULL AND k.expires_at > ?) OR k.finished_at >= ? ORDER BY k.claimed_at, c.number",
+        (iso(now), since)).fetchall()
+    return [TeamEntry(int(r[0]), r[1], r[2], r[3], datetime.fromisoformat(r[4]),
+                      datetime.fromisoformat(r[5]) if r[5] else None) for r in rows]
 
 
 def called_since(db: Database, since: datetime) -> list[tuple[int, str, datetime]]:

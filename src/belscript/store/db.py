@@ -62,13 +62,17 @@ class Database:
 
     # -- running SQL ---------------------------------------------------------------
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """Run one statement; returns a cursor (``fetchone``/``fetchall``/iteration)."""
+    def execute(self, sql: str, params: Sequence[Any] = (), *, prepare: bool | None = None) -> Any:
+        """Run one statement; returns a cursor (``fetchone``/``fetchall``/iteration).
+
+        ``prepare=True`` makes PostgreSQL keep the statement's plan from its first use
+        (psycopg otherwise prepares after five), for the hot path of call events.
+        """
         if self._conn is None:
             self.connect()
         try:
             if self.engine == "postgresql":
-                return self._conn.execute(_pg(sql), tuple(params))
+                return self._conn.execute(_pg(sql), tuple(params), prepare=prepare)
             # Read every row at once: a half-read SQLite statement keeps its read snapshot
             # open, and a later write on this connection would then fail at once with
             # SQLITE_BUSY instead of waiting for the other writer.
@@ -246,6 +250,23 @@ def _check_header(path: Path) -> None:
                          hint="Maak een kopie van het bestand en laat het nakijken; het wordt niet overschreven.")
 
 
+#: How long a statement may wait on a network that silently went away before the
+#: connection counts as broken (and the event goes to the spool), unless the URL says otherwise.
+_NETWORK_DEFAULTS = {"connect_timeout": str(_CONNECT_TIMEOUT_S), "keepalives": "1", "keepalives_idle": "10",
+                     "keepalives_interval": "3", "keepalives_count": "3", "tcp_user_timeout": "5000"}
+
+
+def _network_defaults(url: str) -> dict[str, str]:
+    """Timeouts for a dead network, for each one the URL does not set itself (its TLS and other options pass as given)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        given = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - psycopg.connect reports a bad URL itself, without echoing it
+        return {}
+    return {k: v for k, v in _NETWORK_DEFAULTS.items() if k not in given}
+
+
 def _connect_postgresql(settings: Settings) -> Any:
     try:
         import psycopg
@@ -254,8 +275,8 @@ def _connect_postgresql(settings: Settings) -> Any:
                          hint="Installeer het met: pip install 'psycopg[binary]>=3.2'") from None
     assert settings.url is not None
     try:
-        return psycopg.connect(settings.url, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S,
-                               application_name="belscript")
+        return psycopg.connect(settings.url, autocommit=True, application_name="belscript",
+                               **_network_defaults(settings.url))
     except psycopg.OperationalError:
         raise StoreUnavailable(f"de teamdatabase {settings.describe()} is niet bereikbaar of weigert de aanmelding",
                                hint="Controleer het adres, de gebruikersnaam en het wachtwoord, en de netwerkverbinding.") from None

@@ -45,7 +45,7 @@ class EventWriter:
     def record(self, event: StoredEvent) -> bool:
         """Commit ``event``; True when it reached the database, False when it was spooled."""
         if self.spool is None:
-            self.db.execute(_INSERT, _row(event))
+            self.db.execute(_INSERT, _row(event), prepare=True)
             return True
         if self.spool.pending():
             self.spool.add(event)
@@ -55,7 +55,7 @@ class EventWriter:
         try:
             if self.db.broken:
                 self.db.connect()
-            self.db.execute(_INSERT, _row(event))
+            self.db.execute(_INSERT, _row(event), prepare=True)
             return True
         except StoreUnavailable:
             self.spool.add(event)

@@ -191,6 +191,22 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class TeamEntry:
+    """One line of "who calls whom today": a call in progress or one finished today."""
+
+    customer_id: int
+    number: str
+    name: str
+    caller: str
+    claimed_at: datetime
+    finished_at: datetime | None
+
+    @property
+    def in_progress(self) -> bool:
+        return self.finished_at is None
+
+
+@dataclass(frozen=True)
 class StoredEvent:
     """One fact of a call; ``event_id`` makes sending it twice harmless."""
 

@@ -27,6 +27,9 @@ class Spool:
     def __init__(self, home: Path) -> None:
         self.path = home / SPOOL_DB
         self._conn: Any = None
+        #: How many events wait, counted once and then kept up to date, so a healthy
+        #: connection pays nothing per event for asking (this process is the spool's only writer).
+        self._pending: int | None = None
 
     def _db(self) -> Any:
         if self._conn is None:
@@ -54,13 +57,17 @@ class Spool:
                               "at": iso(event.at), "kind": event.kind, "data": event.data,
                               "customer_id": event.customer_id, "caller": event.caller},
                              ensure_ascii=False, default=str)
-        self._db().execute("INSERT INTO spooled (event_id, payload) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           (event.event_id, payload))
+        self.pending()
+        cur = self._db().execute("INSERT INTO spooled (event_id, payload) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                 (event.event_id, payload))
+        self._pending = (self._pending or 0) + max(cur.rowcount, 0)
 
     def pending(self) -> int:
-        if self._conn is None and not self.path.exists():
-            return 0
-        return int(self._db().execute("SELECT count(*) FROM spooled").fetchone()[0])
+        if self._pending is None:
+            if self._conn is None and not self.path.exists():
+                return 0
+            self._pending = int(self._db().execute("SELECT count(*) FROM spooled").fetchone()[0])
+        return self._pending
 
     def oldest(self, limit: int = 500) -> list[tuple[int, StoredEvent]]:
         rows = self._db().execute("SELECT n, payload FROM spooled ORDER BY n LIMIT ?", (limit,)).fetchall()
@@ -73,9 +80,11 @@ class Spool:
 
     def forget_through(self, n: int) -> None:
         """Drop the events up to ``n`` once the server has committed them."""
-        self._db().execute("DELETE FROM spooled WHERE n <= ?", (n,))
+        cur = self._db().execute("DELETE FROM spooled WHERE n <= ?", (n,))
+        self._pending = max(0, (self._pending or 0) - max(cur.rowcount, 0))
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._pending = None

@@ -26,7 +26,8 @@ from belscript.store.errors import StoreRefused
 from belscript.store.events import EventWriter
 from belscript.store.migrate import migrate
 from belscript.store.records import (
-    Claim, Customer, CustomerRecord, History, ImportReport, Invoice, InvoiceRecord, PaymentResult, Promise, StoredEvent, iso,
+    Claim, Customer, CustomerRecord, History, ImportReport, Invoice, InvoiceRecord, PaymentResult, Promise, StoredEvent,
+    TeamEntry, iso,
 )
 from belscript.store.settings import Settings, load_settings
 from belscript.store.spool import Spool
@@ -199,6 +200,18 @@ class Store:
 
     def called_today(self) -> list[tuple[int, str, datetime]]:
         return _claims.called_since(self.db, self.clock.now().replace(hour=0, minute=0, second=0))
+
+    def claim_of(self, customer_id: int) -> Claim | None:
+        """The live claim on a customer (caller and since when), if any."""
+        return _claims.current(self.db, customer_id, now=self.clock.now())
+
+    def extend_claim(self, customer_id: int, caller: str | None = None, *,
+                     ttl: timedelta = _claims.DEFAULT_TTL) -> bool:
+        return _claims.extend(self.db, customer_id, self._who(caller), now=self.clock.now(), ttl=ttl)
+
+    def team_today(self) -> list[TeamEntry]:
+        """Who calls whom now and who called whom today, for the call list (see ``claims.today``)."""
+        return _claims.today(self.db, now=self.clock.now())
 
     # -- call events -----------------------------------------------------------------
 

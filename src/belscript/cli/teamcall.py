@@ -1,0 +1,112 @@
+"""The store's side of ``belscript call``: claim the customer, mirror the call log, release.
+
+Used by ``cmd_call`` only. When a store is configured (``BELSCRIPT_DATABASE`` or
+``database = "…"`` in ``config.toml``, or a local ``belscript.db`` made by an import)
+the customer of the call (the customer file's ``klantnummer``) is claimed before the
+screen opens, so a colleague already calling them is named and the call refused;
+``--resume`` by the same caller takes the claim up again. Every event of the call is
+then also written to the store through ``Journal.mirror``. Without a store nothing
+here is imported beyond the settings, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from belscript.clock import Clock
+
+
+class TeamCall:
+    """The open store, the mirror on the call log, and the claim, for one call."""
+
+    def __init__(self, store: Any, mirror: Any) -> None:
+        self.store = store
+        self.mirror = mirror
+
+    def close(self, model: Any) -> None:
+        """After the screen closed: release the claim (finished, or unworked when no call began).
+
+        ``model`` is None when the screen failed; the claim then stays for ``--resume``.
+        """
+        try:
+            call = getattr(model, "call", None)
+            if model is None:
+                pass  # the screen failed: keep the claim for --resume; it expires otherwise
+            elif call is None:
+                self.mirror.finish(worked=False)
+            elif call.ended:
+                self.mirror.finish(worked=True)
+            else:
+                self.store.flush_spool()  # paused: the claim stays for --resume, until it expires
+        finally:
+            self.store.close()
+
+
+def store_configured() -> bool:
+    """Whether this computer uses a store: a shared database is set, or a local one exists."""
+    from belscript.store.settings import STORE_DB, load_settings
+
+    settings = load_settings()
+    return settings.engine == "postgresql" or (settings.home / STORE_DB).exists()
+
+
+def begin(journal: Any, model: Any, *, clock: Clock) -> TeamCall | None:
+    """Claim the model's customer and hang the mirror on ``journal``; None without a store.
+
+    Raises a Dutch :class:`~belscript.store.StoreRefused` when another caller holds the
+    customer ("Marieke belt deze klant al (sinds 10:42)"), and
+    :class:`~belscript.store.StoreUnavailable` when the shared database cannot be
+    reached at the start (a customer cannot be claimed without it).
+    """
+    home = getattr(journal, "home", None)
+    if home is not None and not (os.environ.get("BELSCRIPT_DATABASE", "").strip() or (home / "config.toml").exists()
+                                 or (home / "belscript.db").exists()):
+        return None  # no store: skip even importing it (start-up time of the call screen)
+    if not store_configured():
+        return None
+    from belscript.store import StoreUnavailable, open_store
+    from belscript.store.calllog import CallMirror, installation_id
+
+    try:
+        store = open_store(clock=clock)
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(f"{exc.message}; zonder de gedeelde database kan belscript niet zien of een "
+                               "collega deze klant al belt", hint="Probeer het zo nog eens, of vraag de beheerder "
+                               "of de server draait.") from None
+    try:
+        customer_id, claimed = _claim(store, model.dossier.customer.number)
+        mirror = CallMirror(store, installation=installation_id(store.settings.home), customer_id=customer_id,
+                            claimed=claimed, notify=model.info)
+        call_id = getattr(model, "call_id", None)
+        if call_id is not None:  # --resume: what a crash kept from the store arrives now, once
+            mirror.resend(call_id, journal.events(call_id))
+    except BaseException:
+        store.close()
+        raise
+    journal.mirror = mirror
+    if mirror.claimed:
+        model.info(f"Deze klant is voor u gereserveerd ({store.caller}); collega's zien dat u belt.")
+    return TeamCall(store, mirror)
+
+
+def _claim(store: Any, number: str | None) -> tuple[int | None, bool]:
+    """The customer's id in the store and whether this caller now holds them."""
+    from belscript.store import StoreRefused
+
+    if not number:
+        return None, False
+    customer = store.customer(number)
+    if customer is None:
+        return None, False
+    if not store.caller:
+        if store.engine == "postgresql":
+            store.claim(customer.id)  # raises the Dutch "no caller name" refusal with its hint
+        return customer.id, False
+    if store.claim(customer.id) is not None:
+        return customer.id, True
+    holder = store.claim_of(customer.id)
+    who = holder.caller if holder else "Een collega"
+    since = f" (sinds {holder.claimed_at:%H:%M})" if holder else ""
+    raise StoreRefused(f"{who} belt deze klant al{since}",
+                       hint="Kies een andere klant; zodra het gesprek klaar is, is deze klant weer vrij.")
