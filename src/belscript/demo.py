@@ -23,6 +23,7 @@ from belscript.clock import Clock, FixedClock
 
 DEMO_FOLDER = "demo"
 _CALLER = "Eva Jansen"
+_COMPANY = "Jansen Webdesign"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ def load_demo(home: Path, clock: Clock) -> Path:
     if target.exists():
         shutil.rmtree(target)
     private_dir(private_dir(home) / DEMO_FOLDER)
+    # The printed 'belscript call "…"' commands work at once in the demo folder: who calls
+    # for which business is set there, as a user sets it once in their own config.toml.
+    from belscript.private_files import write_private
+
+    write_private(target / "config.toml", f'caller = "{_CALLER}"\ncompany = "{_COMPANY}"\n')
     data = json.loads(resources.files("belscript").joinpath("data/demo/week.json").read_text(encoding="utf-8"))
     now = clock.now()
     today = now.date()
@@ -97,7 +103,7 @@ def _log_call(journal, customer: dict, moment: datetime, call: dict) -> None:
     invoice = customer["invoices"][0]
     dossier = Dossier.model_validate({
         "customer": {"name": customer["name"], "number": customer["number"], "phone": customer.get("phone")},
-        "caller": {"name": _CALLER, "company": "Jansen Webdesign"},
+        "caller": {"name": _CALLER, "company": _COMPANY},
         "invoices": [{"number": invoice["number"], "amount": invoice["amount"],
                       "invoice_date": (moment.date() - timedelta(days=30)).isoformat(),
                       "due_date": moment.date().isoformat()}],
