@@ -181,3 +181,16 @@ def test_the_call_log_counts_reached_calls_per_customer_and_slot(tuesday, capsys
     with Journal.open(home, create=False) as journal:
         counts = {(w, p): (t, r) for name, w, p, t, r in journal.reach_counts(PARTS) if name == "Bakkerij Jansen"}
     assert counts == {(1, "ochtend"): (2, 2), (3, "middag"): (1, 0)}
+
+
+def test_the_list_shows_the_due_collection_step_and_the_letter_follows_from_it(demo, capsys, tmp_path):
+    """Each customer on the list shows the ladder step that is due and why; for the broken
+    promise that is the aanmaning, and 'belscript brief' in the demo folder writes exactly that letter."""
+    assert main(["lijst"]) == 0
+    out = capsys.readouterr().out
+    first = out.split(" 1. ", 1)[1].split(" 2. ", 1)[0]
+    assert "incasso: toezegging gebroken op 3 december; aanmaning staat klaar" in first
+    assert "incasso: vervallen op" in out  # a customer just past due: the reminder comes first
+    assert main(["brief", "Bakkerij Jansen", "--map", str(tmp_path / "brieven")]) == 0
+    written = sorted(p.name for p in (tmp_path / "brieven").iterdir())
+    assert any(name.endswith(".pdf") and "aanmaning" in name for name in written), written

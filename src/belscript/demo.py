@@ -50,7 +50,10 @@ def load_demo(home: Path, clock: Clock) -> Path:
     # for which business is set there, as a user sets it once in their own config.toml.
     from belscript.private_files import write_private
 
-    write_private(target / "config.toml", f'caller = "{_CALLER}"\ncompany = "{_COMPANY}"\n')
+    write_private(target / "config.toml", f'caller = "{_CALLER}"\ncompany = "{_COMPANY}"\n\n'
+                  f'[bedrijf]\nnaam = "{_COMPANY}"\nadres = "Voorbeeldstraat 1, 3511 AA Utrecht"\n'
+                  'email = "debiteuren@jansen-webdesign.example.nl"\ntelefoon = "030 000 0000"\n'
+                  'iban = "NL00BANK0123456789"\n')
     data = json.loads(resources.files("belscript").joinpath("data/demo/week.json").read_text(encoding="utf-8"))
     now = clock.now()
     today = now.date()

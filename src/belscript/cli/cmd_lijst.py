@@ -57,6 +57,7 @@ def render(call_list, source, *, everything: bool = False, explain: bool = False
         lines.append(f"(Demo: verzonnen klanten in {source.home})")
     lines.append("")
     shown = call_list.entries if everything else call_list.entries[:TOP]
+    steps = ladder_steps(source, [entry.customer for entry in shown], call_list.now.date())
     if not shown:
         lines.append("Vandaag hoeft u niemand te bellen.")
     for n, entry in enumerate(shown, 1):
@@ -67,6 +68,8 @@ def render(call_list, source, *, everything: bool = False, explain: bool = False
         if entry.best.words():
             detail += f" · {entry.best.words()}"
         lines.append(f"    {detail}")
+        if steps.get(c.key):
+            lines.append(f"    incasso: {steps[c.key]}")
         if explain:
             for reason in sorted(entry.reasons, key=lambda r: -r.points):
                 lines.append(f"      +{reason.points:<3} {reason.words}")
@@ -81,6 +84,46 @@ def render(call_list, source, *, everything: bool = False, explain: bool = False
     if shown and not explain:
         lines += ["", "Waarom deze volgorde? 'belscript lijst --uitleg' toont alle redenen met hun punten."]
     return lines
+
+
+def ladder_steps(source, customers, today) -> dict[str, str]:
+    """For each customer shown, the step of the collection ladder that is due and why
+    ("toezegging gebroken op 1 december; aanmaning staat klaar"). The call log is read
+    once for all of them; a customer whose kind (business or consumer) is unknown gets
+    that said instead, since the law's steps differ."""
+    from belscript.cli.dunning import customer_facts, customer_kind
+    from belscript.errors import BelscriptError
+    from belscript.escalation import load_ladder, step_words
+    from belscript.journal import Journal
+    from belscript.store import open_store
+
+    if not customers:
+        return {}
+    try:
+        ladder = load_ladder()
+        with Journal.open(source.home, create=False) as journal:
+            calls = [r for r in journal.calls()]
+        found: dict[str, str] = {}
+        with open_store(source.home, clock=source.clock) as store:
+            for facts in customers:
+                customer = store.customer(facts.key) or store.find_customer(facts.name)
+                who = customer.number, customer.name
+                mine = sorted((r for r in calls if _is_of(r, *who)), key=lambda r: r.started_at)
+                try:
+                    kind = customer_kind(store, customer, None)
+                except BelscriptError:
+                    found[facts.key] = "onbekend of dit een bedrijf of een consument is ('belscript brief … --zakelijk')"
+                    continue
+                escalation = customer_facts(store.history(customer), kind, mine, today)
+                found[facts.key] = step_words(ladder, escalation, today)
+        return found
+    except BelscriptError:  # the list itself stays useful without the ladder
+        return {}
+
+
+def _is_of(record, number, name) -> bool:
+    who = (record.dossier_data or {}).get("customer") or {}
+    return (number and who.get("number") == number) or (not who.get("number") and who.get("name") == name)
 
 
 def as_json(call_list, source) -> dict:
