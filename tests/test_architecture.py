@@ -86,6 +86,68 @@ def upward_imports(root: Path, layers: list[set[str]]) -> list[str]:
     return problems
 
 
+def _type_checking_lines(path: Path) -> set[int]:
+    """Lines inside ``if TYPE_CHECKING:`` blocks (imports for annotations, never executed)."""
+    lines: set[int] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for inner in node.body:
+                lines.update(range(inner.lineno, (inner.end_lineno or inner.lineno) + 1))
+    return lines
+
+
+def _module_graph(root: Path) -> dict[str, set[str]]:
+    """Which module of the package imports which other module of the same unit (sub-package
+    or root module), in every executed import form (module or function level, importlib).
+    ``from pkg import mod`` counts as an import of ``pkg.mod`` only; ``from pkg import name``
+    of a non-module as one of ``pkg``. Imports for type annotations only are left out."""
+    modules = {".".join(_module_of(p, root)): p for p in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for here, path in modules.items():
+        unit = here.split(".")[:2]
+        targets: set[str] = set()
+        by_line: dict[int, list[str]] = {}
+        hidden = _type_checking_lines(path)
+        for line, name in _imports(path, root):
+            if line in hidden:
+                continue
+            by_line.setdefault(line, []).append(name)
+        for names in by_line.values():
+            children = {n for n in names if n in modules and n.rsplit(".", 1)[0] in names}
+            for name in names:
+                if name not in modules or name.split(".")[:2] != unit or name == here:
+                    continue
+                if any(c.rsplit(".", 1)[0] == name for c in children):
+                    continue  # 'from pkg import mod': only the module counts
+                targets.add(name)
+        graph[here] = targets
+    return graph
+
+
+def import_cycles(root: Path) -> list[list[str]]:
+    """Every cycle of imports between modules of one unit (each reported once, as a path)."""
+    graph = _module_graph(root)
+    cycles: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+    done: set[str] = set()
+
+    def visit(node: str, stack: list[str]) -> None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in stack:
+                cycle = stack[stack.index(nxt):] + [nxt]
+                if frozenset(cycle) not in seen:
+                    seen.add(frozenset(cycle))
+                    cycles.append(cycle)
+            elif nxt not in done:
+                visit(nxt, stack + [nxt])
+        done.add(node)
+
+    for start in sorted(graph):
+        if start not in done:
+            visit(start, [start])
+    return cycles
+
+
 def _domain_files() -> list[Path]:
     files: list[Path] = []
     for name in DOMAIN:
@@ -139,6 +201,29 @@ def test_the_layer_check_catches_every_form_of_upward_import(tmp_path):
     lines = sorted({int(p.split(":")[1].split()[0]) for p in found})
     assert lines == [1, 2, 3, 4, 6, 8]
     assert all(p.startswith("low/base.py") for p in found)
+
+
+def test_no_two_modules_of_a_package_import_each_other():
+    """Modules within one package form no import cycle, not even through a function-level import."""
+    assert import_cycles(SRC) == []
+
+
+def test_the_cycle_check_catches_a_cycle_hidden_in_a_function(tmp_path):
+    """Two modules of one package that import each other (one lazily, one via importlib) are caught."""
+    pkg = tmp_path / "demo"
+    (pkg / "part").mkdir(parents=True)
+    for folder in (pkg, pkg / "part"):
+        (folder / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "part" / "a.py").write_text("from demo.part import b\n", encoding="utf-8")
+    (pkg / "part" / "b.py").write_text("def later():\n    import importlib\n"
+                                       "    return importlib.import_module('demo.part.c')\n", encoding="utf-8")
+    (pkg / "part" / "c.py").write_text("def later():\n    from demo.part.a import thing\n", encoding="utf-8")
+    (pkg / "part" / "d.py").write_text("from demo.part import a, b, c\n"
+                                       "from typing import TYPE_CHECKING\n"
+                                       "if TYPE_CHECKING:\n    from demo.part.e import x\n", encoding="utf-8")
+    (pkg / "part" / "e.py").write_text("from typing import TYPE_CHECKING\n"
+                                       "if TYPE_CHECKING:\n    from demo.part.d import x\n", encoding="utf-8")
+    assert import_cycles(pkg) == [["demo.part.a", "demo.part.b", "demo.part.c", "demo.part.a"]]
 
 
 def test_every_command_has_help_and_is_documented():

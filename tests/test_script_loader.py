@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -157,9 +155,9 @@ def test_extends_hook_is_called_before_validation(monkeypatch, tmp_path):
         merged.setdefault("title", "Geërfd")
         return merged, source
 
-    fake = types.ModuleType("belscript.script.extends")
-    fake.apply = apply
-    monkeypatch.setitem(sys.modules, "belscript.script.extends", fake)
+    from belscript.script import extends
+
+    monkeypatch.setattr(extends, "apply", apply)
     text = MINIMAL.replace("title: Mini\n", "extends: eerste-gesprek\n")
     loaded, found = parse_script_text(text, "child.yaml")
     assert found == [] and calls == ["child.yaml"]
@@ -173,9 +171,9 @@ def test_extends_problems_are_reported(monkeypatch):
     def apply(raw, source, path):
         raise InvalidDocument([Diagnostic(path, 2, 10, "error", "unknown base script 'x'", "unknown-base")])
 
-    fake = types.ModuleType("belscript.script.extends")
-    fake.apply = apply
-    monkeypatch.setitem(sys.modules, "belscript.script.extends", fake)
+    from belscript.script import extends
+
+    monkeypatch.setattr(extends, "apply", apply)
     found = problems(MINIMAL.replace("title: Mini\n", "extends: x\n"))
     assert found == [(2, 10, "unknown-base", "unknown base script 'x'")]
 

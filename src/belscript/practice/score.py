@@ -20,6 +20,7 @@ from belscript.engine.events import ActionDone, AgreementSet, CustomerSaid, Star
 from belscript.engine.state import CallState
 from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import ANGRY_EXCUSE
+from belscript.practice.transcript import Turn, transcript_of
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,6 @@ class Check:
     moment: str
     advice: str
     source: str
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One line of the transcript: its number, who, what, and the call event it came from."""
-
-    nr: int
-    who: str  # "u", "klant", "script" or "afspraak"
-    text: str
-    seq: int
-    kind: str = ""
 
 
 @dataclass
@@ -258,8 +248,6 @@ def _warned(move) -> bool:
 
 def score(facts: SessionFacts) -> Report:
     """Score a session from what happened, in rubric order."""
-    from belscript.practice.session import transcript_of
-
     script = facts.script
     events = facts.events
     turns = transcript_of(events)

@@ -23,7 +23,8 @@ from belscript.dossier import Dossier
 from belscript.phrasing.levels import counts_as_warning
 from belscript.practice.customer import Reply, SimulatedCustomer
 from belscript.practice.persona import Persona
-from belscript.practice.score import Report, SessionFacts, Turn, score
+from belscript.practice.score import Report, SessionFacts, score
+from belscript.practice.transcript import Turn, transcript_of
 from belscript.practice.utterance import Move, read_move
 from belscript.script.models import Script
 
@@ -195,35 +196,3 @@ class PracticeSession:
         if not any(e.kind == "score" for e in self.call.events):
             self.call.record_score(report.as_dict())
         return report
-
-
-def transcript_of(events) -> list[Turn]:
-    """Numbered turns from a call's events (also for a session read back from the log)."""
-    turns: list[Turn] = []
-
-    def add(who: str, text: str, seq: int, kind: str) -> None:
-        turns.append(Turn(len(turns) + 1, who, text, seq, kind))
-
-    from belscript.engine import events as ev
-
-    for e in events:
-        p = e.payload
-        if isinstance(p, ev.Note):
-            add("u", p.text, e.seq, "said")
-        elif isinstance(p, ev.CustomerSaid):
-            add("klant", p.text, e.seq, p.reaction)
-        elif isinstance(p, ev.OptionTaken):
-            add("script", f"optie {p.nr}: {p.label}", e.seq, "option")
-        elif isinstance(p, ev.ExcusePicked):
-            add("script", f"smoes: {p.label or p.excuse}", e.seq, "excuse")
-        elif isinstance(p, ev.AgreementSet):
-            add("afspraak", f"{p.field}: {p.shown or p.text}", e.seq, "agreement")
-        elif isinstance(p, ev.NoAgreementSet):
-            add("afspraak", f"geen afspraak: {p.label or p.reason}", e.seq, "no_agreement")
-        elif isinstance(p, ev.Contact):
-            add("script", f"naam genoteerd: {p.name}", e.seq, "contact")
-        elif isinstance(p, ev.Ended):
-            add("script", "gesprek afgesloten", e.seq, "ended")
-        elif isinstance(p, ev.Aborted):
-            add("script", f"gesprek afgebroken: {p.reason}", e.seq, "aborted")
-    return turns

@@ -33,6 +33,7 @@ from belscript.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InputError, InvalidDocument
 from belscript.script import builtin
 from belscript.script.source import SourceMap
+from belscript.script.validation import validate
 
 #: Files being extended right now (outermost first), to recognise a cycle.
 _CHAIN: ContextVar[tuple[str, ...]] = ContextVar("belscript_extends_chain", default=())
@@ -133,7 +134,6 @@ def apply(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap]:
 
 def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, ...]) -> tuple[dict, SourceMap, Any]:
     """Load and check a base script on its own (recursively through its own ``extends:``)."""
-    from belscript.script.loader import check_script  # the loader imports us lazily too
     from belscript.script.yamlsafe import load_file
 
     token = _CHAIN.set(chain)
@@ -151,7 +151,7 @@ def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, 
                                           "extends-invalid-base")])
         merged_raw, merged_source = (apply(base_raw, base_source, shown) if "extends" in base_raw
                                      else (base_raw, base_source))
-        loaded, problems = check_script(dict(merged_raw), merged_source, shown)
+        loaded, problems = validate(dict(merged_raw), merged_source, shown)
         if loaded is None:
             errors = sum(d.level == "error" for d in problems)
             raise InvalidDocument([*problems, _error(
