@@ -21,44 +21,43 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from transitions import Machine
 
-from belscript.agreement.model import Agreement, NoAgreement, NoAgreementReason, NO_AGREEMENT_LABELS
+from belscript.agreement.model import Agreement, NoAgreement
 from belscript.clock import Clock
-from belscript.dossier import Dossier, fill, template_values
+from belscript.dossier import Dossier
 from belscript.engine import registry
 from belscript.engine.events import (
     PAYLOADS,
     Aborted,
     ActionDone,
-    AgreementRejected,
-    AgreementSet,
-    Contact,
-    CustomerSaid,
     Ended,
-    Evaluation,
     Event,
     ExcusePicked,
-    NoAgreementSet,
-    Note,
     OptionTaken,
     Payload,
-    Recap,
     Refused,
-    Resumed,
-    Score,
     Started,
     StepTaken,
-    WarningShown,
     WentBack,
 )
+from belscript.engine.nodes import (  # noqa: F401 - public names, importable from here as before
+    EXCUSE_PREFIX,
+    ExcuseView,
+    Node,
+    OptionView,
+    ScriptMismatch,
+    StepView,
+    build_nodes,
+)
+from belscript.engine.readout import Readout
+from belscript.engine.recording import Recording, as_json_moment
 from belscript.engine.state import CallState, contact_person, outcome_data
-from belscript.errors import AgreementError, BelscriptError, CallRefused
-from belscript.script.models import Option, Role, Script
+from belscript.errors import CallRefused
+from belscript.script.models import Option, Script
 from belscript.script.vocabulary import CONDITIONS as CONDITION_TEXTS
 
 # ``transitions`` logs every trigger at INFO and problems at WARNING; none of that
@@ -67,8 +66,6 @@ _transitions_log = logging.getLogger("transitions")
 _transitions_log.addHandler(logging.NullHandler())
 _transitions_log.propagate = False
 _transitions_log.setLevel(logging.WARNING)
-
-EXCUSE_PREFIX = "excuse:"
 
 #: The alternative to a concrete agreement, as listed in ``CallRefused.missing``.
 NO_OUTCOME = "Leg vast waarom er geen afspraak is, met een vervolgmoment"
@@ -80,62 +77,6 @@ _END_BLOCKED = (
 _CALL_OVER = "Het gesprek is al afgelopen."
 
 
-class ScriptMismatch(BelscriptError):
-    """The script cannot drive a call (a reference to nothing), or stored events do not
-    belong to this script (resuming after the script was changed)."""
-
-
-@dataclass(frozen=True)
-class OptionView:
-    """A numbered option as the screen shows it, with the dossier's values filled in."""
-
-    nr: int
-    label: str
-    say: str | None
-    available: bool
-    why_unavailable: str | None
-    target: str
-    is_excuse: bool
-
-
-@dataclass(frozen=True)
-class StepView:
-    """The current step as the screen shows it."""
-
-    id: str
-    role: Role
-    title: str
-    text: str
-    tips: list[str]
-    options: list[OptionView]
-    offers_excuses: bool
-    is_end: bool
-
-
-@dataclass(frozen=True)
-class ExcuseView:
-    """One excuse from the script's library, offered at listening steps."""
-
-    id: str
-    label: str
-    examples: list[str]
-
-
-@dataclass(frozen=True)
-class _Node:
-    """A machine state: a step of the script or an excuse handler, normalised."""
-
-    id: str
-    role: Role
-    title: str
-    say: str
-    tips: list[str]
-    options: list[tuple[int, Option]]
-    do: list[str]
-    offers_excuses: bool
-    is_end: bool
-
-
 class _Flow:
     """The object ``transitions`` drives; kept apart from :class:`Call` so the triggers
     and ``is_<state>`` helpers it adds never clash with the call's own API."""
@@ -143,12 +84,14 @@ class _Flow:
     state: str
 
 
-def _as_json_moment(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+class Call(Readout, Recording):
+    """One phone call guided by a script, about one customer file.
 
-
-class Call:
-    """One phone call guided by a script, about one customer file."""
+    This module holds the machine and the moves (options, excuses, back, end, abort);
+    what a call shows of itself is in :mod:`~belscript.engine.readout`, the facts a
+    caller records in :mod:`~belscript.engine.recording`, the machine's states and the
+    screen's views of them in :mod:`~belscript.engine.nodes`.
+    """
 
     def __init__(
         self,
@@ -173,55 +116,13 @@ class Call:
         # the call's facts, changed only in _apply
         self._state = CallState()
 
-        self._nodes = self._build_nodes()
+        self._nodes = build_nodes(script)
         self._flow = _Flow()
         self._machine = self._build_machine()
         if not _replaying:
             self._start()
 
     # ------------------------------------------------------------------ building
-
-    def _build_nodes(self) -> dict[str, _Node]:
-        script = self.script
-        problems: list[str] = []
-        nodes: dict[str, _Node] = {}
-        for sid, step in script.steps.items():
-            nodes[sid] = _Node(
-                id=sid, role=step.role, title=step.title or sid, say=step.say, tips=list(step.tips),
-                options=script.numbered_options(step.options), do=list(step.do),
-                offers_excuses=step.offers_excuses and bool(script.excuses), is_end=step.end,
-            )
-        for eid, excuse in script.excuses.items():
-            options = script.numbered_options(excuse.options)
-            if not any(opt.go == excuse.go for _, opt in options):
-                target = script.steps.get(excuse.go)
-                title = (target.title or excuse.go) if target else excuse.go
-                nr = max((n for n, _ in options), default=0) + 1
-                options.append((nr, Option(label=f"Verder met het gesprek: {title}", go=excuse.go)))
-            nodes[EXCUSE_PREFIX + eid] = _Node(
-                id=EXCUSE_PREFIX + eid, role=Role.excuse, title=excuse.label, say=excuse.say, tips=list(excuse.tips),
-                options=options, do=list(excuse.do), offers_excuses=False, is_end=False,
-            )
-        if script.start_step not in script.steps:
-            problems.append(f"de eerste stap '{script.start_step}' bestaat niet")
-        for node in nodes.values():
-            for nr, opt in node.options:
-                if opt.go is not None and opt.go not in script.steps:
-                    problems.append(f"optie {nr} van '{node.id}' gaat naar de onbekende stap '{opt.go}'")
-                if opt.excuse is not None and opt.excuse not in script.excuses:
-                    problems.append(f"optie {nr} van '{node.id}' gaat naar het onbekende excuus '{opt.excuse}'")
-                if opt.when is not None and opt.when not in registry.CONDITIONS:
-                    problems.append(f"optie {nr} van '{node.id}' gebruikt de onbekende voorwaarde '{opt.when}'")
-                problems.extend(
-                    f"optie {nr} van '{node.id}' gebruikt de onbekende actie '{name}'"
-                    for name in opt.do if name not in registry.ACTIONS
-                )
-            problems.extend(
-                f"'{node.id}' gebruikt de onbekende actie '{name}'" for name in node.do if name not in registry.ACTIONS
-            )
-        if problems:
-            raise ScriptMismatch(f"Het script '{script.name}' kan geen gesprek sturen: " + "; ".join(problems) + ".")
-        return nodes
 
     def _build_machine(self) -> Machine:
         machine = Machine(
@@ -378,7 +279,7 @@ class Call:
         if self._state.ended:
             raise self._refuse(move, _CALL_OVER)
 
-    def _node(self) -> _Node:
+    def _node(self) -> Node:
         return self._nodes[self._flow.state]
 
     def _end_missing(self) -> list[str]:
@@ -407,24 +308,8 @@ class Call:
 
     # ------------------------------------------------------------------ reading
 
-    def template_values(self) -> dict[str, str]:
-        """The dossier's fields for ``{…}`` templates, in Dutch words (cached per day)."""
-        today = self.clock.today()
-        if self._values is None or self._values[0] != today:
-            from belscript.agreement.dates import say_date
-
-            values = template_values(self.dossier, today=today, words=say_date)
-            values.update(self.script.agreement.template_values())
-            self._values = (today, values)
-        return self._values[1]
-
-    def _now(self) -> datetime:
-        """The current moment, given to the agreement layer as 'today' so that a callback
-        earlier today counts as past."""
-        return self.clock.now().replace(microsecond=0)
-
-    def _fill(self, text: str) -> str:
-        return fill(text, self.template_values())
+    def _position(self) -> str:
+        return self._flow.state
 
     @property
     def state(self) -> str:
@@ -455,111 +340,9 @@ class Call:
             return []
         return [ExcuseView(id=eid, label=e.label, examples=list(e.examples)) for eid, e in self.script.excuses.items()]
 
-    @property
-    def facts(self) -> CallState:
-        """The call's facts, the fold of its events (read them, do not change them)."""
-        return self._state
-
-    @property
-    def agreement(self) -> Agreement:
-        return self._state.agreement
-
-    @property
-    def contact(self) -> str | None:
-        return self._state.contact
-
-    @property
-    def no_agreement(self) -> NoAgreement | None:
-        return self._state.no_agreement
-
-    @property
-    def ended(self) -> bool:
-        return self._state.ended
-
-    @property
-    def aborted(self) -> bool:
-        return self._state.aborted
-
-    @property
-    def outcome(self) -> Agreement | NoAgreement | None:
-        return self._state.outcome
-
-    @property
-    def our_actions(self) -> list[str]:
-        return list(self._state.our_actions)
-
-    @property
-    def hints(self) -> list[str]:
-        """Reminders from the actions of the current step (e.g. 'Vraag met wie u spreekt')."""
-        return list(self._state.hints)
-
-    @property
-    def events(self) -> list[Event]:
-        return list(self._events)
-
-    @property
-    def history(self) -> list[str]:
-        """Every step visited, in order, including those reached by going back."""
-        return list(self._state.history)
-
-    @property
-    def recap_done(self) -> bool:
-        return self._state.recap_done
-
-    @property
-    def evaluation(self) -> dict[str, str] | None:
-        return dict(self._state.evaluation) if self._state.evaluation else None
-
-    @property
-    def started_at(self) -> datetime | None:
-        return self._state.started_at
-
-    @property
-    def elapsed(self) -> timedelta:
-        """Time in the call; stops at the end or abort."""
-        if self._state.started_at is None:
-            return timedelta(0)
-        return (self._state.ended_at or self.clock.now()) - self._state.started_at
-
     def triggers(self) -> list[str]:
         """The machine's triggers from the current state (for inspection and tests)."""
         return sorted(self._machine.get_triggers(self._flow.state))
-
-    def problems(self) -> list[str]:
-        """What is still missing for a concrete agreement (Dutch); empty when concrete."""
-        from belscript.agreement import check
-
-        return check.problems(self._state.agreement, policy=self.script.agreement,
-                              amount_due=self.dossier.total_due, today=self._now())
-
-    def is_concrete(self) -> bool:
-        from belscript.agreement import check
-
-        return check.is_concrete(self._state.agreement, policy=self.script.agreement,
-                                 amount_due=self.dossier.total_due, today=self._now())
-
-    def may_end(self) -> bool:
-        """The engine's own guard on every way into an end step."""
-        return self._state.no_agreement is not None or self.is_concrete()
-
-    def snapshot(self) -> dict[str, Any]:
-        """The whole state as plain data; two calls with equal snapshots are the same call."""
-        def dump(model: Any) -> Any:
-            return model.model_dump(mode="json") if model is not None else None
-
-        return {
-            "script": self.script.name, "practice": self.practice, "state": self._flow.state,
-            "trail": list(self._state.trail), "history": list(self._state.history), "contact": self._state.contact,
-            "agreement": dump(self._state.agreement), "no_agreement": dump(self._state.no_agreement),
-            "ended": self._state.ended, "aborted": self._state.aborted,
-            "outcome": {"type": type(self._state.outcome).__name__, **dump(self._state.outcome)} if self._state.outcome else None,
-            "our_actions": list(self._state.our_actions), "hints": list(self._state.hints),
-            "recap_done": self._state.recap_done,
-            "evaluation": self._state.evaluation,
-            "started_at": self._state.started_at.isoformat() if self._state.started_at else None,
-            "ended_at": self._state.ended_at.isoformat() if self._state.ended_at else None,
-            "events": [e.to_dict() for e in self._events],
-        }
 
     # ------------------------------------------------------------------ moves
 
@@ -624,108 +407,7 @@ class Call:
 
         follow_up = calltime.follow_up_moment(self.clock.now())
         return self._emit(Aborted(reason=reason.strip() or "gesprek afgebroken", step=self._flow.state,
-                                  follow_up=_as_json_moment(follow_up), **self._closing(self._state.agreement)))
-
-    # ------------------------------------------------------------------ facts
-
-    def note(self, text: str) -> Event:
-        """A free note typed during (or after) the call."""
-        if not text.strip():
-            raise self._refuse("note", "Een lege notitie wordt niet bewaard.")
-        return self._emit(Note(text=text, step=self._flow.state))
-
-    def record_warning(self, rule: str, match: str, message: str, *, ignored: bool = False) -> Event:
-        """Record that a phrasing warning was shown, so the evaluation can come back to it.
-
-        ``ignored`` records that the caller set a shown warning aside for this note (for
-        instance when quoting the customer); the evaluation then leaves it out.
-        """
-        return self._emit(WarningShown(rule=rule, match=match, message=message, step=self._flow.state,
-                                       ignored=ignored))
-
-    def set_contact(self, name: str) -> Event:
-        """The name of the person on the phone; also who agreed, unless someone else is entered."""
-        self._require_running("contact")
-        name = " ".join(name.split())
-        if not name:
-            raise self._refuse("contact", "Vul de naam in van degene met wie u spreekt.",
-                               ["de naam van de gesprekspartner"])
-        return self._emit(Contact(name=name))
-
-    def set_agreement(self, field: str, text: str) -> Any:
-        """Enter one agreement field as typed; returns the agreement layer's Feedback.
-
-        Accepted input becomes an ``agreement`` event with the whole resulting agreement;
-        refused input an ``agreement_rejected`` event with the Dutch explanation.
-        """
-        self._require_running("agreement")
-        from belscript.agreement import entry
-
-        try:
-            new, feedback = entry.apply(self._state.agreement, field, text, policy=self.script.agreement,
-                                        amount_due=self.dossier.total_due, today=self._now())
-        except AgreementError as exc:
-            self._emit(AgreementRejected(field=field, text=text, message=exc.message, hint=exc.hint))
-            raise
-        if feedback.ok:
-            self._emit(AgreementSet(field=field, text=text, shown=feedback.shown,
-                                    agreement=new.model_dump(mode="json")))
-        else:
-            self._emit(AgreementRejected(field=field, text=text, message=feedback.message, hint=feedback.hint))
-        return feedback
-
-    def record_no_agreement(self, reason: NoAgreementReason | str, detail: str = "",
-                            follow_up: datetime | None = None) -> Event:
-        """Record explicitly that there is no agreement, why, and when to follow up.
-
-        ``follow_up`` defaults to the next good calling moment (``calltime.follow_up_moment``).
-        """
-        self._require_running("no_agreement")
-        try:
-            reason = NoAgreementReason(reason)
-        except ValueError:
-            known = ", ".join(f"{r.value} ({label})" for r, label in NO_AGREEMENT_LABELS.items())
-            raise self._refuse("no_agreement", f"Onbekende reden '{reason}'; kies uit: {known}.",
-                               ["de reden waarom er geen afspraak is"]) from None
-        detail = detail.strip()
-        if reason is NoAgreementReason.other and not detail:
-            raise self._refuse("no_agreement", "Licht kort toe waarom er geen afspraak is.",
-                               ["een toelichting bij de reden 'anders'"])
-        now = self._now()
-        if follow_up is None:
-            from belscript import calltime
-
-            follow_up = calltime.follow_up_moment(now)
-        elif follow_up <= now:
-            raise self._refuse("no_agreement", "Het vervolgmoment ligt niet in de toekomst; kies een later moment.",
-                               ["een vervolgmoment na nu"])
-        return self._emit(NoAgreementSet(reason=reason.value, label=NO_AGREEMENT_LABELS[reason], detail=detail,
-                                         follow_up=_as_json_moment(follow_up)))
-
-    def record_recap(self, text: str = "") -> Event:
-        """Record that the agreements were repeated to the customer (the same as ``mark_recap_done``)."""
-        return self._emit(Recap(text=text, step=self._flow.state))
-
-    def record_resumed(self) -> Event:
-        """Record that an interrupted call was picked up again (``belscript call --resume``)."""
-        return self._emit(Resumed(step=self._flow.state))
-
-    def record_customer(self, text: str, kind: str, excuse: str | None = None) -> Event:
-        """What the simulated customer said in a practice session (``kind``: the reaction,
-        ``excuse``: the excuse it raises, if any); informs only, like a note."""
-        return self._emit(CustomerSaid(text=text, reaction=kind, excuse=excuse, step=self._flow.state))
-
-    def record_score(self, score: dict[str, Any]) -> Event:
-        """The score of a finished practice session (plain JSON), stored with its events."""
-        if not self._state.ended:
-            raise self._refuse("score", "Een oefening krijgt pas een score als ze is afgelopen.")
-        return self._emit(Score(report=dict(score)))
-
-    def record_evaluation(self, went_well: str, differently: str) -> Event:
-        """The caller's own evaluation: what went well, what to do differently next time."""
-        if not self._state.ended:
-            raise self._refuse("evaluation", "U kunt het gesprek evalueren zodra het is afgelopen.")
-        return self._emit(Evaluation(went_well=went_well.strip(), differently=differently.strip()))
+                                  follow_up=as_json_moment(follow_up), **self._closing(self._state.agreement)))
 
     # ------------------------------------------------------------------ resume
 
