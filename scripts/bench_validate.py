@@ -95,7 +95,7 @@ def main() -> int:
     def run(cmd: list[str]) -> None:
         subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
-    from belscript.cli.cmd_validate import check_path
+    from belscript.authoring.validation import check_path
 
     rows: list[tuple[str, float, str, bool]] = []
     bare = median_ms(lambda: run([python, "-c", "pass"]), args.runs)

@@ -78,7 +78,7 @@ def main() -> int:
     args = parser.parse_args()
     compile_sources()
 
-    from belscript.cli.cmd_validate import check_path
+    from belscript.authoring.validation import check_path
     from belscript.script.loader import load_script
     from belscript.script.verify import verify
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from belscript.cli.cmd_validate import check_path
+from belscript.authoring.validation import check_path
 from belscript.script.schema import script_schema
 from belscript.script.yamlsafe import load_file
 

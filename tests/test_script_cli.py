@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import belscript.phrasing
-from belscript.cli import cmd_validate
 from belscript.cli.main import main
 from belscript.diagnostics import Diagnostic
 from belscript.script.builtin import builtin_names

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from belscript.cli.cmd_validate import check_path
+from belscript.authoring.validation import check_path
 from belscript.diagnostics import render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belscript.cli import cmd_validate
+from belscript.authoring import validation
 from belscript.cli.main import main
 
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
@@ -82,7 +82,7 @@ def test_random_text_never_crashes_validate(text, tmp_path_factory):
     """Whatever YAML-ish text a file holds, validate answers with diagnostics and exit 0 or 1."""
     path = tmp_path_factory.mktemp("fuzz") / "f.yaml"
     path.write_text(text, encoding="utf-8")
-    problems = cmd_validate.check_path(str(path))
+    problems = validation.check_path(str(path))
     assert all(d.line >= 1 and d.column >= 1 for d in problems)
     assert _quiet_main(["validate", "--format", "json", str(path)]) in (0, 1)
 

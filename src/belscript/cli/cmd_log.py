@@ -21,6 +21,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from belscript.dutch import short_date
+from belscript.journal.show import call_report, outcome_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.journal import CallRecord, Journal
@@ -72,7 +73,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"belscript: {warning}", file=sys.stderr)
         action = getattr(args, "log_action", None)
         if action == "show":
-            return _show(journal, args.id, email=args.email, documents=args.documents)
+            from belscript.practice.score import score_lines
+
+            print(call_report(journal, args.id, email=args.email, documents=args.documents,
+                              practice_score=score_lines))
+            return 0
         if action == "export":
             practice = bool(args.practice or args.export_practice)
             return _export(journal, fmt=args.format, output=args.output, practice=practice, force=args.force,
@@ -85,16 +90,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 # -- listing -----------------------------------------------------------------------
-
-def _outcome(record: "CallRecord") -> str:
-    from belscript.followup.wording import outcome_label
-
-    if record.status == "open":
-        return "onderbroken"
-    reason = (record.outcome_data or {}).get("reason") if record.outcome_data else None
-    label = outcome_label(record.outcome_kind, reason)
-    return f"afgebroken ({label})" if record.status == "aborted" and record.outcome_kind else label
-
 
 def _short_date(value: Any) -> str:
     return short_date(value) if value else ""
@@ -126,7 +121,7 @@ def _rows(records: list["CallRecord"]) -> list[list[str]]:
             str(r.id),
             "onleesbaar" if r.started_at == UNREADABLE_TIME else f"{_short_date(r.started_at)} {r.started_at:%H:%M}",
             r.customer,
-            _outcome(r),
+            outcome_text(r),
             format_amount(r.promised_amount) if r.promised_amount is not None else "",
             _when(r),
             r.contact_person or "",
@@ -164,102 +159,6 @@ def _list(journal: "Journal", *, practice: bool) -> int:
 
 # -- show --------------------------------------------------------------------------
 
-def _show(journal: "Journal", call_id: int, *, email: bool, documents: bool) -> int:
-    from belscript.agreement.model import NoAgreement
-    from belscript.followup.evaluation import answers, call_duration, observations, say_duration
-    from belscript.followup.facts import AfterCall
-    from belscript.followup.recap import recap_lines
-    from belscript.followup.wording import invoices_phrase, say_moment
-    from belscript.engine.state import CallState
-    from belscript.journal.records import UNREADABLE_TIME
-    from belscript.journal.timeline import describe
-    from belscript.money import format_amount
-
-    record = journal.get(call_id)
-    events = journal.events(call_id)
-    out: list[str] = []
-    title = "Oefengesprek" if record.practice else "Gesprek"
-    out.append(f"{title} {record.id}: {record.customer}")
-    status = {"open": "onderbroken (hervat met 'belscript call --resume')", "ended": "afgerond",
-              "aborted": "afgebroken"}[record.status]
-    started = "onleesbaar" if record.started_at == UNREADABLE_TIME else say_moment(record.started_at)
-    facts = [("Begonnen", started), ("Script", record.script_name + (
-        f" ({record.script_path})" if record.script_path else "")), ("Status", status)]
-    duration = call_duration(events)
-    if duration is not None:
-        facts.append(("Duur", say_duration(duration)))
-    facts.append(("Uitkomst", _outcome(record)))
-    if record.promised_amount is not None:
-        facts.append(("Toegezegd", f"{format_amount(record.promised_amount)}, eerste betaling "
-                                   f"{_short_date(record.first_promised_date)}"))
-    outcome = record.outcome
-    if isinstance(outcome, NoAgreement):
-        if outcome.detail:
-            facts.append(("Toelichting", outcome.detail))
-        facts.append(("Vervolg", say_moment(outcome.follow_up)))
-    facts.append(("Gesproken met", record.contact_person or "niet genoteerd"))
-    try:
-        dossier = record.dossier
-        facts.append(("Over", f"{invoices_phrase(dossier)}, open {format_amount(dossier.total_due)}"))
-    except ValueError:
-        dossier = None
-    width = max(len(k) for k, _ in facts) + 1
-    out += [f"  {(k + ':').ljust(width)} {v}" for k, v in facts]
-
-    after = AfterCall.from_record(record) if dossier is not None else None
-    if after is not None:
-        out += ["", "Afspraken (samenvatting)"] + [f"  {line}" for line in recap_lines(after)]
-
-    facts = CallState.fold(events)
-    out += ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.payload.text}" for e in facts.notes] or ["  (geen)"])
-    out += ["", "Waarschuwingen over woordkeuze"] + (
-        [f"  {e.at:%H:%M}  {describe(e).split(': ', 1)[-1]}" for e in facts.warnings] or ["  (geen)"])
-
-    given = answers(events)
-    out += ["", "Evaluatie"] + [f"  {q} {a}" for q, a in given.items()]
-    if record.practice:
-        # one source: the practice score stored with the session, never a second opinion
-        out += _practice_score(events)
-    else:
-        marks = {"good": "+", "improve": "!", "info": "·"}
-        out += [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
-
-    if documents and after is not None:
-        from belscript.followup.output import write_documents
-
-        write_documents(after, journal.folder(call_id))
-    folder = journal.home / "calls" / str(call_id)
-    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    if files:
-        out += ["", "Documenten"] + [f"  {p}" for p in files]
-
-    if email and after is not None:
-        from belscript.followup.email import confirmation, note_to_self
-
-        mail = confirmation(after)
-        note = note_to_self(after)
-        if mail is not None:
-            out += ["", "Bevestigingsmail", *[f"  {line}" for line in mail.text.splitlines()], "", f"  {mail.mailto}"]
-        if note:
-            out += ["", "Notitie voor uzelf", *[f"  {line}" for line in note.splitlines()]]
-    elif email:
-        out += ["", "Nog geen bevestigingsmail: dit gesprek heeft (nog) geen uitkomst."]
-
-    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e)}" for e in events]
-    print("\n".join(out))
-    return 0
-
-
-def _practice_score(events) -> list[str]:
-    """The practice score with every reason, as the trainee saw it after the session."""
-    from belscript.practice.score import Report
-
-    stored = next((e.data for e in events if e.kind == "score"), None)
-    if stored is None:
-        return ["", "Oefenscore", "  (geen score: de oefening is niet afgerond)"]
-    return ["", "Oefenscore"] + [f"  {line}" if line else "" for line in Report.from_dict(stored).as_text().split("\n")]
-
-
 # -- export ------------------------------------------------------------------------
 
 CSV_COLUMNS = ["id", "started_at", "ended_at", "status", "script", "customer", "outcome", "outcome_label",
@@ -282,7 +181,7 @@ def _summary(record: "CallRecord") -> dict[str, Any]:
         "script": record.script_name,
         "customer": record.customer,
         "outcome": record.outcome_kind or "",
-        "outcome_label": _outcome(record),
+        "outcome_label": outcome_text(record),
         "promised_amount": str(record.promised_amount) if record.promised_amount is not None else "",
         "first_promised_date": record.first_promised_date.isoformat() if record.first_promised_date else "",
         "payments": " ".join(f"{p['amount']}@{p['on']}" for p in _payments(record)),

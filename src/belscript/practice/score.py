@@ -486,3 +486,11 @@ def _promises(event) -> bool:
     """An accepted agreement field that makes the agreement hold a payment or a callback."""
     p = event.payload
     return isinstance(p, AgreementSet) and bool(p.agreement.get("payments") or p.agreement.get("callback"))
+
+
+def score_lines(events) -> list[str]:
+    """The practice score with every reason, as the trainee saw it after the session."""
+    stored = next((e.data for e in events if e.kind == "score"), None)
+    if stored is None:
+        return ["", "Oefenscore", "  (geen score: de oefening is niet afgerond)"]
+    return ["", "Oefenscore"] + [f"  {line}" if line else "" for line in Report.from_dict(stored).as_text().split("\n")]
