@@ -17,17 +17,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _summaries() -> list[dict]:
-    from belscript.script.builtin import DEFAULT_SCRIPT, builtin_names
-    from belscript.script.loader import load_builtin
+    """Name, title and description of each built-in script, read from the safe YAML alone:
+    listing titles builds no script models (``belscript validate`` checks the scripts)."""
+    from belscript.script.builtin import DEFAULT_SCRIPT, builtin_names, builtin_path
+    from belscript.script.yamlsafe import load_file
 
     rows = []
     for name in builtin_names():
         try:
-            script = load_builtin(name).script
-            title, description = script.title, " ".join(script.description.split())
+            raw, _source = load_file(builtin_path(name))
         except InvalidDocument as exc:
-            title, description = "(has problems; run 'belscript validate')", exc.message
-        rows.append({"name": name, "title": title, "description": description, "default": name == DEFAULT_SCRIPT})
+            raw = {"title": "(has problems; run 'belscript validate')", "description": exc.message}
+        raw = raw if isinstance(raw, dict) else {}
+        title = raw.get("title") if isinstance(raw.get("title"), str) else "(no title; run 'belscript validate')"
+        description = raw.get("description") if isinstance(raw.get("description"), str) else ""
+        rows.append({"name": name, "title": title, "description": " ".join(description.split()),
+                     "default": name == DEFAULT_SCRIPT})
     return rows
 
 
