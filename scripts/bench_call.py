@@ -25,6 +25,7 @@ import asyncio
 import io
 import os
 import pty
+import re
 import select
 import statistics
 import subprocess
@@ -54,8 +55,19 @@ TYPED = [
 ]
 
 
+_CURSOR_RIGHT = re.compile(rb"\x1b\[(\d*)C")
+_OTHER_CONTROL = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|[\r\n]")
+
+
+def _plain(raw: bytes) -> bytes:
+    """Terminal output as text: the renderer skips unchanged cells with cursor-right moves,
+    which stand for as many spaces here; other control sequences are dropped."""
+    spaced = _CURSOR_RIGHT.sub(lambda m: b" " * int(m.group(1) or 1), raw)
+    return _OTHER_CONTROL.sub(b"", spaced)
+
+
 def _wait_for(master: int, marker: bytes, seen: bytearray, deadline: float) -> float | None:
-    """Read the terminal until ``marker`` appears after what was ``seen``; the moment, or None."""
+    """Read the terminal until ``marker`` is drawn after what was ``seen``; the moment, or None."""
     start = len(seen)
     while time.perf_counter() < deadline:
         ready, _, _ = select.select([master], [], [], 0.02)
@@ -64,9 +76,22 @@ def _wait_for(master: int, marker: bytes, seen: bytearray, deadline: float) -> f
                 seen += os.read(master, 65536)
             except OSError:
                 return None
-            if marker in seen[max(0, start - len(marker)):]:
+            if marker in _plain(bytes(seen[start:])):
                 return time.perf_counter()
     return None
+
+
+def _until_quiet(master: int, seen: bytearray, quiet: float = 0.15, limit: float = 10.0) -> None:
+    """Read until the screen has drawn nothing for ``quiet`` seconds (it has settled)."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], quiet)
+        if not ready:
+            return
+        try:
+            seen += os.read(master, 65536)
+        except OSError:
+            return
 
 
 def first_frame_ms(home: str) -> tuple[float, float, float]:
@@ -99,6 +124,7 @@ def first_frame_ms(home: str) -> tuple[float, float, float]:
                 break
             warned.append((at - typed) * 1000)
             os.write(master, b"\r")  # keep it as a note; the warning bar empties
+            _until_quiet(master, seen)  # so the next warning is drawn into an empty bar
     try:
         os.write(master, b"/stop\r\x03\x03")
         proc.wait(timeout=10)
