@@ -226,6 +226,43 @@ def test_the_cycle_check_catches_a_cycle_hidden_in_a_function(tmp_path):
     assert import_cycles(pkg) == [["demo.part.a", "demo.part.b", "demo.part.c", "demo.part.a"]]
 
 
+#: Module and function sizes the rule below allows: about 400 lines a module, 60 a function.
+MAX_MODULE_LINES, MAX_FUNCTION_LINES = 440, 60
+#: What is still over the limit, with its size today: it may shrink, never grow, and a
+#: new entry needs a reason. The YAML event loop stays one function for speed.
+KNOWN_LARGE = {
+    "script/yamlsafe.py:_build": 154,  # the event loop, kept in one piece for speed
+    "tui/model.py": 919, "tui/app.py": 849, "tui/app.py:_bindings": 75,  # screen split pending
+    "authoring/testing.py": 696, "journal/store.py": 460,
+    "agreement/check.py:payment_issues": 99, "agreement/daymath.py:resolve_custom": 78,
+    "escalation/letters.py:build_letter": 112,
+    "journal/show.py:call_report": 89, "phrasing/rules.py:_rule": 79, "practice/customer.py:hear": 80,
+    "practice/utterance.py:read_move": 68, "script/extends.py:starter": 66, "script/source.py:_flow_pos": 61,
+}
+
+
+def oversized(root: Path) -> dict[str, int]:
+    """``module`` or ``module:function`` -> lines, for everything over the size limits."""
+    found: dict[str, int] = {}
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(root).as_posix()
+        if text.count("\n") > MAX_MODULE_LINES:
+            found[name] = text.count("\n")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                if size > MAX_FUNCTION_LINES:
+                    found[f"{name}:{node.name}"] = size
+    return found
+
+
+def test_modules_and_functions_stay_small():
+    """No module or function grows past the size limits; the known exceptions only shrink."""
+    grown = {k: v for k, v in oversized(SRC).items() if v > KNOWN_LARGE.get(k, 0)}
+    assert grown == {}, f"over the size limit (split along a seam): {grown}"
+
+
 def test_every_command_has_help_and_is_documented():
     """Each command answers --help and appears in the README and the Dutch guide."""
     parser = build_parser()
