@@ -250,7 +250,7 @@ def loose_phrase(text: str) -> str | None:
     A loose phrase still resolves to a date, but that date is belscript's reading, not
     the customer's promise: the caller says it back and the customer confirms it.
     """
-    m = _LOOSE.search(_normalise(str(text)))
+    m = _LOOSE.search(normalise(str(text)))
     return m.group(0).strip() if m else None
 
 
