@@ -126,7 +126,7 @@ def main() -> int:
 
     from belscript.authoring.validation import check_path
     from belscript.script.loader import check_script
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     def load_only(p: str) -> None:
         raw, source = load_file(p)

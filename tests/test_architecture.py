@@ -20,7 +20,7 @@ ROOT = SRC.parent.parent
 #: from layers below it, never from a layer above. Each name is a sub-package or a
 #: module directly under ``belscript`` (docs/architecture.md draws the same picture).
 LAYERS: list[set[str]] = [
-    {"errors", "diagnostics", "clock", "money", "dutch", "private_files", "templates", "document_kind", "textsafe"},
+    {"errors", "document", "clock", "money", "dutch", "private_files", "templates", "textsafe"},
     {"calltime", "dossier"},
     {"script"},
     {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
@@ -34,7 +34,7 @@ LAYERS: list[set[str]] = [
 ]
 
 DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "escalation", "dossier.py",
-          "money.py", "clock.py", "errors.py", "diagnostics.py", "calltime.py"]
+          "money.py", "clock.py", "errors.py", "document", "calltime.py"]
 FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "psycopg", "belscript.cli", "belscript.tui", "belscript.journal",
                        "belscript.practice", "belscript.followup", "belscript.store")
 
@@ -231,13 +231,13 @@ MAX_MODULE_LINES, MAX_FUNCTION_LINES = 440, 60
 #: What is still over the limit, with its size today: it may shrink, never grow, and a
 #: new entry needs a reason. The YAML event loop stays one function for speed.
 KNOWN_LARGE = {
-    "script/yamlsafe.py:_build": 154,  # the event loop, kept in one piece for speed
+    "document/yamlsafe.py:_build": 154,  # the event loop, kept in one piece for speed
     "tui/model.py": 961, "tui/app.py": 920, "tui/app.py:_bindings": 75,  # screen split pending
     "authoring/testing.py": 696, "journal/store.py": 651,
     "agreement/check.py:payment_issues": 115, "agreement/daymath.py:resolve_custom": 78,
     "escalation/letters.py:build_letter": 112,
     "journal/show.py:call_report": 91, "phrasing/rules.py:_rule": 79, "practice/customer.py:hear": 82,
-    "practice/utterance.py:read_move": 69, "script/extends.py:starter": 66, "script/source.py:_flow_pos": 61,
+    "practice/utterance.py:read_move": 69, "script/extends.py:starter": 66, "document/source.py:_flow_pos": 61,
     # grown by the agreement, practice and hardening work; their split along seams is pending
     "agreement/entry.py": 641, "agreement/dates.py": 481, "practice/customer.py": 535, "practice/score.py": 496,
     "practice/score.py:score": 191, "journal/store.py:open": 73, "cli/cmd_call.py:run": 66,

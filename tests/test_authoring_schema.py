@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 
 from belscript.authoring.validation import check_path
 from belscript.script.schema import script_schema
-from belscript.script.yamlsafe import load_file
+from belscript.document.yamlsafe import load_file
 
 CORPUS = Path(__file__).resolve().parent / "schema_corpus"
 VALID = sorted((CORPUS / "valid").glob("*.yaml"))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from belscript.diagnostics import render
+from belscript.document.diagnostics import render
 from belscript.errors import InvalidDocument
 from belscript.script.loader import load_builtin, load_script, parse_script_text
 from belscript.script.models import Excuse, Option, Role, Script, Step
-from belscript.script.source import SourceDoc, SourceMap
+from belscript.document.source import SourceDoc, SourceMap
 from belscript.script.verify import CHECKS, CODES, catalogue, check_flow, verify, verify_script
 from belscript.script.verify.flow import END_GUARDS, build_flow
 from belscript.script.verify.unguarded_end import offending_edges

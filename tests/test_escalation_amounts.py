@@ -14,7 +14,7 @@ from belscript.escalation.costs import MAXIMUM, MINIMUM, collection_costs
 from belscript.escalation.facts import CustomerKind
 from belscript.escalation.interest import statutory_interest
 from belscript.escalation.rates import load_rates
-from belscript.script.yamlsafe import load_text
+from belscript.document.yamlsafe import load_text
 from belscript.escalation.rates import check_rates
 
 D = Decimal

@@ -19,7 +19,7 @@ from belscript.escalation import (
     unannounceable_steps,
 )
 from belscript.script.builtin import builtin_names, builtin_path
-from belscript.script.yamlsafe import load_text
+from belscript.document.yamlsafe import load_text
 from belscript.store import CustomerRecord, InvoiceRecord, open_store
 
 LADDER = load_ladder()

@@ -13,7 +13,7 @@ from belscript.escalation.deadlines import assumed_receipt, fourteen_day_deadlin
 from belscript.escalation.decide import next_step
 from belscript.escalation.facts import CustomerFacts, CustomerKind, OpenInvoice, Promise, StepDone
 from belscript.escalation.ladder import check_ladder, load_ladder
-from belscript.script.yamlsafe import load_text
+from belscript.document.yamlsafe import load_text
 
 D = Decimal
 LADDER = load_ladder()

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from belscript.cli.main import main
-from belscript.script.yamlsafe import MAX_BYTES
+from belscript.document.yamlsafe import MAX_BYTES
 
 
 def _run(argv, capsys):

@@ -18,7 +18,7 @@ from belscript.errors import BelscriptError
 from belscript.phrasing import load_user_rules
 from belscript.practice.library import load_persona
 from belscript.script.loader import load_script
-from belscript.script.yamlsafe import load_file
+from belscript.document.yamlsafe import load_file
 from conftest import DATA
 from tui_driver import live_model
 

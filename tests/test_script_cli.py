@@ -13,7 +13,7 @@ import pytest
 
 import belscript.phrasing
 from belscript.cli.main import main
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 from belscript.script.builtin import builtin_names
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from belscript.authoring.validation import check_path
-from belscript.diagnostics import render
+from belscript.document.diagnostics import render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.glob("*.yaml"))

@@ -166,7 +166,7 @@ def test_extends_hook_is_called_before_validation(monkeypatch, tmp_path):
 
 def test_extends_problems_are_reported(monkeypatch):
     """Problems found while extending (e.g. an unknown base) are reported as diagnostics."""
-    from belscript.diagnostics import Diagnostic
+    from belscript.document.diagnostics import Diagnostic
 
     def apply(raw, source, path):
         raise InvalidDocument([Diagnostic(path, 2, 10, "error", "unknown base script 'x'", "unknown-base")])

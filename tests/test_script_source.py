@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from belscript.script.source import SourceMap
-from belscript.script.yamlsafe import load_text
+from belscript.document.source import SourceMap
+from belscript.document.yamlsafe import load_text
 
 TEXT = """\
 steps:

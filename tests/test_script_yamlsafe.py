@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from belscript.errors import InputError, InvalidDocument
-from belscript.script import yamlsafe
-from belscript.script.yamlsafe import load_file, load_text, parse
+from belscript.document import yamlsafe
+from belscript.document.yamlsafe import load_file, load_text, parse
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 from belscript.dossier import Dossier
 from belscript.errors import InvalidDocument
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 
 def demo_dossier_path() -> Path:
     """The realistic demo customer file that ships with belscript."""
@@ -29,7 +29,7 @@ def load_dossier(path: str | os.PathLike) -> Dossier:
     Raises :class:`InputError` when the file cannot be read and
     :class:`InvalidDocument` with every problem when it is not a valid customer file.
     """
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     raw, source = load_file(path)
     dossier, problems = check_dossier(raw, source, str(path))
@@ -42,7 +42,7 @@ def check_dossier(raw: object, source: SourceMap, path: str) -> tuple[Dossier | 
     """Validate parsed data as a customer file; ``(dossier or None, diagnostics)``."""
     from belscript.script.loader import pydantic_diagnostics
 
-    from belscript.document_kind import shape_problem
+    from belscript.document.kind import shape_problem
 
     problem = shape_problem(raw, "dossier", path, source)
     if problem is not None:

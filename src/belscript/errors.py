@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from belscript.diagnostics import Diagnostic
+    from belscript.document.diagnostics import Diagnostic
 
 
 class BelscriptError(Exception):

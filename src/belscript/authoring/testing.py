@@ -25,9 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import BelscriptError, InvalidDocument
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 from belscript.script.verify.flow import Edge, Flow, Node, build_flow
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -439,7 +439,7 @@ def collect(target: str) -> Suite:
     """The script named by ``target`` (a script, a ``.test.yaml``, or a built-in name) and its cases."""
     from belscript.script import builtin
     from belscript.script.loader import resolve_script
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     test_file: Path | None = None
     test_raw: Any = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 from belscript.phrasing.levels import counts_as_warning
 
 __all__ = ["check_path", "with_level"]
@@ -32,11 +32,11 @@ def check_path(path: str, kind: str = "auto", *, strict: bool = False, script: s
 
 
 def _check_path(path: str, kind: str, *, strict: bool, script: str | None = None) -> list[Diagnostic]:
-    from belscript.document_kind import guess_kind
+    from belscript.document.kind import guess_kind
     from belscript.phrasing import known_rule_ids, lint_script
     from belscript.script.loader import check_script
     from belscript.script.verify import verify
-    from belscript.script.yamlsafe import parse, read_text
+    from belscript.document.yamlsafe import parse, read_text
 
     text, problems = read_text(path)
     if text is None:

@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _read_text(path: str) -> str:
     """A text file, through the same guarded reader as the YAML loaders (size cap, no FIFOs)."""
     from belscript.errors import InputError
-    from belscript.script.yamlsafe import read_text
+    from belscript.document.yamlsafe import read_text
 
     if os.path.isdir(path):
         raise InputError(f"{path} is a directory; name the files to check", path=path)
@@ -55,7 +55,7 @@ def _read_text(path: str) -> str:
 
 def _read_stdin() -> str:
     from belscript.errors import InputError
-    from belscript.script.yamlsafe import MAX_BYTES
+    from belscript.document.yamlsafe import MAX_BYTES
 
     if sys.stdin is None:
         raise InputError("standard input is closed; give a file name or pipe text into 'belscript lint -'")
@@ -73,7 +73,7 @@ def _read_stdin() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from belscript.diagnostics import render
+    from belscript.document.diagnostics import render
     from belscript.errors import InputError, InvalidDocument
     from belscript.phrasing import known_rule_ids, lint_script, lint_text, load_user_rules
 
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, diagnostics: list, silenced: list) -> int:
-    from belscript.diagnostics import render
+    from belscript.document.diagnostics import render
 
     if args.list_silenced:
         if args.format == "json":

@@ -60,7 +60,7 @@ def update(file: str) -> int:
     from belscript.escalation import load_rates
     from belscript.escalation.facts import day_words
     from belscript.journal import home_dir
-    from belscript.script.yamlsafe import read_text
+    from belscript.document.yamlsafe import read_text
 
     from belscript.errors import InvalidDocument
 

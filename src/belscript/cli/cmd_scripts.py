@@ -20,7 +20,7 @@ def _summaries() -> list[dict]:
     """Name, title and description of each built-in script, read from the safe YAML alone:
     listing titles builds no script models (``belscript validate`` checks the scripts)."""
     from belscript.script.builtin import DEFAULT_SCRIPT, builtin_names, builtin_path
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     rows = []
     for name in builtin_names():

@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from belscript.diagnostics import render
+from belscript.document.diagnostics import render
 from belscript.errors import InvalidDocument
 
 

@@ -23,7 +23,7 @@ import argparse
 import sys
 
 from belscript.authoring.validation import check_path, with_level
-from belscript.diagnostics import Diagnostic, render
+from belscript.document.diagnostics import Diagnostic, render
 from belscript.errors import InputError
 
 

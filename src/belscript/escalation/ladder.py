@@ -28,7 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InvalidDocument
 from belscript.escalation.facts import CustomerKind
 
@@ -111,7 +111,7 @@ def default_ladder_path() -> Path:
 
 def load_ladder(path: str | os.PathLike | None = None) -> Ladder:
     """Load and validate a ladder (the shipped default when ``path`` is None)."""
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     where = Path(path) if path is not None else default_ladder_path()
     raw, source = load_file(where)
@@ -123,7 +123,7 @@ def load_ladder(path: str | os.PathLike | None = None) -> Ladder:
 
 def check_ladder(raw: object, source, where: str) -> tuple[Ladder | None, list[Diagnostic]]:
     """Validate parsed YAML as a ladder: ``(ladder or None, every diagnostic)``."""
-    from belscript.document_kind import shape_problem
+    from belscript.document.kind import shape_problem
     from belscript.script.loader import pydantic_diagnostics
 
     problem = shape_problem(raw, "ladder", where, source)

@@ -25,7 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 from belscript.errors import InvalidDocument
 
 
@@ -105,7 +105,7 @@ def rates_path(home: str | os.PathLike) -> Path:
 
 def load_rates(path: str | os.PathLike | None = None) -> RatesTable:
     """Load and check a rates table; raise :class:`InvalidDocument` with every problem."""
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     where = Path(path) if path is not None else shipped_rates_path()
     raw, source = load_file(where)
@@ -117,7 +117,7 @@ def load_rates(path: str | os.PathLike | None = None) -> RatesTable:
 
 def check_rates(raw: object, source, where: str) -> tuple[RatesTable | None, list[Diagnostic]]:
     """Validate parsed YAML as a rates table; gaps and overlaps are errors at their row."""
-    from belscript.document_kind import shape_problem
+    from belscript.document.kind import shape_problem
     from belscript.script.loader import pydantic_diagnostics
 
     problem = shape_problem(raw, "rates", where, source)

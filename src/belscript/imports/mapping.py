@@ -31,7 +31,7 @@ class Mapping:
 
 def load_mapping(path: str | os.PathLike) -> Mapping:
     from belscript.errors import InvalidDocument
-    from belscript.script import yamlsafe
+    from belscript.document import yamlsafe
 
     name = str(path)
     try:

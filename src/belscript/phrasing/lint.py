@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.phrasing.checker import Finding
 from belscript.phrasing.ruleset import builtin_rules, checker_for
 

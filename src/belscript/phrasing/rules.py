@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InvalidDocument
 from belscript.phrasing.patterns import MAX_GAP, Pattern, PatternError, parse
 from belscript.phrasing.text import is_word, normalize_word
@@ -88,7 +88,7 @@ class RuleFile:
 
 def load_rule_file(path: str | Path, *, default_language: str = "nl") -> RuleFile:
     """Read and validate a rule file; raise InvalidDocument listing every problem."""
-    from belscript.script import yamlsafe
+    from belscript.document import yamlsafe
 
     data, source = yamlsafe.load_file(path)
     return rules_from_data(data, source, str(path), default_language=default_language)

@@ -84,7 +84,7 @@ def _base_checker(language: str, rule_files: tuple[tuple[str, int, int], ...]) -
 
 def load_user_rules(path: str) -> RuleFile:
     """Load a user rule file and run its own examples, so a wrong rule is caught at once."""
-    from belscript.diagnostics import Diagnostic
+    from belscript.document.diagnostics import Diagnostic
     from belscript.errors import InvalidDocument
 
     loaded = load_rule_file(path)

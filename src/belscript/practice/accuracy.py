@@ -43,7 +43,7 @@ def evaluate(path: str | Path) -> list[CategoryResult]:
     from belscript.errors import InputError
     from belscript.phrasing import check
     from belscript.practice.utterance import read_move
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     data, _source = load_file(path)
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import BelscriptError, InvalidDocument, UsageError
 from belscript.practice.persona import REACTION_KEYS, Persona
 
@@ -46,7 +46,7 @@ def persona_paths() -> dict[str, Path]:
 
 def load_persona(path: str | os.PathLike) -> Persona:
     """Load one persona file; raise InvalidDocument with every problem (PATH:LINE:COL)."""
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     raw, source = load_file(path)
     persona, problems = check_persona(raw, source, str(path))
@@ -60,7 +60,7 @@ def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list
 
     Shared by practice (which refuses a broken persona) and ``belscript validate``.
     """
-    from belscript.document_kind import shape_problem
+    from belscript.document.kind import shape_problem
     from belscript.script.loader import pydantic_diagnostics
 
     problem = shape_problem(raw, "persona", where, source)
@@ -182,7 +182,7 @@ def all_personas() -> list[Persona]:
 
 @lru_cache(maxsize=1)
 def _reactions() -> dict[str, tuple[str, ...]]:
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     raw, _source = load_file(DATA / "practice" / "reactions.yaml")
     return {str(k): tuple(str(x) for x in v) for k, v in raw.items()}

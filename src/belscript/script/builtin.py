@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from belscript.diagnostics import did_you_mean
+from belscript.document.diagnostics import did_you_mean
 from belscript.errors import UsageError
 
 #: The script used when none is named: the first call about an overdue invoice.

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.errors import InputError, InvalidDocument
 from belscript.script import builtin
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 from belscript.script.validation import validate
 
 #: Files being extended right now (outermost first), to recognise a cycle.
@@ -134,7 +134,7 @@ def apply(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap]:
 
 def _load_base(base_path: Path, source: SourceMap, path: str, chain: tuple[str, ...]) -> tuple[dict, SourceMap, Any]:
     """Load and check a base script on its own (recursively through its own ``extends:``)."""
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     token = _CHAIN.set(chain)
     try:
@@ -293,7 +293,7 @@ def starter(base: str, name: str) -> str:
     override a step, add an excuse and leave one out, so nobody has to copy the base.
     """
     from belscript.errors import UsageError
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     try:
         base_path = resolve_base(base, str(Path.cwd() / "new.yaml"))

@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from belscript.diagnostics import Diagnostic, did_you_mean
-from belscript.document_kind import shape_problem
+from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.kind import shape_problem
 from belscript.errors import InvalidDocument, UsageError
 from belscript.script import builtin, extends
-from belscript.script.pydantic_errors import describe, model_at, pydantic_diagnostics
-from belscript.script.source import SourceMap
+from belscript.document.pydantic_errors import describe, model_at, pydantic_diagnostics
+from belscript.document.source import SourceMap
 from belscript.script.validation import LoadedScript, validate
-from belscript.script.yamlsafe import load_file, parse, read_text
+from belscript.document.yamlsafe import load_file, parse, read_text
 
 
 def load_script(path: str | os.PathLike, *, known_rules: set[str] | frozenset[str] | None = None) -> LoadedScript:

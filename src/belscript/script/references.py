@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.templates import TEMPLATE_FIELDS
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 from belscript.script.vocabulary import ACTIONS, CONDITIONS
 
 #: Anything in braces that looks like it was meant as a field.

@@ -43,10 +43,10 @@ def _base_file(base: str) -> Path | None:
 
     Refuses a customer file or persona with the same one-line message the loaders give.
     """
-    from belscript.document_kind import wrong_kind
+    from belscript.document.kind import wrong_kind
     from belscript.errors import InvalidDocument
     from belscript.script.builtin import builtin_names
-    from belscript.script.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_file
 
     candidate = Path(base).expanduser()
     if base in builtin_names() or not candidate.is_file():

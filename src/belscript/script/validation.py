@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from belscript.diagnostics import Diagnostic
-from belscript.document_kind import shape_problem
+from belscript.document.diagnostics import Diagnostic
+from belscript.document.kind import shape_problem
 from belscript.script.models import Script
-from belscript.script.pydantic_errors import pydantic_diagnostics
+from belscript.document.pydantic_errors import pydantic_diagnostics
 from belscript.script.references import check_references
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 
 __all__ = ["LoadedScript", "validate"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
-from belscript.diagnostics import Diagnostic, did_you_mean
+from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.script.verify import (
     dead_end,
     duplicate_option_number,

@@ -1,7 +1,7 @@
 """What a check reports: a place in the script (a YAML path) and a message.
 
 Checks know nothing about files and line numbers; :func:`belscript.script.verify.verify`
-turns each finding into a :class:`~belscript.diagnostics.Diagnostic` through the
+turns each finding into a :class:`~belscript.document.diagnostics.Diagnostic` through the
 script's source map, so the same check works for a script that inherits parts of
 another file (the place then lies in that other file).
 """

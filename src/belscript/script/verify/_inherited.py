@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 
-from belscript.script.source import SourceMap
+from belscript.document.source import SourceMap
 from belscript.script.verify.flow import Edge, Flow, Node, build_flow
 
 

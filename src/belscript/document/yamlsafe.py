@@ -13,7 +13,7 @@ loading must be boring and safe:
 - anchors, aliases (``&a``/``*a``: alias bombs), merge keys (``<<``), duplicate keys,
   keys that are not plain text, explicit tags (``!!python/object``), more than one
   document, deep nesting, huge files and bytes that are not UTF-8 are all refused;
-- every problem is a :class:`~belscript.diagnostics.Diagnostic` with ``line:column``,
+- every problem is a :class:`~belscript.document.diagnostics.Diagnostic` with ``line:column``,
   and all of them are reported together.
 
 Building from events instead of ``yaml.compose`` is also several times faster, which
@@ -28,9 +28,9 @@ import stat
 
 import yaml
 
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 from belscript.errors import InputError, InvalidDocument
-from belscript.script.source import MAPPING, SEQUENCE, SourceDoc, SourceMap
+from belscript.document.source import MAPPING, SEQUENCE, SourceDoc, SourceMap
 
 try:  # pragma: no branch
     from yaml import CSafeLoader as _Loader

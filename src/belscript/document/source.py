@@ -2,7 +2,7 @@
 
 Diagnostics must point at the offending key or value with ``line:column``, and the
 phrasing check must point at a *word inside* a YAML string. The safe loader
-(:mod:`belscript.script.yamlsafe`) records the position and style of every node in a
+(:mod:`belscript.document.yamlsafe`) records the position and style of every node in a
 :class:`SourceMap`, keyed by the node's path (a tuple of mapping keys and list
 indices, e.g. ``("steps", "opening", "options", 0, "go")``). Lines and columns are
 1-based, like every editor shows them.

@@ -13,8 +13,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ValidationError
 
-from belscript.diagnostics import Diagnostic, did_you_mean
-from belscript.script.source import SourceMap
+from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.source import SourceMap
 
 
 _ID_HELP = "use lowercase letters, digits, '-' and '_', no spaces"

@@ -9,7 +9,7 @@ and then say in one line what the file is.
 
 from __future__ import annotations
 
-from belscript.diagnostics import Diagnostic
+from belscript.document.diagnostics import Diagnostic
 
 #: Keys that only one kind of file has at its top level.
 MARKERS: dict[str, frozenset[str]] = {
@@ -45,7 +45,7 @@ def wrong_kind(raw: object, expected: str, path: str, source=None) -> Diagnostic
     """One diagnostic when ``raw`` is clearly another kind of file than ``expected``.
 
     Points at the first key that gives the file away (``source`` is the document's
-    :class:`~belscript.script.source.SourceMap`, when there is one).
+    :class:`~belscript.document.source.SourceMap`, when there is one).
     """
     kind = guess_kind(raw)
     if kind is None or kind == expected:
