@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="customer number, invoice number or part of the name")
     parser.add_argument("--soort", choices=KINDS, help="write this letter instead of the one the ladder says is due")
     parser.add_argument("--map", metavar="DIR", help="folder for the letter files "
-                        "(default: 'brieven' in BELSCRIPT_HOME; with --demo: 'demo-brieven' here)")
+                        "(default: 'brieven' in the current folder; with --demo: 'demo-brieven')")
     parser.add_argument("--force", action="store_true", help="overwrite letter files that already exist")
     parser.add_argument("--demo", action="store_true", help="use a throw-away database with two example customers")
     add_kind_arguments(parser)
@@ -111,7 +111,7 @@ def write_letter(args: argparse.Namespace, store, home: Path) -> int:
     rates = load_rates(rates_path(home))
     letter = build_letter(chosen, creditor, debtor_party(history), facts, today, rates)
 
-    folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else home / "brieven")
+    folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else Path("brieven"))
     stem = f"{today.isoformat()}-{chosen}-{safe_name(customer.number)}"
     written = []
     for suffix, data in ((".eml", letter_eml(letter)), (".pdf", letter_pdf(letter))):

@@ -21,7 +21,7 @@ from belscript.errors import UsageError
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
     parser.add_argument("--map", metavar="DIR", help="folder for the files "
-                        "(default: 'overdracht' in BELSCRIPT_HOME; with --demo: 'demo-brieven' here)")
+                        "(default: 'overdracht' in the current folder; with --demo: 'demo-brieven')")
     parser.add_argument("--force", action="store_true", help="overwrite files that already exist")
     parser.add_argument("--demo", action="store_true", help="use a throw-away database with two example customers")
     add_kind_arguments(parser)
@@ -54,7 +54,7 @@ def write_handover(args: argparse.Namespace, store, home: Path) -> int:
     contacts = tuple(Party(c.name, email=c.email, phone=c.phone) for c in history.contacts)
     handover = Handover(creditor_from_config(store.caller, home), debtor_party(history), facts, today,
                         contacts=contacts, calls=records)
-    folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else home / "overdracht")
+    folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else Path("overdracht"))
     stem = f"{today.isoformat()}-overdracht-{safe_name(customer.number)}"
     files = ((folder / f"{stem}.csv", handover_csv(handover)), (folder / f"{stem}.pdf", handover_pdf(handover)))
     for target, _data in files:

@@ -56,7 +56,6 @@ def show() -> int:
 def update(file: str) -> int:
     from pathlib import Path
 
-    from belscript.cli.outfile import write_output
     from belscript.escalation import load_rates
     from belscript.escalation.facts import day_words
     from belscript.journal import home_dir
@@ -78,8 +77,11 @@ def update(file: str) -> int:
         print("belscript: de nieuwe rentetabel is niet geïnstalleerd; de huidige blijft in gebruik.", file=sys.stderr)
         return 1
     target = home_dir() / "escalation" / "rates.yaml"
-    written = write_output(target, text, overwrite=True, protect=((source, "het bestand dat u inleest"),),
-                           example_name="rates.yaml", language="nl")
+    # belscript's own data, written into its data folder (not a user output, which never goes there)
+    from belscript.private_files import private_dir, write_private
+
+    private_dir(target.parent)
+    written = write_private(target, text)
     print(f"Nieuwe rentetabel geïnstalleerd: {written}")
     print(f"Wettelijke rente bevestigd tot en met {day_words(table.statutory.last_day)}; "
           f"wettelijke handelsrente tot en met {day_words(table.commercial.last_day)}.")
