@@ -58,6 +58,8 @@ def parse_amount(text: str | int | float | Decimal) -> Decimal:
         if isinstance(text, int) and abs(text) > MAX_AMOUNT:
             raise _too_large(text)
         value = Decimal(str(text))
+    elif not isinstance(text, str):
+        raise AmountSyntaxError("hier hoort een bedrag; schrijf bijvoorbeeld € 1.250,50")
     else:
         raw = text.strip().replace("\u00a0", " ")
         m = _DOT_DECIMAL.match(raw)

@@ -34,6 +34,9 @@ MAX_OPTIONALS = 8
 MAX_GAP = 12
 #: No pattern may have more word positions than this (the matcher walks them one by one).
 MAX_WORDS = 40
+#: Longest word in a pattern: longer than any Dutch word a caller types, and the bound
+#: that keeps building the word index (a trie, one level per letter) shallow.
+MAX_WORD_LENGTH = 60
 
 
 class PatternError(BelscriptError, ValueError):
@@ -162,6 +165,8 @@ def parse(source: str) -> Pattern:
             raise PatternError(f"'{part}': brackets must enclose a whole word position, e.g. '(even)' or '(de|het)'")
         alternatives = []
         for alt in body.split("|"):
+            if len(alt) > MAX_WORD_LENGTH:
+                raise PatternError(f"a word of at most {MAX_WORD_LENGTH} letters, not {len(alt)}")
             lemma = _LEMMA_RE.match(alt)
             if lemma:
                 alternatives.append(("lemma", normalize_word(lemma.group(1))))
