@@ -182,3 +182,17 @@ def test_log_lives_in_belscript_home(tmp_path, monkeypatch):
         assert j.path.name == "calls.db"
         assert j.path.parent.name == "belscript"
         assert j.path == tmp_path / "xdg" / "belscript" / "calls.db"
+
+
+def test_calls_with_gives_only_the_named_customers_real_calls(journal, clock):
+    """The call list's ladder reads only the shown customers' calls, newest first, never practice sessions."""
+    first = journal.start_call("s", None, make_dossier("Echt BV"), script_text="naam: s")
+    clock.advance(minutes=20)
+    journal.start_call("s", None, make_dossier("Ander BV"))
+    journal.start_call("s", None, make_dossier("Echt BV"), practice=True)
+    clock.advance(minutes=20)
+    latest = journal.start_call("s", None, make_dossier("Echt BV"))
+    found = journal.calls_with(["Echt BV"])
+    assert [r.id for r in found] == [latest, first]
+    assert found[1].dossier_data["customer"]["name"] == "Echt BV"
+    assert journal.calls_with([]) == []

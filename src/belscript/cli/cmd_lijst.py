@@ -88,8 +88,8 @@ def render(call_list, source, *, everything: bool = False, explain: bool = False
 
 def ladder_steps(source, customers, today) -> dict[str, str]:
     """For each customer shown, the step of the collection ladder that is due and why
-    ("toezegging gebroken op 1 december; aanmaning staat klaar"). The call log is read
-    once for all of them; a customer whose kind (business or consumer) is unknown gets
+    ("toezegging gebroken op 1 december; aanmaning staat klaar"). Only these customers'
+    calls are read from the call log (by name, in one query); a customer whose kind (business or consumer) is unknown gets
     that said instead, since the law's steps differ."""
     from belscript.cli.dunning import customer_facts, customer_kind
     from belscript.errors import BelscriptError
@@ -101,12 +101,13 @@ def ladder_steps(source, customers, today) -> dict[str, str]:
         return {}
     try:
         ladder = load_ladder()
-        with Journal.open(source.home, create=False) as journal:
-            calls = [r for r in journal.calls()]
         found: dict[str, str] = {}
         with open_store(source.home, clock=source.clock) as store:
-            for facts in customers:
-                customer = store.customer(facts.key) or store.find_customer(facts.name)
+            found_customers = [(facts, store.customer(facts.key) or store.find_customer(facts.name))
+                               for facts in customers]
+            with Journal.open(source.home, create=False, verify=False) as journal:
+                calls = journal.calls_with({c.name for _facts, c in found_customers} | {f.name for f in customers})
+            for facts, customer in found_customers:
                 who = customer.number, customer.name
                 mine = sorted((r for r in calls if _is_of(r, *who)), key=lambda r: r.started_at)
                 try:

@@ -325,6 +325,20 @@ class Journal:
         )
         return [_record(r, self._report) for r in rows]
 
+    def calls_with(self, customers: Iterable[str]) -> list[CallRecord]:
+        """Real calls with these customers (by the name the call recorded), newest first,
+        without their script text (``script_text`` is None). Read through the per-customer
+        index, so a list of ten customers never reads the other calls' rows."""
+        names = sorted(set(customers))
+        if not names:
+            return []
+        columns = _COLUMNS.replace("script_text", "NULL")
+        rows = self._read(
+            f"SELECT {columns} FROM calls INDEXED BY calls_by_customer WHERE practice = 0"
+            f" AND customer IN ({', '.join('?' * len(names))}) ORDER BY started_at DESC, id DESC",
+            tuple(names))
+        return [_record(r, self._report) for r in rows]
+
     def open_calls(self, practice: bool = False) -> list[CallRecord]:
         """Calls that were interrupted (never ended nor aborted), newest first, for ``--resume``."""
         rows = self._read(
