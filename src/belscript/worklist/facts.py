@@ -8,6 +8,7 @@ small is what lets the list be computed, tested and benchmarked without a databa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -97,10 +98,10 @@ class CustomerFacts:
     #: ``calls`` (then ``calls`` may be only the recent ones the overview needs).
     reach: tuple[SlotCount, ...] | None = None
 
-    @property
+    @cached_property  # asked for again and again while ranking thousands of customers
     def open_invoices(self) -> tuple[InvoiceFacts, ...]:
         return tuple(i for i in self.invoices if i.open_amount > 0)
 
-    @property
+    @cached_property
     def open_total(self) -> Decimal:
         return sum((i.open_amount for i in self.open_invoices), Decimal(0))

@@ -70,9 +70,12 @@ def best_time(calls: tuple[CallFacts, ...] | list[CallFacts], typed: str | None 
     ``counts`` (calls per slot, counted by the store) stand in for ``calls`` when given."""
     if not counts and not calls:
         return BestTime(None, 0, 0, typed)
-    if counts is not None:
-        tried = Counter({Slot(c.weekday, c.part): c.tried for c in counts})
-        reached = Counter({Slot(c.weekday, c.part): c.reached for c in counts if c.reached})
+    if counts is not None:  # one count per slot: pick straight from them (thousands of customers per list)
+        best = max((c for c in counts if c.reached), default=None,
+                   key=lambda c: (c.reached, c.reached / c.tried, -c.weekday))
+        if best is not None and best.reached >= MIN_REACHED:
+            return BestTime(Slot(best.weekday, best.part), best.reached, best.tried, typed)
+        return BestTime(None, 0, 0, typed)
     else:
         tried = Counter(slot_of(c.started_at) for c in calls)
         reached = Counter(slot_of(c.started_at) for c in calls if c.reached)
