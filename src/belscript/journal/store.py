@@ -92,7 +92,7 @@ class Journal:
             migrate(conn)
             return cls(conn, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         if not create:
-            reader = _open_for_reading(root / DB_NAME)
+            reader = _open_for_reading(root / DB_NAME, check=verify)
             if reader is not None:
                 return cls(reader, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         try:
@@ -551,12 +551,13 @@ def _refuse_path_through_a_file(root: Path, hint: str) -> None:
             return
 
 
-def _open_for_reading(path: Path) -> sqlite3.Connection | None:
+def _open_for_reading(path: Path, *, check: bool = True) -> sqlite3.Connection | None:
     """A read-only connection to a sound, current log, changing nothing on disk.
 
     Read-only commands use it, so they work on a read-only file system and never
     touch the folder's rights. ``None`` when the log needs the full open (missing,
-    damaged, an older schema to migrate): that path reports or repairs it.
+    damaged, an older schema to migrate): that path reports or repairs it. ``check=False``
+    skips ``PRAGMA quick_check`` (a scan of the whole file, slow with years of calls).
     """
     if not path.is_file() or path.stat().st_size == 0:
         return None
@@ -570,7 +571,8 @@ def _open_for_reading(path: Path) -> sqlite3.Connection | None:
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None,
                                    check_same_thread=False, timeout=10)
-            if version_of(conn) == SCHEMA_VERSION and conn.execute("PRAGMA quick_check").fetchone() == ("ok",):
+            if version_of(conn) == SCHEMA_VERSION and (
+                    not check or conn.execute("PRAGMA quick_check").fetchone() == ("ok",)):
                 return conn
             conn.close()
             return None
