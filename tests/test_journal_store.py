@@ -184,7 +184,7 @@ def test_log_lives_in_belscript_home(tmp_path, monkeypatch):
         assert j.path == tmp_path / "xdg" / "belscript" / "calls.db"
 
 
-def test_calls_with_gives_only_the_named_customers_real_calls(journal, clock):
+def test_calls_of_customers_gives_only_the_named_customers_real_calls(journal, clock):
     """The call list's ladder reads only the shown customers' calls, newest first, never practice sessions."""
     first = journal.start_call("s", None, make_dossier("Echt BV"), script_text="naam: s")
     clock.advance(minutes=20)
@@ -192,7 +192,7 @@ def test_calls_with_gives_only_the_named_customers_real_calls(journal, clock):
     journal.start_call("s", None, make_dossier("Echt BV"), practice=True)
     clock.advance(minutes=20)
     latest = journal.start_call("s", None, make_dossier("Echt BV"))
-    found = journal.calls_with(["Echt BV"])
+    found = journal.calls(customers=["Echt BV"])
     assert [r.id for r in found] == [latest, first]
     assert found[1].dossier_data["customer"]["name"] == "Echt BV"
-    assert journal.calls_with([]) == []
+    assert journal.calls(customers=[]) == []

@@ -106,7 +106,7 @@ def ladder_steps(source, customers, today) -> dict[str, str]:
             found_customers = [(facts, store.customer(facts.key) or store.find_customer(facts.name))
                                for facts in customers]
             with Journal.open(source.home, create=False, verify=False) as journal:
-                calls = journal.calls_with({c.name for _facts, c in found_customers} | {f.name for f in customers})
+                calls = journal.calls(customers={c.name for _facts, c in found_customers} | {f.name for f in customers})
             for facts, customer in found_customers:
                 who = customer.number, customer.name
                 mine = sorted((r for r in calls if _is_of(r, *who)), key=lambda r: r.started_at)

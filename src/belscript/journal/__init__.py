@@ -9,7 +9,7 @@ Public API::
     journal.finish(call_id, outcome, our_actions=..., if_broken=..., contact=...)
     journal.reach_counts(parts)                    # calls per customer and slot, reached or not
     journal.calls_since(moment)                    # recent calls without script or dossier
-    journal.calls_with(names)                      # these customers' calls, without script text
+    journal.calls(customers=names)                 # these customers' calls, without script text
 """
 
 from belscript.journal.paths import call_folder, home_dir

@@ -317,26 +317,12 @@ class Journal:
             )
         return _record(row, self._report)
 
-    def calls(self, practice: bool = False) -> list[CallRecord]:
-        """Real calls (or, with ``practice=True``, only practice sessions), newest first."""
-        rows = self._read(
-            f"SELECT {_COLUMNS} FROM calls WHERE practice = ? ORDER BY started_at DESC, id DESC",
-            (1 if practice else 0,),
-        )
-        return [_record(r, self._report) for r in rows]
-
-    def calls_with(self, customers: Iterable[str]) -> list[CallRecord]:
-        """Real calls with these customers (by the name the call recorded), newest first,
-        without their script text (``script_text`` is None). Read through the per-customer
-        index, so a list of ten customers never reads the other calls' rows."""
-        names = sorted(set(customers))
-        if not names:
-            return []
-        columns = _COLUMNS.replace("script_text", "NULL")
-        rows = self._read(
-            f"SELECT {columns} FROM calls INDEXED BY calls_by_customer WHERE practice = 0"
-            f" AND customer IN ({', '.join('?' * len(names))}) ORDER BY started_at DESC, id DESC",
-            tuple(names))
+    def calls(self, practice: bool = False, customers: Iterable[str] | None = None) -> list[CallRecord]:
+        """Real calls (``practice=True``: practice sessions), newest first; ``customers``: only theirs, no script text."""
+        names, columns = tuple(sorted(set(customers or ()))), _COLUMNS.replace("script_text", "NULL")
+        which = f" AND customer IN ({', '.join('?' * len(names))})" if customers is not None else ""
+        rows = self._read(f"SELECT {columns if which else _COLUMNS} FROM calls WHERE practice = ?{which}"
+                          " ORDER BY started_at DESC, id DESC", (1 if practice else 0, *names)) if customers is None or names else []
         return [_record(r, self._report) for r in rows]
 
     def open_calls(self, practice: bool = False) -> list[CallRecord]:
@@ -556,9 +542,7 @@ def _open_for_reading(path: Path, *, check: bool = True) -> sqlite3.Connection |
 
     Read-only commands use it, so they work on a read-only file system and never
     touch the folder's rights. ``None`` when the log needs the full open (missing,
-    damaged, an older schema to migrate): that path reports or repairs it. ``check=False``
-    skips ``PRAGMA quick_check`` (a scan of the whole file, slow with years of calls).
-    """
+    damaged, an older schema to migrate): that path reports or repairs it (``check=False``: no quick_check)."""
     if not path.is_file() or path.stat().st_size == 0:
         return None
     try:
@@ -566,13 +550,13 @@ def _open_for_reading(path: Path, *, check: bool = True) -> sqlite3.Connection |
     except UnsafeFolder as exc:
         raise JournalError(f"{exc}; belscript leest daar geen klantgegevens",
                            hint="Laat BELSCRIPT_HOME naar een eigen map wijzen.") from None
+    probe = "PRAGMA quick_check" if check else "SELECT 'ok'"
     for options in ("mode=ro", "mode=ro&immutable=1"):  # immutable: a read-only disk cannot hold a writer's -shm
         conn = None
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None,
                                    check_same_thread=False, timeout=10)
-            if version_of(conn) == SCHEMA_VERSION and (
-                    not check or conn.execute("PRAGMA quick_check").fetchone() == ("ok",)):
+            if version_of(conn) == SCHEMA_VERSION and conn.execute(probe).fetchone() == ("ok",):
                 return conn
             conn.close()
             return None
