@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from belscript.agreement.dates import say_date, speak_date
+from belscript.agreement.datewords import say_date, speak_date
 from belscript.money import format_amount, say_amount
 from tui_driver import drive, live_model
 

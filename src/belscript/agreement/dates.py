@@ -53,7 +53,6 @@ from belscript.agreement.datewords import (
     refuse_vague,
     say_date,
     say_moment,
-    speak_date,
     strip_fillers,
 )
 from belscript.agreement.daymath import add_months, monday_of, nearest_day_month, resolve_custom
@@ -73,7 +72,6 @@ __all__ = [
     "DateMention",
     "say_date",
     "say_moment",
-    "speak_date",
     "numbers_to_digits",
     "warm_up",
     "loose_phrase",

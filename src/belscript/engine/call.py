@@ -112,8 +112,7 @@ class Call(Readout, Recording):
         self._events: list[Event] = []
         #: Event numbers absent from the log this call was rebuilt from (see :meth:`replay`).
         self.missing: list[int] = []
-        self._values: tuple[object, dict[str, str]] | None = None
-        self._spoken: tuple[object, dict[str, str]] | None = None
+        self._values = self._spoken = None  # the written and spoken template fields, cached per day
         # the call's facts, changed only in _apply
         self._state = CallState()
 

@@ -58,7 +58,7 @@ class Readout:
         if cached is None or cached[0] != today:
             from functools import partial
 
-            from belscript.agreement.dates import speak_date
+            from belscript.agreement.datewords import speak_date
             from belscript.money import say_amount
 
             values = template_values(self.dossier, today=today, words=partial(speak_date, today=today),
