@@ -41,7 +41,7 @@ def test_first_step_text_and_tips_are_filled_from_the_customer_file(call):
     step = call.step
     assert step.id == "voorbereiding" and step.title == "Voorbereiding"
     assert step.text == ("U belt Bakkerij De Zoete Inval over factuur 2026-0142 van € 1.250,50, "
-                         "vervallen op zaterdag 31 oktober 2026.")
+                         "vervallen op zaterdag 31 oktober.")
     assert step.tips == ["Leg het dossier klaar; het is nu 23 dagen na de vervaldatum."]
 
 

@@ -151,17 +151,24 @@ class Dossier(_Strict):
         return min(self.invoices, key=lambda inv: inv.due_date)
 
 
-def template_values(dossier: Dossier, *, today: date, words: "callable[[date], str]") -> dict[str, str]:
+def template_values(dossier: Dossier, *, today: date, words: "callable[[date], str]",
+                    amount: "callable[[Decimal], str]" = format_amount) -> dict[str, str]:
     """Compute every template field from a dossier.
 
     ``words`` renders a date in Dutch words (supplied by the agreement layer's date
-    formatter so this module stays free of locale libraries).
+    formatter so this module stays free of locale libraries); ``amount`` renders an
+    amount. The call passes the spoken forms for the lines the caller says aloud and
+    the written forms for everything else.
     """
     oldest = dossier.oldest_invoice
     open_invoices = [inv.number for inv in dossier.invoices if inv.open_amount > 0] or [oldest.number]
     numbers = join(open_invoices)
     last_reminder = max(dossier.reminders, key=lambda r: r.date) if dossier.reminders else None
     last_contact = max(dossier.contacts, key=lambda c: c.date) if dossier.contacts else None
+    if len(open_invoices) == 1:
+        outstanding = f"factuur {open_invoices[0]} van {amount(dossier.total_due)}"
+    else:
+        outstanding = f"de facturen {numbers}, samen {amount(dossier.total_due)}"
     contact = dossier.contact.name if dossier.contact else "de financiële administratie"
     return {
         "klant": dossier.customer.name,
@@ -172,8 +179,9 @@ def template_values(dossier: Dossier, *, today: date, words: "callable[[date], s
         "factuurnummer": oldest.number,
         "facturen": numbers,
         "aantal_facturen": str(len(open_invoices)),
-        "bedrag": format_amount(oldest.open_amount),
-        "totaal": format_amount(dossier.total_due),
+        "bedrag": amount(oldest.open_amount),
+        "totaal": amount(dossier.total_due),
+        "openstaand": outstanding,
         "factuurdatum": words(oldest.invoice_date),
         "vervaldatum": words(oldest.due_date),
         "dagen_te_laat": str(max(0, (today - oldest.due_date).days)),

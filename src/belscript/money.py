@@ -125,3 +125,12 @@ def format_amount(value: Decimal) -> str:
     whole, cents = f"{abs(q):.2f}".split(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}€ {grouped},{cents}"
+
+
+def say_amount(value: Decimal) -> str:
+    """An amount as a Dutch speaker says it: ``€ 2.450`` for whole euros, ``€ 937,66`` otherwise.
+
+    Only for text the caller says aloud; documents keep :func:`format_amount`.
+    """
+    written = format_amount(value)
+    return written[:-3] if written.endswith(",00") else written

@@ -20,6 +20,7 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "aantal_facturen": "aantal openstaande facturen",
     "bedrag": "openstaand bedrag van de oudste factuur, bijvoorbeeld € 1.250,50",
     "totaal": "totaal openstaand bedrag over alle facturen",
+    "openstaand": "waar het gesprek over gaat: 'factuur 2026-0142 van € 2.450' of 'de facturen 2026-0142 en 2026-0157, samen € 2.813'",
     "factuurdatum": "factuurdatum van de oudste factuur, in woorden",
     "vervaldatum": "vervaldatum van de oudste factuur, in woorden",
     "dagen_te_laat": "aantal dagen sinds de vervaldatum",

@@ -47,6 +47,18 @@ def say_date(d: date) -> str:
     return format_date(d, "EEEE d MMMM y", locale="nl")
 
 
+def speak_date(d: date, *, today: date) -> str:
+    """A date as said aloud in a call: ``maandag 28 september``, with the year only when
+    it is not this year (``maandag 4 januari 2027``). Documents keep :func:`say_date`."""
+    from babel.dates import format_date
+
+    if isinstance(d, datetime):
+        d = d.date()
+    if d.year != today.year:
+        return say_date(d)
+    return format_date(d, "EEEE d MMMM", locale="nl")
+
+
 def say_moment(dt: datetime) -> str:
     """A moment in Dutch words: ``dinsdag 24 november 2026 om 10:30``."""
     return f"{say_date(dt.date())} om {dt:%H:%M}"

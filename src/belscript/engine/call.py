@@ -112,7 +112,7 @@ class Call(Readout, Recording):
         self._events: list[Event] = []
         #: Event numbers absent from the log this call was rebuilt from (see :meth:`replay`).
         self.missing: list[int] = []
-        self._values: tuple[object, dict[str, str]] | None = None
+        self._values = self._spoken = None  # the written and spoken template fields, cached per day
         # the call's facts, changed only in _apply
         self._state = CallState()
 
@@ -323,13 +323,13 @@ class Call(Readout, Recording):
         for nr, opt in node.options:
             blocked = self._unavailable(nr, opt)
             options.append(OptionView(
-                nr=nr, label=self._fill(opt.label), say=self._fill(opt.say) if opt.say else None,
+                nr=nr, label=self._fill(opt.label), say=self._say(opt.say) if opt.say else None,
                 available=blocked is None, why_unavailable=blocked[0] if blocked else None,
                 target=opt.go if opt.go is not None else EXCUSE_PREFIX + (opt.excuse or ""),
                 is_excuse=opt.excuse is not None,
             ))
         return StepView(
-            id=node.id, role=node.role, title=self._fill(node.title), text=self._fill(node.say),
+            id=node.id, role=node.role, title=self._fill(node.title), text=self._say(node.say),
             tips=[self._fill(t) for t in node.tips], options=options,
             offers_excuses=node.offers_excuses and not self._state.ended, is_end=node.is_end,
         )

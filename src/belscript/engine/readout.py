@@ -34,6 +34,7 @@ class Readout:
 
     dossier: "Dossier"
     _values: tuple[object, dict[str, str]] | None
+    _spoken: tuple[object, dict[str, str]] | None
 
     if TYPE_CHECKING:  # provided by Call
         def _position(self) -> str: ...
@@ -49,6 +50,24 @@ class Readout:
             self._values = (today, values)
         return self._values[1]
 
+    def spoken_values(self) -> dict[str, str]:
+        """The same fields as said aloud: ``€ 2.450`` rather than ``€ 2.450,00``, and
+        dates without the year when it is this year (cached per day)."""
+        today = self.clock.today()
+        cached = self._spoken
+        if cached is None or cached[0] != today:
+            from functools import partial
+
+            from belscript.agreement.datewords import speak_date
+            from belscript.money import say_amount
+
+            values = template_values(self.dossier, today=today, words=partial(speak_date, today=today),
+                                     amount=say_amount)
+            values.update(self.script.agreement.template_values())
+            cached = (today, values)
+            self._spoken = cached
+        return cached[1]
+
     def _now(self) -> datetime:
         """The current moment, given to the agreement layer as 'today' so that a callback
         earlier today counts as past."""
@@ -56,6 +75,10 @@ class Readout:
 
     def _fill(self, text: str) -> str:
         return fill(text, self.template_values())
+
+    def _say(self, text: str) -> str:
+        """Fill a line the caller says aloud, with the spoken forms of amounts and dates."""
+        return fill(text, self.spoken_values())
 
     def problems(self) -> list[str]:
         """What is still missing for a concrete agreement (Dutch); empty when concrete."""

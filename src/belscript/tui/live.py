@@ -172,7 +172,7 @@ def announced_next_steps(call) -> str | None:
     for step_id in reversed(call.history):
         step = steps.get(step_id)
         if step is not None and any("announce_next_steps" in (o.do or []) for o in step.options):
-            return call._fill(step.say.strip()) if step.say.strip() else None
+            return call._say(step.say.strip()) if step.say.strip() else None
     return None
 
 
