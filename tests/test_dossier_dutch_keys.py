@@ -94,7 +94,7 @@ def test_validate_reports_a_misspelt_dutch_key(tmp_path, capsys):
     path = tmp_path / "klant.yaml"
     path.write_text(SMALL.replace("bedrijf", "bedrjf"), encoding="utf-8")
     assert main(["validate", "--kind", "dossier", str(path)]) == 1
-    assert f"{path}:5:3: error: unknown key 'bedrjf' in 'caller'; did you mean 'bedrijf'?" in capsys.readouterr().out
+    assert f"{path}:5:3: error: unknown key 'bedrjf' in 'beller'; did you mean 'bedrijf'?" in capsys.readouterr().out
 
 
 @settings(max_examples=40, deadline=None)
