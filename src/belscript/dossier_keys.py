@@ -94,6 +94,29 @@ def dutch_keys(model: type[BaseModel]) -> dict[str, str]:
     return {english: dutch[0] for english, dutch in DUTCH.get(model, {}).items()}
 
 
+def dutch_yaml(dossier: Dossier, *, header: str = "") -> str:
+    """A customer file as YAML with Dutch keys (what ``belscript klant export`` writes).
+
+    Dates and amounts are written as quoted text (``"2026-10-28"``, ``"2450.00"``), as in
+    the demo file, so the file reads back to exactly the same :class:`Dossier`.
+    """
+    import yaml
+
+    def dutch(value: object, model: object) -> object:
+        if isinstance(value, list):
+            return [dutch(item, model) for item in value]
+        if not isinstance(value, dict) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return value
+        names = dutch_keys(model)
+        return {names.get(key, key): dutch(item, model_at(model, (key, 0) if isinstance(item, list) else (key,)))
+                for key, item in value.items()}
+
+    data = dutch(dossier.model_dump(mode="json", exclude_defaults=True, exclude_none=True), Dossier)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    return comment + body
+
+
 def translate(raw: object, source: SourceMap, path: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     """Rename Dutch keys to English in ``raw`` and ``source``; ``(raw, source, problems)``.
 
@@ -169,4 +192,4 @@ def _listed(model: type[BaseModel]) -> list[str]:
     return [f"{name} ({dutch[name]})" if dutch.get(name, name) != name else name for name in model.model_fields]
 
 
-__all__ = ["DUTCH", "dutch_keys", "translate"]
+__all__ = ["DUTCH", "dutch_keys", "dutch_yaml", "translate"]
