@@ -123,3 +123,12 @@ def test_any_mix_of_dutch_and_english_keys_loads_the_same_dossier(tmp_path_facto
     path = tmp_path_factory.mktemp("mix") / "klant.json"
     path.write_text(json.dumps(mix(dumped, Dossier), ensure_ascii=False), encoding="utf-8")
     assert load_dossier(path) == english
+
+
+def test_the_format_guide_lists_every_dutch_key():
+    """docs/format.md names every Dutch key a customer file accepts."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    section = text[text.index("## Customer files: Dutch keys"):text.index("## How YAML is read")]
+    for names in DUTCH.values():
+        for english, dutch in names.items():
+            assert f"`{english}`" in section and all(f"`{word}`" in section for word in dutch), english
