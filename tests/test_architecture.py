@@ -21,7 +21,7 @@ ROOT = SRC.parent.parent
 #: module directly under ``belscript`` (docs/architecture.md draws the same picture).
 LAYERS: list[set[str]] = [
     {"errors", "document", "clock", "money", "dutch", "private_files", "templates", "textsafe"},
-    {"calltime", "dossier"},
+    {"calltime", "dossier", "dossier_keys"},
     {"script"},
     {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
     {"engine"},

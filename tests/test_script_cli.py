@@ -78,7 +78,7 @@ def test_kind_dossier_forces_customer_file_checks(capsys, no_plugins):
 def test_customer_file_is_recognised_by_its_keys(capsys, no_plugins):
     """A customer file is detected by its keys and checked as one."""
     assert main(["validate", str(GOLDEN / "klant-fouten.yaml")]) == 1
-    assert "unknown key 'nummer' in 'customer'; did you mean 'number'?" in capsys.readouterr().out
+    assert "unknown key 'numbr' in 'customer'; did you mean 'number'?" in capsys.readouterr().out
 
 
 def test_phrasing_warnings_are_errors_only_with_strict(monkeypatch, capsys):

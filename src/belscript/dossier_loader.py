@@ -4,6 +4,8 @@ Same safety and the same ``PATH:LINE:COL`` diagnostics as scripts: a customer fi
 typed by hand before a call, and a wrong date or a misspelt key must be found before
 the phone rings, not during the call. JSON is read through the same YAML parser (JSON
 is valid YAML for everything a customer file needs), so positions work there too.
+Keys may be written in Dutch (``klant``, ``facturen``, ``vervaldatum``…):
+:mod:`belscript.dossier_keys` renames them before validation.
 """
 
 from __future__ import annotations
@@ -47,7 +49,12 @@ def check_dossier(raw: object, source: SourceMap, path: str) -> tuple[Dossier | 
     problem = shape_problem(raw, "dossier", path, source)
     if problem is not None:
         return None, [problem]
+    from belscript.dossier_keys import translate
+
+    raw, source, renaming = translate(raw, source, path)
     try:
-        return Dossier.model_validate(raw), []
+        dossier = Dossier.model_validate(raw)
     except ValidationError as exc:
-        return None, pydantic_diagnostics(exc, source, path, Dossier)
+        problems = pydantic_diagnostics(exc, source, path, Dossier)
+        return None, sorted(renaming + problems, key=lambda d: (d.line, d.column)) if renaming else problems
+    return (None, renaming) if renaming else (dossier, [])

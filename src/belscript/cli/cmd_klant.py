@@ -5,6 +5,10 @@ KLANT is a customer number, an invoice number or part of the name ('bakkerij',
 promises (kept, partly kept, broken or still running), the calls in the log, how many
 days late this customer pays on average, when they are usually reached (learned
 from the calls that reached them) and the next step.
+
+'belscript klant export KLANT [-o BESTAND] [--force]' writes that customer's file
+(YAML with Dutch keys: open invoices, contact person, phone, e-mail, letters and
+promises) for 'belscript call --dossier BESTAND', to keep, adjust or hand over.
 """
 
 from __future__ import annotations
@@ -16,10 +20,23 @@ _KIND = {"b2b": "zakelijk", "b2c": "consument", "unknown": "zakelijk of consumen
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = "%(prog)s [export] KLANT [-o BESTAND] [--force]"
     parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
+    parser.add_argument("exported", nargs="?", metavar="KLANT", help=argparse.SUPPRESS)
+    parser.add_argument("-o", "--output", metavar="BESTAND",
+                        help="with 'export': the customer file to write (default: klant-KLANTNUMMER.yaml here)")
+    parser.add_argument("--force", action="store_true", help="with 'export': overwrite BESTAND if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
+    from belscript.errors import UsageError
+
+    if args.exported is not None:
+        if args.customer != "export":
+            raise UsageError(f"onbekende opdracht '{args.customer}'; bedoelt u 'belscript klant export {args.exported}'?")
+        return export(args.exported, output=args.output, force=args.force)
+    if args.output is not None or args.force:
+        raise UsageError("-o en --force horen bij 'belscript klant export KLANT'")
     from belscript.journal import Journal
     from belscript.store import open_store
 
@@ -34,6 +51,31 @@ def run(args: argparse.Namespace) -> int:
         lines[-1:] = learned(facts[0], now)
     for line in lines:
         print(line)
+    return 0
+
+
+def export(query: str, *, output: str | None, force: bool) -> int:
+    """Write the customer file of one customer in the store (YAML, Dutch keys), owner-only."""
+    import re
+
+    from belscript.cli.outfile import write_output
+    from belscript.dossier_keys import dutch_yaml
+    from belscript.store import open_store
+    from belscript.store.calls import dossier_for
+
+    with open_store() as store:
+        customer = store.find_customer(query)
+        dossier = dossier_for(store, store.history(customer))
+        today = store.clock.today()
+    header = (f"Klantdossier van {customer.name} (klantnummer {customer.number}), gemaakt met\n"
+              f"'belscript klant export' op {today:%d-%m-%Y}. Bellen: belscript call --dossier DIT_BESTAND\n"
+              "Bevat persoonsgegevens: bewaar het alleen zolang u het nodig hebt.")
+    name = output or f"klant-{re.sub(r'[^0-9A-Za-z_.-]+', '-', customer.number).strip('.-') or 'export'}.yaml"
+    path = write_output(name, dutch_yaml(dossier, header=header), overwrite=force, language="nl",
+                        example_name="klant.yaml")
+    open_invoices = len(dossier.invoices)
+    print(f"Klantdossier van {customer.name} geschreven: {path} "
+          f"({open_invoices} openstaande factu{'ur' if open_invoices == 1 else 'ren'})")
     return 0
 
 
