@@ -1,7 +1,7 @@
 """Create or refresh the project's local virtual environment in ``.venv``.
 
 Shared by ``scripts/demo.py`` and ``scripts/test.py``. Needs only Python 3.11+. Every
-dependency is installed at the exact version and hash listed in ``requirements/lock.txt``
+dependency is installed at the exact version and hash listed in ``requirements.txt``
 (``pip install --require-hashes``), so a clone from today and one from next year get the
 same environment; ``scripts/lock.py`` refreshes that file on purpose. The environment is
 reinstalled when ``pyproject.toml`` or the lock changes (a hash stamp decides).
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".belscript-installed"
-LOCK = ROOT / "requirements" / "lock.txt"
+LOCK = ROOT / "requirements.txt"
 
 
 class SetupFailed(Exception):

@@ -1,4 +1,4 @@
-"""Refresh ``requirements/lock.txt`` to the newest allowed versions, then run the suite.
+"""Refresh ``requirements.txt`` to the newest allowed versions, then run the suite.
 
 Usage: ``python3 scripts/lock.py [--no-test] [pip-compile options]``.
 
