@@ -49,14 +49,12 @@ def say_date(d: date) -> str:
 
 def speak_date(d: date, *, today: date) -> str:
     """A date as said aloud in a call: ``maandag 28 september``, with the year only when
-    it is not this year (``maandag 4 januari 2027``). Documents keep :func:`say_date`."""
-    from babel.dates import format_date
-
+    it is not this year (``maandag 4 januari 2027``). Documents keep :func:`say_date`.
+    Needs no locale data, so the call list can say dates without loading babel."""
     if isinstance(d, datetime):
         d = d.date()
-    if d.year != today.year:
-        return say_date(d)
-    return format_date(d, "EEEE d MMMM", locale="nl")
+    text = f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    return text if d.year == today.year else f"{text} {d.year}"
 
 
 def say_moment(dt: datetime) -> str:

@@ -91,7 +91,7 @@ def ladder_steps(source, customers, today) -> dict[str, str]:
     ("toezegging gebroken op 1 december; aanmaning staat klaar"). Only these customers'
     calls are read from the call log (by name, in one query); a customer whose kind (business or consumer) is unknown gets
     that said instead, since the law's steps differ."""
-    from belscript.cli.dunning import customer_facts, customer_kind
+    from belscript.cli.dunning import customer_facts, customer_kind, is_call_of
     from belscript.errors import BelscriptError
     from belscript.escalation import load_ladder, step_words
     from belscript.journal import Journal
@@ -108,8 +108,7 @@ def ladder_steps(source, customers, today) -> dict[str, str]:
             with Journal.open(source.home, create=False, verify=False) as journal:
                 calls = journal.calls(customers={c.name for _facts, c in found_customers} | {f.name for f in customers})
             for facts, customer in found_customers:
-                who = customer.number, customer.name
-                mine = sorted((r for r in calls if _is_of(r, *who)), key=lambda r: r.started_at)
+                mine = sorted((r for r in calls if is_call_of(r, customer)), key=lambda r: r.started_at)
                 try:
                     kind = customer_kind(store, customer, None)
                 except BelscriptError:
@@ -120,11 +119,6 @@ def ladder_steps(source, customers, today) -> dict[str, str]:
         return found
     except BelscriptError:  # the list itself stays useful without the ladder
         return {}
-
-
-def _is_of(record, number, name) -> bool:
-    who = (record.dossier_data or {}).get("customer") or {}
-    return (number and who.get("number") == number) or (not who.get("number") and who.get("name") == name)
 
 
 def as_json(call_list, source) -> dict:

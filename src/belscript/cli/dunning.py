@@ -79,13 +79,15 @@ def calls_of(customer, home=None) -> list:
 
     with Journal.open(home, create=False) as journal:
         calls = journal.calls()
-    mine = []
-    for record in calls:
-        who = (record.dossier_data or {}).get("customer") or {}
-        if (customer.number and who.get("number") == customer.number) or (
-                not who.get("number") and who.get("name") == customer.name):
-            mine.append(record)
-    return sorted(mine, key=lambda r: r.started_at)
+    return sorted((r for r in calls if is_call_of(r, customer)), key=lambda r: r.started_at)
+
+
+def is_call_of(record, customer) -> bool:
+    """Whether a logged call was with this store customer: by customer number, or by name
+    when the call's customer file had no number."""
+    who = (record.dossier_data or {}).get("customer") or {}
+    return bool((customer.number and who.get("number") == customer.number) or (
+        not who.get("number") and who.get("name") == customer.name))
 
 
 def _promise(p):

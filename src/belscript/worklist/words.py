@@ -9,23 +9,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from belscript.dutch import MONTHS, WEEKDAYS
+from belscript.agreement.datewords import speak_date
+from belscript.money import say_amount
 
 
 def amount_words(value: Decimal) -> str:
-    cents = value.quantize(Decimal("0.01"))
-    whole = int(cents)
-    grouped = f"{whole:,}".replace(",", ".")
-    if cents == whole:
-        return f"€ {grouped}"
-    return f"€ {grouped},{abs(cents) % 1 * 100:02.0f}"
+    return say_amount(value)
 
 
 def date_words(day: date | None, today: date) -> str:
-    if day is None:
-        return ""
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return "" if day is None else speak_date(day, today=today)
 
 
 def days_words(days: int) -> str:

@@ -66,12 +66,11 @@ Passing::
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterator
 
 from belscript.script.models import Role
 from belscript.script.verify._finding import Finding
-from belscript.script.verify.flow import Flow, Node
+from belscript.script.verify.flow import Flow, Node, reaching
 
 CODE = "excuse-no-way-back"
 LEVEL = "error"
@@ -92,13 +91,7 @@ def leads_back(flow: Flow) -> set[Node]:
         if edge.guarded and flow.is_end(edge.target):
             good.add(edge.source)
     good.update(("step", sid) for sid, step in script.steps.items() if step.role in _GOAL_ROLES and not step.end)
-    queue = deque(good)
-    while queue:
-        for source in back.get(queue.popleft(), ()):
-            if source not in good:
-                good.add(source)
-                queue.append(source)
-    return good
+    return reaching(good, back)
 
 
 def check(flow: Flow) -> Iterator[Finding]:

@@ -161,3 +161,16 @@ def build_flow(script: Script) -> Flow:
         flow.out.setdefault(edge.source, []).append(edge)
     flow.ends = frozenset(("step", sid) for sid, step in script.steps.items() if step.end)
     return flow
+
+
+def reaching(goals: Iterable[Node], back: dict[Node, list[Node]]) -> set[Node]:
+    """Every node from which one of ``goals`` can be reached, given each node's
+    predecessors in ``back`` (a breadth-first walk backwards)."""
+    good = set(goals)
+    queue = deque(good)
+    while queue:
+        for source in back.get(queue.popleft(), ()):
+            if source not in good:
+                good.add(source)
+                queue.append(source)
+    return good

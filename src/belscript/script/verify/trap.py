@@ -66,11 +66,10 @@ Passing::
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterator
 
 from belscript.script.verify._finding import Finding
-from belscript.script.verify.flow import LIBRARY, Edge, Flow, Node
+from belscript.script.verify.flow import LIBRARY, Edge, Flow, Node, reaching
 
 CODE = "trap"
 LEVEL = "error"
@@ -83,14 +82,7 @@ def can_end(flow: Flow) -> set[Node]:
     for edge in flow.edges:
         if not flow.is_end(edge.source):
             back.setdefault(edge.target, []).append(edge.source)
-    good = set(flow.ends)
-    queue = deque(good)
-    while queue:
-        for source in back.get(queue.popleft(), ()):
-            if source not in good:
-                good.add(source)
-                queue.append(source)
-    return good
+    return reaching(flow.ends, back)
 
 
 def trapped(flow: Flow) -> set[Node]:
