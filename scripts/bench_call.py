@@ -150,7 +150,7 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
     from belscript.dossier_loader import demo_dossier_path, load_dossier
     from belscript.journal import Journal
     from belscript.script.loader import resolve_script
-    from belscript.tui import live
+    from belscript.screen import live
     from belscript.tui.app import CallScreen
 
     clock = FixedClock(datetime(2026, 11, 23, 10, 15))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from belscript.clock import FixedClock
 from belscript.errors import JournalError
 from belscript.journal import Journal
-from belscript.tui import live
+from belscript.screen import live
 from tui_driver import MONDAY, live_model
 
 

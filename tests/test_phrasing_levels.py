@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from belscript import phrasing
 from belscript.phrasing.levels import LEVELS, WARNING_LEVELS, counts_as_warning
-from belscript.tui.model import WARNING_LEVELS as SCREEN_LEVELS
+from belscript.screen.model import WARNING_LEVELS as SCREEN_LEVELS
 
 
 def test_errors_and_warnings_count_suggestions_and_off_do_not():

@@ -229,7 +229,7 @@ def test_the_replay_line_names_the_persona_file_that_was_used(tmp_path):
     from belscript.dossier_loader import demo_dossier_path, load_dossier
     from belscript.practice.library import load_persona, persona_paths
     from belscript.script.loader import resolve_script
-    from belscript.tui import practice
+    from belscript.screen import practice
 
     own = tmp_path / "mijn klant.yaml"
     own.write_text(persona_paths()["vergeten"].read_text(encoding="utf-8").replace("name: vergeten", "name: mijn-klant"),

@@ -9,7 +9,7 @@ from belscript.clock import FixedClock
 from belscript.dossier_loader import demo_dossier_path, load_dossier
 from belscript.practice.library import load_persona, persona_paths
 from belscript.script.loader import resolve_script
-from belscript.tui import practice
+from belscript.screen import practice
 
 from test_practice_support import MONDAY
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from belscript.agreement.model import NoAgreementReason
 from belscript.dossier import Dossier
 from belscript.dossier_loader import demo_dossier_path, load_dossier
-from belscript.tui import commands
-from belscript.tui.facts import known_and_missing
+from belscript.screen import commands
+from belscript.screen.facts import known_and_missing
 from belscript.tui.wrap import skip_lines, wrap
 from conftest import ROOT
 

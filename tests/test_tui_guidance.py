@@ -14,7 +14,7 @@ from belscript.agreement.model import Agreement, Callback, Payment
 from belscript.script.loader import resolve_script
 from belscript.script.models import AgreementKind
 from belscript.script.vocabulary import CONDITIONS
-from belscript.tui import guidance
+from belscript.screen import guidance
 
 POLICY = resolve_script(None).script.agreement
 TODAY = datetime(2026, 11, 23, 10, 15)
@@ -74,7 +74,7 @@ def test_no_problem_text_is_ever_lost(text):
 
 def test_a_refusal_listing_a_whole_sentence_ends_in_one_full_stop():
     """'Nog nodig: … een volledige betaling of uitstel.' ends in one full stop, not two."""
-    from belscript.tui.guidance import Missing, short_list
+    from belscript.screen.guidance import Missing, short_list
 
     sentence = "Een betalingsregeling heeft minstens twee termijnen; één betaling is een volledige betaling of uitstel."
     shown = f"Nog nodig: {short_list([Missing('de naam'), Missing(sentence, short=False)])}."

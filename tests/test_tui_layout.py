@@ -6,7 +6,7 @@ import pytest
 
 from belscript.clock import FixedClock
 from belscript.tui.app import is_compact
-from belscript.tui.commands import REASON_WORDS
+from belscript.screen.commands import REASON_WORDS
 from tui_driver import MONDAY, drive, live_model, to_agreement_step
 
 

@@ -242,7 +242,7 @@ def test_ctrl_c_twice_pauses_and_leaves_the_call_open_to_resume():
 
 def test_help_lists_every_key_and_command():
     """/help shows every key and every command of the screen."""
-    from belscript.tui.commands import COMMANDS, KEYS
+    from belscript.screen.commands import COMMANDS, KEYS
 
     model, _journal = live_model()
 

@@ -20,9 +20,9 @@ from belscript.clock import FixedClock
 from belscript.dossier_loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
 from belscript.script.loader import resolve_script
-from belscript.tui import live
+from belscript.screen import live
 from belscript.tui.app import CallScreen
-from belscript.tui.model import CallModel
+from belscript.screen.model import CallModel
 
 MONDAY = datetime(2026, 11, 23, 10, 15)
 

@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 
-    from belscript.tui import live
+    from belscript.screen import live
     from belscript.tui.app import run_screen
 
     from belscript.cli import teamcall

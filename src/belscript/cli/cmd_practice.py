@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding. "
                               "'belscript practice --history' werkt overal.")
 
-    from belscript.tui import practice
+    from belscript.screen import practice
     from belscript.tui.app import run_screen
 
     code, model = run_screen(

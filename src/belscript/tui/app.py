@@ -1,6 +1,6 @@
 """The full-screen call screen (prompt_toolkit): preparation, the call, the evaluation.
 
-Layout of the call (every panel is drawn from :class:`~belscript.tui.model.CallModel`
+Layout of the call (every panel is drawn from :class:`~belscript.screen.model.CallModel`
 on each redraw, so a resized terminal simply gets a new layout):
 
     header: customer · script · step · time in the call · golden hour
@@ -63,10 +63,10 @@ from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.widgets import Frame, TextArea
 
 from belscript.tui.box import BoxControl, PanelWindow, measure
-from belscript.tui.commands import help_lines
-from belscript.tui.facts import dossier_lines, goal_of, known_and_missing
+from belscript.screen.commands import help_lines
+from belscript.screen.facts import dossier_lines, goal_of, known_and_missing
 from belscript.tui.lexer import PhrasingLexer
-from belscript.tui.model import CallModel
+from belscript.screen.model import CallModel
 from belscript.tui.style import build_style
 from belscript.tui.wrap import WrappedControl
 

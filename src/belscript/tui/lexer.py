@@ -13,7 +13,7 @@ from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.lexers import Lexer
 
-from belscript.tui.model import CallModel
+from belscript.screen.model import CallModel
 
 
 def highlight(text: str, findings) -> StyleAndTextTuples:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from belscript.clock import Clock
 from belscript.dossier import Dossier
 from belscript.errors import BelscriptError
-from belscript.tui.model import CallModel, Fragments
+from belscript.screen.model import CallModel, Fragments
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.call import Call

@@ -10,7 +10,7 @@ can reuse the screen.
 
 Ending follows the seeds: never without a concrete agreement or a recorded outcome
 without one (the engine guards that; the model says what is missing and what to type,
-see :mod:`belscript.tui.guidance`), and never before the agreements were repeated: in a
+see :mod:`belscript.screen.guidance`), and never before the agreements were repeated: in a
 live call ``/einde`` first shows the recap to read back and ends on a confirming Enter,
 recording a ``recap`` event (:attr:`CallModel.READ_BACK_BEFORE_END`).
 
@@ -39,8 +39,8 @@ from belscript.followup.evaluation import QUESTIONS
 from belscript.money import format_amount
 from belscript.phrasing.levels import WARNING_LEVELS as PHRASING_WARNING_LEVELS
 from belscript.script.models import Role, Script
-from belscript.tui import commands, guidance
-from belscript.tui.commands import Input
+from belscript.screen import commands, guidance
+from belscript.screen.commands import Input
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.call import Call
@@ -904,7 +904,7 @@ class CallModel:
         return recap_lines(after)
 
     def policy_lines(self) -> list[str]:
-        from belscript.tui.facts import offer_lines
+        from belscript.screen.facts import offer_lines
 
         return offer_lines(self.script.agreement, self.dossier.total_due)
 

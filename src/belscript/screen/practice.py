@@ -1,6 +1,6 @@
 """The call screen in practice mode: the same screen, a simulated customer on the line.
 
-:class:`PracticeCallModel` plugs into the hooks of :class:`~belscript.tui.model.CallModel`:
+:class:`PracticeCallModel` plugs into the hooks of :class:`~belscript.screen.model.CallModel`:
 the call is a :class:`~belscript.practice.session.PracticeSession` (logged as practice),
 free text is what the trainee *says* (checked by the same phrasing checker, then heard
 by the customer), the "Klant" pane shows the conversation, and after the call the
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from belscript.clock import Clock
 from belscript.dossier import Dossier
-from belscript.tui.model import WARNING_LEVELS, CallModel, Fragments
+from belscript.screen.model import WARNING_LEVELS, CallModel, Fragments
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.call import Call
