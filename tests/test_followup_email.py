@@ -215,7 +215,7 @@ def test_the_email_after_a_refusal_states_the_next_step_the_script_announced():
         assert model.phase == "after", d.text()
 
     drive(model, scenario)
-    body = " ".join(model.documents.confirmation.body.split())
+    body = " ".join(model.mode.documents.confirmation.body.split())
     assert "Zoals ik aan de telefoon zei:" in body
     assert "Wij sturen dan vandaag nog een aanmaning die ook geldt als ingebrekestelling" in body
     assert "U ontvangt dit ook per e-mail" not in body

@@ -25,7 +25,7 @@ def test_notes_typed_while_the_log_is_locked_are_saved_in_order_when_it_is_free_
     shown = model.messages[-1].text
     assert "Nog niet bewaard" in shown and "‘eerste notitie’" in shown and "‘tweede notitie’" in shown
     model.submit("derde notitie")
-    assert model.pending == []
+    assert model.mode.pending == []
     assert any("Alles is nu bewaard" in m.text for m in list(model.messages))
     events = journal.events(model.call_id)
     assert [e.seq for e in events] == list(range(1, len(events) + 1))

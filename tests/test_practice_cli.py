@@ -236,7 +236,7 @@ def test_the_replay_line_names_the_persona_file_that_was_used(tmp_path):
                    encoding="utf-8")
     model = practice.start(resolve_script(None), load_dossier(demo_dossier_path()), load_persona(own), seed=3,
                            clock=FixedClock(MONDAY), journal=None, persona_path=str(own))
-    assert f"--persona '{own}'" in model.replay_command()
+    assert f"--persona '{own}'" in model.mode.replay_command()
 
 
 def test_a_persona_with_a_misspelt_excuse_is_refused_with_the_closest_id(tmp_path, capsys):

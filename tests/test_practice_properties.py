@@ -46,7 +46,7 @@ line = st.one_of(
 def test_any_input_ends_in_a_scored_session(persona, seed, lines):
     """Random sentences, option numbers, excuses, agreement entries and end attempts never
     crash the session, and after a final abort (if still running) there is always a score."""
-    model = practice.PracticeCallModel(SCRIPT, DOSSIER, PERSONAS[persona], seed=seed, clock=FixedClock(MONDAY))
+    model = practice.start(SCRIPT, DOSSIER, PERSONAS[persona], seed=seed, clock=FixedClock(MONDAY), journal=None)
     model.submit("")  # begin
     for text in lines:
         if model.phase != "call":
@@ -54,8 +54,8 @@ def test_any_input_ends_in_a_scored_session(persona, seed, lines):
         model.submit(text)
     if model.phase == "call":
         model.abort("einde van de oefening")
-    assert model.call.ended and model.report is not None
-    report = model.report
+    assert model.call.ended and model.mode.report is not None
+    report = model.mode.report
     assert 0 <= report.points <= report.total and report.total in (8, 9)
     assert report.failed_session == (model.call.aborted or model.call.outcome is None)
     assert report.as_text().startswith("Oefening met ‘")

@@ -39,13 +39,13 @@ def test_a_whole_practice_session_on_screen():
         await d.type("U moet")
         assert "klinkt dwingend" in d.text()  # the warning shows while typing
         await d.enter(" de factuur 2026-0142 van € 2.450,00 betalen.")
-        assert model.session.transcript()[-1].kind == "defensive"
+        assert model.mode.session.transcript()[-1].kind == "defensive"
         assert "Let op ‘moet’" in d.text()
         await d.enter("1")
         await d.enter("Hoe staat het met deze betaling bij u?")
         await d.enter("/excuus factuur-niet-ontvangen")
         await d.enter("Ik stuur u vandaag een kopie. Wat stelt u voor?")
-        assert model.session.transcript()[-1].kind == "proposal"
+        assert model.mode.session.transcript()[-1].kind == "proposal"
         assert "donderdag 3 december" in d.text().split("Klant:")[-1]
         await d.enter("1")
         await d.enter("/einde")
@@ -87,7 +87,7 @@ def test_ctrl_c_twice_stops_and_scores_the_session():
         await d.key("\x03", lambda: not d.screen.app.is_running, "the screen to close")
 
     drive(model, scenario, expect_exit=True)
-    assert model.report is not None and model.report.failed_session
+    assert model.mode.report is not None and model.mode.report.failed_session
     [session] = journal.calls(practice=True)
     assert session.status == "aborted"
     journal.close()
@@ -131,7 +131,7 @@ def test_the_closing_step_is_shown_and_the_goodbye_is_not_the_self_evaluation():
         assert "Dit is de afsluiting van het gesprek" in d.text() and "/einde" in d.text()
         await d.enter("Dank u wel, nog een prettige dag.")
         assert model.phase == "call"
-        assert model.session.transcript()[-1].who == "klant"  # the customer says goodbye
+        assert model.mode.session.transcript()[-1].who == "klant"  # the customer says goodbye
         await d.enter("/einde")
         assert model.phase == "after"
         await d.enter("Rustig gebleven.")
@@ -157,7 +157,7 @@ def test_after_the_customer_hangs_up_zeg_nu_says_so_and_einde_closes_the_session
         await d.shows("Zeg nu: Luisteren")
         await d.enter("U moet nu betalen.")
         await d.enter("U moet dit vandaag nog regelen.")
-        assert model.session.transcript()[-1].kind == "hangup"
+        assert model.mode.session.transcript()[-1].kind == "hangup"
         rows = await d.shows("Zeg nu: niets meer, de klant heeft opgehangen")
         screen = "\n".join(rows)
         assert "Zeg nu: Luisteren" not in screen and "Hoe staat het met deze betaling" not in screen
@@ -192,12 +192,12 @@ def test_the_customer_pane_scrolls_back_with_ctrl_up_and_forward_with_ctrl_down(
         while not any(first in row for row in pane(d)):
             assert back < 8, pane(d)
             back += 1
-            await d.key("\x1b[1;5A", lambda: model.voice_back == back, "Ctrl-Up")
+            await d.key("\x1b[1;5A", lambda: model.mode.voice_back == back, "Ctrl-Up")
             await d.until(lambda: "↓ nog" in "".join(pane(d)), "the pane to show it is scrolled back")
         assert any("beurten hierna" in row for row in pane(d))
         while back:
             back -= 1
-            await d.key("\x1b[1;5B", lambda: model.voice_back == back, "Ctrl-Down")
+            await d.key("\x1b[1;5B", lambda: model.mode.voice_back == back, "Ctrl-Down")
         await d.until(lambda: not any("↓ nog" in row for row in pane(d)), "the pane back at the latest turn")
         assert not any(first in row for row in pane(d))
         await d.enter("/help")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from belscript.clock import FixedClock
-from belscript.tui.app import is_compact
+from belscript.tui.sizes import is_compact
 from belscript.screen.commands import REASON_WORDS
 from tui_driver import MONDAY, drive, live_model, to_agreement_step
 

@@ -11,6 +11,7 @@ from belscript.journal import Journal
 from belscript.script.loader import resolve_script
 from belscript.screen import live
 from belscript.tui.app import CallScreen, no_color
+from belscript.screen.mode import Mode
 from belscript.screen.model import CallModel
 from tui_driver import MONDAY, drive, live_model
 
@@ -95,25 +96,26 @@ def test_resume_of_a_closed_call_points_to_the_log():
         live.resume(journal, model.call_id, clock=FixedClock(MONDAY))
 
 
-class _EchoCustomer(CallModel):
+class _EchoCustomer(Mode):
     """A stand-in for practice mode: typed text is *said* and a customer answers."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self):
         self.said: list[str] = []
         self.lines = ["Klant: Goedemorgen, met Ingrid."]
 
-    def handle_text(self, text, findings):
+    def on_line_said(self, model, text, findings):
         self.said.append(text)
         self.lines.append(f"Klant: U zei ‘{text}’" + (" en dat klinkt dwingend." if findings else "."))
 
-    def customer_voice(self):
+    def customer_voice(self, model):
         return self.lines
 
 
 def test_another_mode_can_plug_in_a_customer_pane_and_its_own_text_handler():
-    """A subclass of the screen model gets a customer pane and receives typed text instead of notes."""
-    model = _EchoCustomer(resolve_script(None).script, load_dossier(demo_dossier_path()), clock=FixedClock(MONDAY))
+    """A mode handed to the screen model gets a customer pane and receives typed text instead of notes."""
+    echo = _EchoCustomer()
+    model = CallModel(resolve_script(None).script, load_dossier(demo_dossier_path()), clock=FixedClock(MONDAY),
+                      mode=echo)
 
     async def scenario(d):
         await d.enter("")
@@ -124,7 +126,7 @@ def test_another_mode_can_plug_in_a_customer_pane_and_its_own_text_handler():
         assert "Klant: U zei ‘u moet betalen’ en dat klinkt dwingend." in d.text()
 
     drive(model, scenario)
-    assert model.said == ["u moet betalen"]
+    assert echo.said == ["u moet betalen"]
     assert not [e for e in model.call.events if e.kind == "note"]
 
 

@@ -77,7 +77,7 @@ class Driver:
         return self.rendered()
 
 
-def live_model(clock: FixedClock | None = None, *, script: str | None = None) -> tuple[live.LiveCallModel, Journal]:
+def live_model(clock: FixedClock | None = None, *, script: str | None = None) -> tuple[CallModel, Journal]:
     """A live call on the demo customer file, logged in the test's private BELSCRIPT_HOME."""
     clock = clock or FixedClock(MONDAY)
     journal = Journal.open(clock=clock)

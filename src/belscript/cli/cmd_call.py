@@ -171,14 +171,15 @@ def _write_back(model, customer, clock) -> None:
 
 def _report(model) -> None:
     """One or two lines on the normal terminal after the screen closed: where things are."""
-    call_id = getattr(model, "call_id", None)
-    if getattr(model, "pending", None) and not model.flush():
-        print(f"Let op: het logboek weigerde te schrijven; niet bewaard: {model.unsaved()}. "
+    call_id = model.call_id
+    mode = model.mode
+    if getattr(mode, "pending", None) and not mode.flush():
+        print(f"Let op: het logboek weigerde te schrijven; niet bewaard: {mode.unsaved()}. "
               f"Gesprek {call_id} kan worden hervat vanaf wat wel bewaard is.", file=sys.stderr)
     if model.closed_as == "paused" or (model.call is not None and not model.call.ended):
         print(f"Gesprek {call_id} is bewaard maar nog niet afgesloten. Ga verder met: belscript call --resume {call_id}")
     elif model.closed_as in ("ended", "aborted") or (model.call is not None and model.call.ended):
-        docs = getattr(model, "documents", None)
+        docs = getattr(mode, "documents", None)
         print(f"Gesprek {call_id} is afgesloten en bewaard ('belscript log show {call_id}').")
         if docs is not None:
             for path in docs.paths:

@@ -122,12 +122,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(model) -> None:
     """The score once more on the normal terminal, after the screen closed."""
-    if model.report is None:
+    if model.mode.report is None:
         print("Er is geen oefening begonnen.")
         return
-    print(model.report.as_text())
+    print(model.mode.report.as_text())
     print()
-    print(f"Nog eens met dezelfde klant en dezelfde reacties: {model.replay_command()}")
+    print(f"Nog eens met dezelfde klant en dezelfde reacties: {model.mode.replay_command()}")
     print(f"Bewaard als oefening {model.call_id} ('belscript practice --history' toont uw voortgang).")
 
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from belscript.clock import Clock
 from belscript.dossier import Dossier
 from belscript.errors import BelscriptError
-from belscript.screen.model import CallModel, Fragments
+from belscript.screen.mode import Fragments, Mode
+from belscript.screen.model import CallModel
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.call import Call
@@ -28,30 +29,30 @@ class NothingToResume(BelscriptError):
     """``--resume`` found no interrupted call (or the one asked for is already closed)."""
 
 
-class LiveCallModel(CallModel):
-    """The call screen for a real call, logged as it happens."""
+class LiveMode(Mode):
+    """A real call, logged as it happens, with the documents afterwards."""
 
     #: /einde first shows the recap to read back and ends on a confirming Enter.
-    READ_BACK_BEFORE_END = True
+    read_back_before_end = True
 
-    def __init__(self, loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> None:
-        super().__init__(loaded.script, dossier, clock=clock)
+    def __init__(self, loaded: LoadedScript, journal: Journal) -> None:
         self.loaded = loaded
         self.journal = journal
         self.call_id: int | None = None
         self.documents = None
+        self._had_pending = False
         #: Events the log refused (locked, disk full), oldest first; written before any
         #: newer event, so the log never has a gap and the call stays resumable.
         self.pending: list[Event] = []
         self._refusal: BelscriptError | None = None
 
-    def create_call(self) -> Call:
+    def create_call(self, model: CallModel) -> Call:
         from belscript.engine.call import Call
 
         path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
-        self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=False,
-                                              script_text=self.loaded.text)
-        return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit)
+        self.call_id = model.call_id = self.journal.start_call(model.script.name, path, model.dossier,
+                                                               practice=False, script_text=self.loaded.text)
+        return Call(model.script, model.dossier, clock=model.clock, on_event=self.commit)
 
     def commit(self, event: Event) -> None:
         """Store one event now (the engine calls this for every event, synchronously).
@@ -90,23 +91,25 @@ class LiveCallModel(CallModel):
         """The facts not yet in the log, in Dutch, for the screen and the closing lines."""
         return describe_events(self.pending)
 
-    def submit(self, line: str) -> None:
-        had_pending = bool(self.pending)
+    def before_line(self, model: CallModel) -> None:
+        """Each entered line first tries again to write what the log refused before."""
+        self._had_pending = bool(self.pending)
         self.flush()
-        super().submit(line)
+
+    def after_line(self, model: CallModel) -> None:
         if self.pending:
             why = self._refusal.message if self._refusal is not None else "Het logboek weigerde te schrijven."
-            self.info(f"{why} Nog niet bewaard: {self.unsaved()}. Bij uw volgende invoer probeer ik het opnieuw; "
-                      "alles blijft op volgorde.", "error")
-        elif had_pending:
-            self.info("Alles is nu bewaard in het gespreksverslag.", "ok")
+            model.info(f"{why} Nog niet bewaard: {self.unsaved()}. Bij uw volgende invoer probeer ik het opnieuw; "
+                       "alles blijft op volgorde.", "error")
+        elif self._had_pending:
+            model.info("Alles is nu bewaard in het gespreksverslag.", "ok")
         self._refusal = None
 
-    def after_call(self) -> Fragments:
-        assert self.call is not None and self.call_id is not None
+    def after_call(self, model: CallModel) -> Fragments:
+        assert model.call is not None and self.call_id is not None
         from belscript.followup import AfterCall, calendar_description, observations, recap_text, write_documents
 
-        call = self.call
+        call = model.call
         if not self.flush():
             from belscript.errors import JournalError
 
@@ -116,8 +119,8 @@ class LiveCallModel(CallModel):
         out: Fragments = []
         if facts.outcome is None:  # pragma: no cover - an ended call always has an outcome
             return out
-        after = AfterCall.from_facts(self.dossier, facts, clock=self.clock,
-                                     conditions=self.script.agreement.conditions,
+        after = AfterCall.from_facts(model.dossier, facts, clock=model.clock,
+                                     conditions=model.script.agreement.conditions,
                                      announced=announced_next_steps(call))
         docs = self.documents = write_documents(after, self.journal.folder(self.call_id))
         out.append(("class:title", "Samenvatting van het gesprek\n"))
@@ -176,9 +179,9 @@ def announced_next_steps(call) -> str | None:
     return None
 
 
-def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:
+def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> CallModel:
     """A new call on the preparation screen (the log entry is made when the call begins)."""
-    return LiveCallModel(loaded, dossier, clock=clock, journal=journal)
+    return CallModel(loaded.script, dossier, clock=clock, mode=LiveMode(loaded, journal))
 
 
 def script_of(record) -> LoadedScript:
@@ -194,7 +197,7 @@ def script_of(record) -> LoadedScript:
     return resolve_script(record.script_name)
 
 
-def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> LiveCallModel:
+def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> CallModel:
     """Rebuild an interrupted call from the log; the newest one when no number is given."""
     from belscript.engine.call import Call
 
@@ -211,9 +214,10 @@ def resume(journal: Journal, call_id: int | None, *, clock: Clock) -> LiveCallMo
                                   hint=f"'belscript log show {call_id}' toont het gesprek.")
     loaded = script_of(record)
     dossier = record.dossier
-    model = LiveCallModel(loaded, dossier, clock=clock, journal=journal)
-    model.call_id = record.id
-    call = Call.replay(loaded.script, dossier, journal.events(record.id), clock=clock, on_event=model.commit)
+    mode = LiveMode(loaded, journal)
+    model = CallModel(loaded.script, dossier, clock=clock, mode=mode)
+    mode.call_id = model.call_id = record.id
+    call = Call.replay(loaded.script, dossier, journal.events(record.id), clock=clock, on_event=mode.commit)
     model.resumed(call, record.id)
     if call.missing:
         model.info("Niet in het gespreksverslag: gebeurtenis " + ", ".join(map(str, call.missing))
