@@ -292,10 +292,10 @@ class ScreenLayout:
         return panels.header(self.model, compact=self._compact(), width=width)
 
     def _header_right(self):
-        return panels.header_right(self.model, compact=self._compact())
+        return panels.header_right(self.model, compact=self._compact(), width=self._header_right_width())
 
     def _header_right_width(self) -> int:
-        return min(len(self._header_right()[0][1]), self._sizes()["cols"] // 2)
+        return panels.header_widths(self.model, compact=self._compact(), cols=self._sizes()["cols"])[1]
 
     def _dossier_title(self) -> str:
         say = self._visible_control("say")

@@ -28,6 +28,7 @@ from belscript.screen.panels.call import (
     header,
     header_right,
     header_title,
+    header_widths,
     messages,
     notes,
     options,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "DIALOG_TITLE", "REASON_REQUIRED", "after", "agreement", "agreement_lines", "agreement_summary", "customer",
     "dialog_text", "dossier", "dossier_title", "excuses_text", "feedback", "fields_text", "footer", "golden_now",
-    "header", "header_right", "header_title", "help_text", "messages", "notes", "options", "overlay_text",
+    "header", "header_right", "header_title", "header_widths", "help_text", "messages", "notes", "options", "overlay_text",
     "overlay_title", "policy_lines", "prep_left", "prep_right", "recap_now", "say", "screen_text", "step_title",
     "summary", "tips",
 ]

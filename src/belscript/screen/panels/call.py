@@ -80,9 +80,26 @@ def golden_now(model: CallModel, short: bool = False) -> str:
     return f"beluur vanaf {when}" if short else f"geen gouden beluur (volgende {when})"
 
 
-def header_right(model: CallModel, *, compact: bool) -> Fragments:
+def header_right(model: CallModel, *, compact: bool, width: int | None = None) -> Fragments:
+    """Time in the call and the golden hour; within ``width`` the golden hour is shortened
+    ("beluur tot 11:30") or left out, the timer always stays."""
     golden = golden_now(model, short=compact)
-    return [("class:header.right", f" ⏱ {model.elapsed()}" + (f" · {golden}" if golden else "") + " ")]
+    timer = f" ⏱ {model.elapsed()} "
+    candidates = [f" ⏱ {model.elapsed()} · {golden} " if golden else timer]
+    if golden:
+        candidates += [f" ⏱ {model.elapsed()} · {golden.removeprefix('gouden ')} ", timer]
+    text = next((c for c in candidates if width is None or len(c) <= width), timer)
+    return [("class:header.right", text)]
+
+
+def header_widths(model: CallModel, *, compact: bool, cols: int) -> tuple[int, int]:
+    """How the header row is shared: (title, time) widths. The title gets what it needs
+    first, the time in the call always fits, the golden hour takes what is left."""
+    right_full = len(header_right(model, compact=compact)[0][1])
+    timer = len(f" ⏱ {model.elapsed()} ")
+    wanted = len(header_title(model, compact=compact))
+    right = max(min(timer, cols // 2), min(right_full, cols - wanted, cols // 2))
+    return cols - right, right
 
 
 def step_title(model: CallModel) -> str:
