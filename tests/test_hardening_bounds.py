@@ -108,10 +108,10 @@ def test_an_error_while_checking_the_typed_line_is_shown_instead_of_ending_the_s
     """Even a bug in the live check of the typed line leaves the screen running with a warning."""
     model, _journal = live_model()
 
-    def broken(text):
+    def broken(model, text):
         raise ArithmeticError("boom")
 
-    monkeypatch.setattr(model, "_compute_preview", broken)
+    monkeypatch.setattr("belscript.screen.drafting.compute", broken)
 
     async def scenario(d):
         await d.type("x")

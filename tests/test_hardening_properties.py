@@ -19,6 +19,7 @@ from belscript.phrasing import load_user_rules
 from belscript.practice.library import load_persona
 from belscript.script.loader import load_script
 from belscript.document.yamlsafe import load_file
+from belscript.screen.preview import compute
 from conftest import DATA
 from tui_driver import live_model
 
@@ -158,7 +159,7 @@ def test_random_text_typed_into_any_agreement_field_keeps_the_call_going(field, 
     model = _agreement_model()
     line = f"/afspraak {field} {value}"
     try:
-        model._compute_preview(line)
+        compute(model, line)
     except BelscriptError:
         pass
     model.submit(line)

@@ -120,6 +120,16 @@ class CallModel(Drafting, Closing):
         """Leave the screen without ending the call (Ctrl-C twice, /pauze)."""
         self.mode.pause(self)
 
+    def pause_and_say(self) -> None:
+        """Ctrl-C twice: pause, and say how to go on."""
+        self.pause()
+        self.info("Gesprek gepauzeerd; hervat met belscript call --resume.", "ok")
+
+    def set_aside(self, text: str) -> None:
+        """Ctrl-O: hide the warnings shown for this note, once, and say so."""
+        if self.ignore_once(text):
+            self.info("Waarschuwing eenmalig genegeerd voor deze notitie.")
+
     def interrupt(self) -> bool:
         """Ctrl-C: close at once where nothing can be lost; True when the abort question should open."""
         if self.phase == "prepare":

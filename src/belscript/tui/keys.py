@@ -66,8 +66,7 @@ class ScreenKeys:
         """First Ctrl-C during the call: the abort question; a second one pauses; elsewhere: close."""
         if self.dialog_open:  # second Ctrl-C: pause, the call stays open to resume
             self._close_dialog()
-            self.model.pause()
-            self.model.info("Gesprek gepauzeerd; hervat met belscript call --resume.", "ok")
+            self.model.pause_and_say()
             self._after_input()
         elif self.model.interrupt():
             self._open_dialog()
@@ -75,8 +74,7 @@ class ScreenKeys:
             self._after_input()
 
     def _ignore(self) -> None:
-        if self.model.ignore_once(self.buffer.text):
-            self.model.info("Waarschuwing eenmalig genegeerd voor deze notitie.")
+        self.model.set_aside(self.buffer.text)
 
     def _page(self, direction: int) -> None:
         """PageDown/PageUp: scroll by exactly the rows the panel shows, so no line is ever skipped.

@@ -175,7 +175,7 @@ class ScreenLayout:
     def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None,
                open: bool = False, name: str | None = None) -> Window:
         """A bordered panel with a title: one window of exact size (see :mod:`belscript.tui.box`)."""
-        more = "▼ meer met PageDown" if scroll is not None else None
+        more = panels.MORE if scroll is not None else None
         control = BoxControl(get, title=title, width=lambda: self._sizes()[width],
                              height=lambda: self._sizes()[height], scroll=scroll, tail=cursor_at_end, open=open,
                              more=more)
@@ -195,7 +195,7 @@ class ScreenLayout:
     def _bottom(self) -> list:
         self.input_window.width = self._exact("cols")
         return [
-            self._panel("Berichten", self._messages, "cols", "messages", cursor_at_end=True),
+            self._panel(panels.TITLES["messages"], self._messages, "cols", "messages", cursor_at_end=True),
             self._line(self._feedback, "class:feedback", "feedback"),
             self.input_window,
             self._line(self._footer, "class:footer"),
@@ -205,9 +205,9 @@ class ScreenLayout:
     def _prepare_layout(self) -> HSplit:
         if not hasattr(self, "_prep"):
             scroll = lambda: self.prep_offset  # noqa: E731
-            left = self._panel("Voorbereiding (PageUp/PageDown)", self._prep_left, "left", "main", scroll=scroll,
+            left = self._panel(panels.TITLES["prepare"], self._prep_left, "left", "main", scroll=scroll,
                                name="prepare")
-            right = self._panel("Wanneer u belt en wat u kunt aanbieden", self._prep_right, "right", "main",
+            right = self._panel(panels.TITLES["prepare-right"], self._prep_right, "right", "main",
                                 scroll=scroll, name="prepare")
             self._prep = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
                                  *self._bottom()])
@@ -217,19 +217,19 @@ class ScreenLayout:
     def _call_layout(self) -> HSplit:
         if not hasattr(self, "_call"):
             customer = ConditionalContainer(
-                self._panel("Klant", self._customer, "left", "customer", cursor_at_end=True),
+                self._panel(panels.TITLES["customer"], self._customer, "left", "customer", cursor_at_end=True),
                 filter=Condition(lambda: self.model.customer_voice() is not None))
             left = HSplit([
                 customer,
                 self._panel(self._step_title, self._say, "left", "say", scroll=self._say_scroll, name="say-wide"),
-                self._panel("Opties (cijfer + Enter)", self._options, "left", "options"),
-                self._panel("Tips", self._tips, "left", "tips"),
+                self._panel(panels.TITLES["options"], self._options, "left", "options"),
+                self._panel(panels.TITLES["tips"], self._tips, "left", "tips"),
             ], width=self._exact("left"), height=self._exact("main"))
             right = HSplit([
-                self._panel("Afspraak", self._agreement, "right", "agreement"),
+                self._panel(panels.TITLES["agreement"], self._agreement, "right", "agreement"),
                 self._panel(self._dossier_title, self._dossier_text, "right", "dossier",
                             scroll=lambda: self.dossier_offset, name="dossier"),
-                self._panel("Notities", self._notes, "right", "notes", cursor_at_end=True),
+                self._panel(panels.TITLES["notes"], self._notes, "right", "notes", cursor_at_end=True),
             ], width=self._exact("right"), height=self._exact("main"))
             self._call = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
                                  *self._bottom()])
@@ -239,7 +239,7 @@ class ScreenLayout:
     def _compact_layout(self) -> HSplit:
         if not hasattr(self, "_compact_call"):
             customer = ConditionalContainer(
-                self._panel("Klant", self._customer, "cols", "customer", cursor_at_end=True, open=True),
+                self._panel(panels.TITLES["customer"], self._customer, "cols", "customer", cursor_at_end=True, open=True),
                 filter=Condition(lambda: self.model.customer_voice() is not None))
             self.input_window.width = self._exact("cols")
             self._compact_call = HSplit([
@@ -247,9 +247,9 @@ class ScreenLayout:
                 customer,
                 self._panel(self._step_title, self._say, "cols", "say", open=True, scroll=self._say_scroll,
                             name="say-compact"),
-                self._panel("Opties (cijfer + Enter)", self._options, "cols", "options", open=True),
-                self._panel("Afspraak (F2: dossier, tips, notities)", self._summary, "cols", "agreement", open=True),
-                self._panel("Berichten", self._messages, "cols", "messages", cursor_at_end=True, open=True),
+                self._panel(panels.TITLES["options"], self._options, "cols", "options", open=True),
+                self._panel(panels.TITLES["agreement-compact"], self._summary, "cols", "agreement", open=True),
+                self._panel(panels.TITLES["messages"], self._messages, "cols", "messages", cursor_at_end=True, open=True),
                 self._line(self._feedback, "class:feedback", "feedback"),
                 self.input_window,
                 self._line(self._footer, "class:footer"),
@@ -271,7 +271,7 @@ class ScreenLayout:
         if not hasattr(self, "_after"):
             self._after = HSplit([
                 self._header_bar(),
-                self._panel("Na het gesprek (PageUp/PageDown)", self._after_text, "cols", "main",
+                self._panel(panels.TITLES["after"], self._after_text, "cols", "main",
                             scroll=lambda: self.after_offset, name="main"),
                 *self._bottom(),
             ])

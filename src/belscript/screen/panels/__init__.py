@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from belscript.screen.panels.agreement import agreement_lines, agreement_summary, policy_lines, recap_now
 from belscript.screen.panels.call import (
+    MORE,
+    TITLES,
     agreement,
     customer,
     dossier,
@@ -53,7 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from belscript.screen.model import CallModel
 
 __all__ = [
-    "DIALOG_TITLE", "REASON_REQUIRED", "after", "agreement", "agreement_lines", "agreement_summary", "customer",
+    "DIALOG_TITLE", "MORE", "TITLES", "REASON_REQUIRED", "after", "agreement", "agreement_lines", "agreement_summary", "customer",
     "dialog_text", "dossier", "dossier_title", "excuses_text", "feedback", "fields_text", "footer", "golden_now",
     "header", "header_right", "header_title", "header_widths", "help_text", "messages", "notes", "options", "overlay_text",
     "overlay_title", "policy_lines", "prep_left", "prep_right", "recap_now", "say", "screen_text", "step_title",

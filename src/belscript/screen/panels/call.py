@@ -15,6 +15,22 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Fragments = list[tuple[str, str]]
 
+#: The titles of the fixed panels, by panel (the wide layout's and the compact one's).
+TITLES = {
+    "messages": "Berichten",
+    "prepare": "Voorbereiding (PageUp/PageDown)",
+    "prepare-right": "Wanneer u belt en wat u kunt aanbieden",
+    "customer": "Klant",
+    "options": "Opties (cijfer + Enter)",
+    "tips": "Tips",
+    "agreement": "Afspraak",
+    "agreement-compact": "Afspraak (F2: dossier, tips, notities)",
+    "notes": "Notities",
+    "after": "Na het gesprek (PageUp/PageDown)",
+}
+#: On the border of a panel that has more below.
+MORE = "▼ meer met PageDown"
+
 
 def _where(model: CallModel) -> str:
     if model.phase == "prepare":
