@@ -345,7 +345,9 @@ def _csv_pieces(records: "Iterable[CallRecord]", style: str, *, bom: bool) -> "I
 
 
 def _json_pieces(journal: "Journal", records: "Iterable[CallRecord]") -> "Iterator[str]":
-    """``{"calls": [...]}`` exactly as ``json.dumps(..., indent=2)`` writes it, one call at a time."""
+    """``{"calls": [...]}`` with one call per line, each written as soon as it is read (the
+    compact form is several times faster to write than an indented one, and each line
+    can be read on its own)."""
     first = True
     for record in records:
         item = _summary(record)
@@ -359,7 +361,6 @@ def _json_pieces(journal: "Journal", records: "Iterable[CallRecord]") -> "Iterat
             "events": [{"seq": seq, "at": at.isoformat(), "kind": kind, "data": data}
                        for seq, at, kind, data in journal.events_data(record.id)],
         })
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        yield ('{\n  "calls": [\n    ' if first else ",\n    ") + text
+        yield ('{"calls": [\n' if first else ",\n") + json.dumps(item, ensure_ascii=False)
         first = False
-    yield '{\n  "calls": []\n}\n' if first else "\n  ]\n}\n"
+    yield '{"calls": []}\n' if first else "\n]}\n"
