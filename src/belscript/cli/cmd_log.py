@@ -230,8 +230,8 @@ def _check() -> int:
         for warning in journal.warnings:
             print(f"belscript: {warning}", file=sys.stderr)
         problem = journal.check()
-        real, _open = journal.count()
-        practice, _open = journal.count(practice=True)
+        if problem is None:
+            (real, _open), (practice, _open) = journal.count(), journal.count(practice=True)
     finally:
         journal.close()
     if problem is not None:
