@@ -85,11 +85,10 @@ class Journal:
         ``home`` defaults to ``$BELSCRIPT_HOME`` or the platform's user data directory.
         With ``create=False`` (read-only commands such as ``belscript log``) a log that
         does not exist yet is not created on disk: an empty one in memory stands in.
-        A log that was closed cleanly is trusted after a look at its first page; any
-        other one is checked first (``quick_check``, see :mod:`belscript.journal.opening`).
-        ``verify=False`` skips even that, for commands that only read a few indexed rows
-        (``lijst``, ``klant``, ``overzicht``): damage then shows as a clear read error
-        instead, and the next call moves the damaged log aside as usual.
+        A cleanly closed log is trusted after a look at its first page, any other is
+        checked first (``quick_check``, :mod:`belscript.journal.opening`). ``verify=False``
+        skips even that, for commands that read a few indexed rows (``lijst``, ``klant``):
+        damage then shows as a read error, and the next call moves the log aside as usual.
         """
         root = home_dir(home)
         if root.exists() and not root.is_dir():
