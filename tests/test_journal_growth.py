@@ -194,9 +194,9 @@ def test_a_bulk_fill_that_fails_leaves_nothing_behind():
     """Calls written in one batch appear all together, or not at all when the batch breaks off."""
     with Journal.open() as journal:
         with pytest.raises(RuntimeError), journal.batch():
-            journal.start_call("s", None, make_dossier("Klant"))
+            journal.start_call("s", None, make_dossier("Klant"), script_text="naam: s")
             raise RuntimeError("onderbroken")
         assert journal.count() == (0, 0)
         with journal.batch():
-            journal.start_call("s", None, make_dossier("Klant"))
-        assert journal.count() == (1, 1)
+            call_id = journal.start_call("s", None, make_dossier("Klant"), script_text="naam: s")
+        assert journal.count() == (1, 1) and journal.get(call_id).script_text == "naam: s"

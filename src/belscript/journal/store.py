@@ -171,6 +171,7 @@ class Journal:
                 yield self
             except BaseException:
                 self._conn.execute("ROLLBACK")
+                self._scripts.clear()  # the scripts written in the batch are gone with it
                 raise
             else:
                 self._write("COMMIT", ())
@@ -216,7 +217,6 @@ class Journal:
         with self._lock, self._transaction():
             if digest is not None and digest not in self._scripts:  # each script version is stored once
                 self._write("INSERT OR IGNORE INTO scripts (hash, text) VALUES (?, ?)", (digest, script_text))
-                self._scripts.add(digest)
             cur = self._write(
                 # Never a number whose documents folder exists already (left by an earlier,
                 # damaged or removed log): the new call's e-mail would land among another's.
@@ -226,6 +226,8 @@ class Journal:
                 " ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
+        if digest is not None:
+            self._scripts.add(digest)
         if not self._batch:
             tighten(self.path)
         return int(cur.lastrowid)
