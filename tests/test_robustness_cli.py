@@ -231,15 +231,15 @@ def test_call_log_that_is_a_folder_gets_a_clear_message(capsys):
 
 def test_unwritable_home_folder_is_reported(tmp_path, capsys, monkeypatch):
     """A data folder that is not the user's (cannot be made private) gets exit 2 and advice."""
-    from belscript.journal import store
+    from belscript.journal import opening
 
     monkeypatch.setenv("BELSCRIPT_HOME", str(tmp_path))
     Journal.open().close()
 
     def refuse(path):
-        raise store.UnsafeFolder(f"de map {path} is niet van u")
+        raise opening.UnsafeFolder(f"de map {path} is niet van u")
 
-    monkeypatch.setattr(store, "check_own_folder", refuse)
+    monkeypatch.setattr(opening, "check_own_folder", refuse)
     code, _, err = run(["log"], capsys)
     assert code == 2 and "is niet van u" in err and "BELSCRIPT_HOME" in err
 

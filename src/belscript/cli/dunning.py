@@ -77,8 +77,8 @@ def calls_of(customer, home=None) -> list:
     """The real (not practice) calls in the call log with this customer, oldest first."""
     from belscript.journal import Journal
 
-    with Journal.open(home, create=False) as journal:
-        calls = journal.calls()
+    with Journal.open(home, create=False) as journal:  # only this customer's rows are read
+        calls = journal.calls_of(customer.number, customer.name)
     return sorted((r for r in calls if is_call_of(r, customer)), key=lambda r: r.started_at)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from belscript.errors import UsageError
@@ -48,13 +49,15 @@ _MESSAGES = {
     },
 }
 
-def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True,
+def write_output(target: str | os.PathLike[str], data: str | bytes | Iterable[str], *, overwrite: bool = True,
                  protect: tuple[tuple[str | os.PathLike[str], str], ...] = (),
                  example_name: str = "output.txt", language: str = "en") -> Path:
     """Write ``data`` to ``target`` owner-only and return the path written.
 
     ``overwrite=False`` refuses an existing file (commands offer ``--force`` for it).
     ``protect`` holds ``(path, description)`` pairs that must never be replaced.
+    ``data`` may also be an iterable of text pieces, written as they come (an export
+    of any size in constant memory); the file still appears only when it is complete.
     """
     say = _MESSAGES[language]
     raw = os.fspath(target)
@@ -62,6 +65,8 @@ def write_output(target: str | os.PathLike[str], data: str | bytes, *, overwrite
         raise UsageError(say["no-name"])
     path = Path(raw).expanduser()
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if not isinstance(payload, bytes):
+        payload = (piece.encode("utf-8") for piece in payload)
     home = _inside_data_folder(path)
     if home is not None:
         raise UsageError(say["data"].format(path=path, home=home))
@@ -106,14 +111,14 @@ def _inside_data_folder(path: Path) -> Path | None:
     return home if where == home or home in where.parents else None
 
 
-def _write_atomically(path: Path, payload: bytes, *, overwrite: bool, say: dict[str, str]) -> None:
+def _write_atomically(path: Path, payload: bytes | Iterable[bytes], *, overwrite: bool, say: dict[str, str]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), PRIVATE_FILE)
-                handle.write(payload)
+                _put(handle, payload)
                 handle.flush()
                 os.fsync(handle.fileno())
         except BaseException:
@@ -144,10 +149,15 @@ def _place_new(tmp: Path, path: Path, say: dict[str, str]) -> None:
         os.replace(tmp, path)
 
 
-def _write_into(path: Path, payload: bytes, say: dict[str, str]) -> None:
+def _put(handle, payload: bytes | Iterable[bytes]) -> None:
+    for piece in (payload,) if isinstance(payload, bytes) else payload:
+        handle.write(piece)
+
+
+def _write_into(path: Path, payload: bytes | Iterable[bytes], say: dict[str, str]) -> None:
     try:
         with open(path, "wb") as handle:
-            handle.write(payload)
+            _put(handle, payload)
     except OSError as exc:
         raise UsageError(say["failed"].format(path=path, reason=_reason(exc))) from None
 

@@ -8,6 +8,7 @@ intact. Never edit a migration that has shipped; append a new one.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 from belscript.errors import JournalError
@@ -83,9 +84,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX calls_reached ON calls (practice, started_at, customer, reached, outcome_kind)",
         "CREATE INDEX calls_by_customer ON calls (practice, customer, started_at, reached, outcome_kind)",
     ),
+    # 5: each script version stored once, under the hash of its text (every call row held
+    #    its whole script, most of the row), moved out of the existing rows; the customer's
+    #    number as a column of its own (a customer's calls without decoding every customer
+    #    file, for letters and the handover); an index of interrupted calls (--resume).
+    (
+        "CREATE TABLE scripts (hash TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID",
+        "ALTER TABLE calls ADD COLUMN script_hash TEXT REFERENCES scripts(hash)",
+        "ALTER TABLE calls ADD COLUMN customer_number TEXT",
+        "INSERT OR IGNORE INTO scripts (hash, text) SELECT script_hash(CAST(script_text AS BLOB)), script_text"
+        " FROM calls WHERE script_text IS NOT NULL",
+        """
+        UPDATE calls SET script_hash = script_hash(CAST(script_text AS BLOB)), script_text = NULL,
+            customer_number = CASE WHEN json_valid(dossier_json)
+                THEN NULLIF(CAST(json_extract(dossier_json, '$.customer.number') AS TEXT), '') END
+        """,
+        "CREATE INDEX calls_by_number ON calls (practice, customer_number, started_at)",
+        "CREATE INDEX calls_open ON calls (practice, started_at) WHERE status = 'open'",
+    ),
 )
 
+#: After this migration the file holds much free space (the moved script texts): compact it once.
+COMPACT_AFTER = 5
+
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def script_hash(text: str | bytes | None) -> str | None:
+    """The content hash a script version is stored under (SHA-256 of its UTF-8 text)."""
+    if text is None:
+        return None
+    data = text if isinstance(text, bytes) else str(text).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
 
 
 def version_of(conn: sqlite3.Connection) -> int:
@@ -104,6 +134,7 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
             f"het gesprekslogboek heeft schemaversie {before}; deze versie van belscript kent er maar {SCHEMA_VERSION}",
             hint="Werk belscript bij om dit logboek te openen; het is gemaakt door een nieuwere versie.",
         )
+    conn.create_function("script_hash", 1, script_hash, deterministic=True)
     for number in range(before + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -114,4 +145,18 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
             conn.execute("ROLLBACK")
             raise JournalError(f"het gesprekslogboek kon niet worden bijgewerkt naar schemaversie {number}: {exc}") from None
         conn.execute("COMMIT")
+    if before < COMPACT_AFTER <= target and before > 0:
+        _compact(conn)
     return before
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """Give the space of the moved script texts back (a log of 100,000 calls shrinks from
+    gigabytes to a tenth). Needs room for a copy of the log; without it the log stays as
+    large as it was and new calls fill the free space first."""
+    free, pages = (int(conn.execute(f"PRAGMA {name}").fetchone()[0]) for name in ("freelist_count", "page_count"))
+    if pages and free * 4 > pages:
+        try:
+            conn.execute("VACUUM")
+        except sqlite3.Error:
+            pass

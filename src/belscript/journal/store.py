@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,10 +24,14 @@ from belscript.dossier import Dossier
 from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
-from belscript.journal.paths import CALLS_DIR, DB_NAME, call_folder, home_dir
+from belscript.journal.opening import (
+    connect, damage, highest_call_folder, mark_clean, move_aside, open_for_reading, refuse_path_through_a_file, tighten,
+)
+from belscript.journal.paths import DB_NAME, call_folder, home_dir
 from belscript.journal.records import NO_AGREEMENT, UNREADABLE_TIME, CallRecord, CallSummary, Status
-from belscript.journal.schema import SCHEMA_VERSION, migrate, version_of
-from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder, private_dir
+from belscript.journal.rows import columns, json_object, read_value, record, script_hash
+from belscript.journal.schema import migrate
+from belscript.private_files import UnsafeFolder, private_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.events import Event
@@ -51,8 +56,12 @@ class UnknownCall(JournalError):
 class Journal:
     """An open call log; create it with :meth:`Journal.open`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Clock, warnings: list[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Clock, warnings: list[str],
+                 writable: bool = False) -> None:
         self._conn = conn
+        self._writable = writable
+        self._batch = False
+        self._scripts: set[str] = set()  # script versions known to be stored (by hash)
         self._lock = threading.RLock()
         self.path = path
         self.home = path.parent
@@ -76,10 +85,10 @@ class Journal:
         ``home`` defaults to ``$BELSCRIPT_HOME`` or the platform's user data directory.
         With ``create=False`` (read-only commands such as ``belscript log``) a log that
         does not exist yet is not created on disk: an empty one in memory stands in.
-        ``verify=False`` skips the full integrity check (a scan of the whole file) for
-        commands that only read a few indexed rows (``lijst``, ``klant``, ``overzicht``):
-        damage then shows as a clear read error instead, and the next call moves the
-        damaged log aside as usual.
+        A cleanly closed log is trusted after a look at its first page, any other is
+        checked first (``quick_check``, :mod:`belscript.journal.opening`). ``verify=False``
+        skips even that, for commands that read a few indexed rows (``lijst``, ``klant``):
+        damage then shows as a read error, and the next call moves the log aside as usual.
         """
         root = home_dir(home)
         if root.exists() and not root.is_dir():
@@ -87,12 +96,12 @@ class Journal:
                                hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
         own_folder = "Laat BELSCRIPT_HOME naar een map wijzen die van u is (of maak hem leeg)."
         if not create and not (root / DB_NAME).exists():
-            _refuse_path_through_a_file(root, own_folder)
+            refuse_path_through_a_file(root, own_folder)
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             migrate(conn)
             return cls(conn, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         if not create:
-            reader = _open_for_reading(root / DB_NAME, check=verify)
+            reader = open_for_reading(root / DB_NAME, check=verify)
             if reader is not None:
                 return cls(reader, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
         try:
@@ -113,16 +122,16 @@ class Journal:
             raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
                                "het is niet van u of u mag er niet in schrijven", hint=own_folder)
         warnings: list[str] = []
-        folders = "" if _highest_call_folder(root) == 0 else (
+        folders = "" if highest_call_folder(root) == 0 else (
             " Nieuwe gesprekken krijgen nummers na de bestaande mappen in calls/, "
             "zodat de documenten van eerdere gesprekken niet worden overschreven.")
         if path.is_file() and path.stat().st_size == 0:
             warnings.append(f"Het gesprekslogboek {path} was leeg (0 bytes), bijvoorbeeld na een volle schijf "
                             f"of een afgebroken kopie; er is een nieuw, leeg logboek begonnen.{folders}")
-        problem = _damage(path) if verify else None
+        problem = damage(path) if verify else None
         if problem is not None:
             try:
-                moved = _move_aside(path)
+                moved = move_aside(path)
             except OSError as exc:
                 raise JournalError(
                     f"het gesprekslogboek {path} is beschadigd ({problem}) en kan niet opzij worden gezet: "
@@ -134,18 +143,41 @@ class Journal:
                 f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
                 f"het kan mogelijk nog worden hersteld.{folders}"
             )
-        conn = _connect(path)
+        conn = connect(path)
         try:
             migrate(conn)
         except BaseException:
             conn.close()
             raise
-        _tighten(path)
-        return cls(conn, path, clock=clock or clock_from_env(), warnings=warnings)
+        tighten(path)
+        return cls(conn, path, clock=clock or clock_from_env(), warnings=warnings, writable=True)
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._writable:  # the next open can trust the file without reading all of it
+                self._writable = False
+                mark_clean(self.path)
+
+    @contextmanager
+    def batch(self) -> Iterator["Journal"]:
+        """Write many calls and events in one transaction (one flush to disk), for filling
+        a log in bulk (an import, a benchmark). Nothing in it is committed before the block
+        ends, and nothing at all when it raises: never use it for a live call."""
+        with self._lock:
+            self._write("BEGIN IMMEDIATE", ())
+            self._batch, self._folders = True, highest_call_folder(self.home)
+            try:
+                yield self
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                self._scripts.clear()  # the scripts written in the batch are gone with it
+                raise
+            else:
+                self._write("COMMIT", ())
+            finally:
+                self._batch = False
+        tighten(self.path)
 
     def __enter__(self) -> "Journal":
         return self
@@ -170,27 +202,49 @@ class Journal:
         loaded; the file is not read again), so the call can be resumed and shown even
         after either file changed.
         """
+        digest = script_hash(script_text)
         row = (
-            _highest_call_folder(self.home) + 1,
+            (self._folders if self._batch else highest_call_folder(self.home)) + 1,
             self.clock.now().isoformat(),
             script_name,
             None if script_source_path is None else str(script_source_path),
-            script_text,
+            digest,
             codec.dumps(dossier.model_dump(mode="json")),
             dossier.customer.name,
+            dossier.customer.number or None,
             1 if practice else 0,
         )
-        with self._lock:
+        with self._lock, self._transaction():
+            if digest is not None and digest not in self._scripts:  # each script version is stored once
+                self._write("INSERT OR IGNORE INTO scripts (hash, text) VALUES (?, ?)", (digest, script_text))
             cur = self._write(
                 # Never a number whose documents folder exists already (left by an earlier,
                 # damaged or removed log): the new call's e-mail would land among another's.
-                "INSERT INTO calls (id, started_at, script_name, script_path, script_text, dossier_json, customer,"
-                " practice) VALUES (MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'calls'), 0) + 1),"
-                " ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO calls (id, started_at, script_name, script_path, script_hash, dossier_json, customer,"
+                " customer_number, practice) VALUES"
+                " (MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'calls'), 0) + 1),"
+                " ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
-        _tighten(self.path)
+        if digest is not None:
+            self._scripts.add(digest)
+        if not self._batch:
+            tighten(self.path)
         return int(cur.lastrowid)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction for several statements (inside :meth:`batch`: part of that one)."""
+        if self._batch:
+            yield
+            return
+        self._write("BEGIN IMMEDIATE", ())
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._write("COMMIT", ())
 
     def append(self, call_id: int, event: EventLike) -> None:
         """Commit one event of a call now; it survives any crash after this returns.
@@ -210,17 +264,12 @@ class Journal:
                 if kind not in _CLOSING:
                     self._write(insert, row)
                 else:
-                    self._write("BEGIN IMMEDIATE", ())
-                    try:
+                    with self._transaction():
                         self._write(insert, row)
                         facts = self.facts(call_id)
                         self._close(call_id, _CLOSING[kind], facts.outcome, ended_at=event.at,
                                     our_actions=facts.our_actions, if_broken=facts.if_broken,
                                     contact=facts.contact_person)
-                    except BaseException:
-                        self._conn.execute("ROLLBACK")
-                        raise
-                    self._write("COMMIT", ())
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
                     raise UnknownCall(f"gesprek {call_id} staat niet in het logboek") from None
@@ -306,32 +355,78 @@ class Journal:
     # -- reading -------------------------------------------------------------------
 
     def get(self, call_id: int) -> CallRecord:
-        """One call; :class:`UnknownCall` (exit code 1) when there is none with this number."""
+        """One call, with its script text; :class:`UnknownCall` (exit code 1) when there is none with this number."""
         # SQLite numbers are 64-bit: a larger number is no call (and would overflow the query).
         fits = isinstance(call_id, int) and 0 < call_id < 2**63
-        row = self._read(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone() if fits else None
+        row = self._read(f"SELECT {columns()} FROM calls WHERE id = ?", (call_id,)).fetchone() if fits else None
         if row is None:
             raise UnknownCall(
                 f"gesprek {call_id} staat niet in het logboek",
                 hint="'belscript log' toont de nummers van alle gesprekken.",
             )
-        return _record(row, self._report)
+        return record(row, self._report)
+
+    def check(self) -> str | None:
+        """The full check of the log file (every page): ``None`` when sound, else what is wrong."""
+        try:
+            rows = self._read("PRAGMA integrity_check", ()).fetchall()
+        except JournalError as exc:
+            return exc.args[0] if exc.args else str(exc)
+        return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
 
     def calls(self, practice: bool = False, customers: Iterable[str] | None = None) -> list[CallRecord]:
-        """Real calls (``practice=True``: practice sessions), newest first; ``customers``: only theirs, no script text."""
-        names, columns = tuple(sorted(set(customers or ()))), _COLUMNS.replace("script_text", "NULL")
+        """Real calls (``practice=True``: practice sessions), newest first, in one list;
+        ``customers``: only theirs, without script text. For many calls use :meth:`listing`."""
+        names = tuple(sorted(set(customers or ())))
         which = f" AND customer IN ({', '.join('?' * len(names))})" if customers is not None else ""
-        rows = self._read(f"SELECT {columns if which else _COLUMNS} FROM calls WHERE practice = ?{which}"
-                          " ORDER BY started_at DESC, id DESC", (1 if practice else 0, *names)) if customers is None or names else []
-        return [_record(r, self._report) for r in rows]
+        if customers is not None and not names:
+            return []
+        rows = self._read(f"SELECT {columns(script=not which)} FROM calls WHERE practice = ?{which}"
+                          " ORDER BY started_at DESC, id DESC", (1 if practice else 0, *names))
+        return [record(r, self._report) for r in rows]
+
+    def listing(self, practice: bool = False, *, limit: int | None = None, offset: int = 0,
+                dossier: bool = False) -> Iterator[CallRecord]:
+        """Calls newest first, read a few hundred at a time as they are used: one page
+        (``limit`` calls after ``offset``) or all of them. Never the script text, and the
+        customer file only with ``dossier=True``, so memory does not grow with the log."""
+        sql = (f"SELECT {columns(script=False, dossier=dossier)} FROM calls INDEXED BY calls_by_practice_and_start"
+               " WHERE practice = ? ORDER BY started_at DESC, id DESC")
+        params: tuple[int, ...] = (1 if practice else 0,)
+        if limit is not None:
+            sql, params = sql + " LIMIT ? OFFSET ?", params + (max(0, limit), max(0, offset))
+        cursor = self._read(sql, params)
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(256)
+            if not rows:
+                return
+            for row in rows:
+                yield record(row, self._report)
+
+    def count(self, practice: bool = False) -> tuple[int, int]:
+        """How many calls (practice sessions) the log holds, and how many are interrupted; from indexes alone."""
+        flag = (1 if practice else 0,)
+        total = self._read("SELECT count(*) FROM calls INDEXED BY calls_by_practice_and_start WHERE practice = ?",
+                           flag).fetchone()[0]
+        interrupted = self._read("SELECT count(*) FROM calls INDEXED BY calls_open WHERE practice = ?"
+                                 " AND status = 'open'", flag).fetchone()[0]
+        return int(total), int(interrupted)
+
+    def calls_of(self, number: str | None, name: str) -> list[CallRecord]:
+        """The real calls with one customer, oldest first, without script text: by the
+        customer's number, or by name for calls whose customer file had no number."""
+        rows = self._read(
+            f"SELECT {columns(script=False)} FROM calls WHERE practice = 0 AND (customer_number = ?"
+            " OR (customer_number IS NULL AND customer = ?)) ORDER BY started_at, id", (number or None, name))
+        return [record(r, self._report) for r in rows]
 
     def open_calls(self, practice: bool = False) -> list[CallRecord]:
         """Calls that were interrupted (never ended nor aborted), newest first, for ``--resume``."""
         rows = self._read(
-            f"SELECT {_COLUMNS} FROM calls WHERE practice = ? AND status = 'open' ORDER BY started_at DESC, id DESC",
-            (1 if practice else 0,),
-        )
-        return [_record(r, self._report) for r in rows]
+            f"SELECT {columns()} FROM calls INDEXED BY calls_open WHERE practice = ? AND status = 'open'"
+            " ORDER BY started_at DESC, id DESC", (1 if practice else 0,))
+        return [record(r, self._report) for r in rows]
 
     def reach_counts(self, parts: Iterable[tuple[str, int]], customer: str | None = None
                      ) -> list[tuple[str, int, str, int, int]]:
@@ -405,9 +500,9 @@ class Journal:
         last = UNREADABLE_TIME
         for seq, at, kind, data, version in rows:
             what = f"gesprek {call_id}, gebeurtenis {seq}"
-            last = _read_value(self._report, what, "onleesbaar tijdstip", at, datetime.fromisoformat, last)
-            stored = _read_value(self._report, what, "onleesbare gegevens", data, _json_object, None)
-            version = _read_value(self._report, what, "onleesbaar versienummer", version, int, 1)
+            last = read_value(self._report, what, "onleesbaar tijdstip", at, datetime.fromisoformat, last)
+            stored = read_value(self._report, what, "onleesbare gegevens", data, json_object, None)
+            version = read_value(self._report, what, "onleesbaar versienummer", version, int, 1)
             kind, fits = str(kind), stored is not None
             try:
                 if stored is not None:
@@ -437,82 +532,6 @@ class Journal:
                 raise JournalError(f"het gesprekslogboek {self.path} kan niet worden gelezen: {exc}") from None
 
 
-_COLUMNS = (
-    "id, started_at, script_name, script_path, script_text, dossier_json, customer, practice, status, ended_at,"
-    " outcome_kind, promised_amount, first_promised_date, contact_person, outcome_json, our_actions_json, if_broken"
-)
-
-
-def _record(row: tuple[Any, ...], report: Callable[[str], None]) -> CallRecord:
-    """One call from its row; a damaged value is reported and replaced, never a reason to show nothing."""
-    (id_, started, script_name, script_path, script_text, dossier_json, customer, practice, status, ended,
-     kind, amount, first, contact, outcome_json, actions_json, if_broken) = row
-    what = f"gesprek {id_}"
-
-    def read(label: str, value: Any, parse: Callable[[Any], Any], default: Any) -> Any:
-        return default if value is None else _read_value(report, what, label, value, parse, default)
-
-    return CallRecord(
-        id=int(id_),
-        started_at=read("onleesbare begintijd", started, datetime.fromisoformat, UNREADABLE_TIME),
-        script_name=_text(script_name),
-        script_path=None if script_path is None else _text(script_path),
-        script_text=None if script_text is None else _text(script_text),
-        dossier_data=read("onleesbare klantgegevens", dossier_json, _json_object, {}),
-        customer=_text(customer),
-        practice=bool(practice),
-        status=status,
-        ended_at=read("onleesbare eindtijd", ended or None, datetime.fromisoformat, None),
-        outcome_kind=None if kind is None else _text(kind),
-        promised_amount=read("onleesbaar toegezegd bedrag", amount, _amount, None),
-        first_promised_date=read("onleesbare eerste betaaldatum", first or None, date.fromisoformat, None),
-        contact_person=None if contact is None else _text(contact),
-        outcome_data=read("onleesbare uitkomst", outcome_json, _json_object, None),
-        our_actions=read("onleesbare lijst van acties", actions_json, _json_texts, []),
-        if_broken=None if if_broken is None else _text(if_broken),
-    )
-
-
-def _read_value(report: Callable[[str], None], what: str, label: str, value: Any,
-                parse: Callable[[Any], Any], default: Any) -> Any:
-    """``parse(value)``, or ``default`` with a Dutch report when the stored value is damaged."""
-    try:
-        return parse(value)
-    except (ValueError, TypeError, ArithmeticError, RecursionError):
-        report(f"{what}: {label} ({_sample(value)})")
-        return default
-
-
-def _sample(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else "" if value is None else str(value)
-
-
-def _json_object(text: Any) -> dict[str, Any]:
-    value = codec.loads(text, {})
-    if not isinstance(value, dict):
-        raise TypeError("not an object")
-    return value
-
-
-def _json_texts(text: Any) -> list[str]:
-    value = codec.loads(text, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise TypeError("not a list of texts")
-    return value
-
-
-def _amount(value: Any) -> Decimal:
-    amount = Decimal(str(value))
-    if not amount.is_finite():
-        raise ValueError("not a finite amount")
-    return amount
-
-
 def reached_customer(outcome: Agreement | NoAgreement | None) -> bool:
     """Did the call reach the customer? An agreement, or an outcome that took talking to
     them (everything except voicemail/no answer and the wrong person on the line)."""
@@ -525,127 +544,4 @@ def reached_customer(outcome: Agreement | NoAgreement | None) -> bool:
 
 _CLOSING: dict[str, Status] = {"ended": "ended", "aborted": "aborted"}
 
-
-def _refuse_path_through_a_file(root: Path, hint: str) -> None:
-    """A data folder that could never be created (its path runs through a file) is
-    reported even by a read-only command, so a wrong BELSCRIPT_HOME is noticed early."""
-    for parent in root.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: "
-                                   f"{parent} is een bestand", hint=hint)
-            return
-
-
-def _open_for_reading(path: Path, *, check: bool = True) -> sqlite3.Connection | None:
-    """A read-only connection to a sound, current log, changing nothing on disk.
-
-    Read-only commands use it, so they work on a read-only file system and never
-    touch the folder's rights. ``None`` when the log needs the full open (missing,
-    damaged, an older schema to migrate): that path reports or repairs it (``check=False``: no quick_check)."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    try:
-        check_own_folder(path.parent)
-    except UnsafeFolder as exc:
-        raise JournalError(f"{exc}; belscript leest daar geen klantgegevens",
-                           hint="Laat BELSCRIPT_HOME naar een eigen map wijzen.") from None
-    probe = "PRAGMA quick_check" if check else "SELECT 'ok'"
-    for options in ("mode=ro", "mode=ro&immutable=1"):  # immutable: a read-only disk cannot hold a writer's -shm
-        conn = None
-        try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=10)
-            if version_of(conn) == SCHEMA_VERSION and conn.execute(probe).fetchone() == ("ok",):
-                return conn
-            conn.close()
-            return None
-        except sqlite3.DatabaseError:
-            if conn is not None:
-                conn.close()
-    return None
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    if not path.exists():
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error as exc:
-        raise JournalError(f"het gesprekslogboek {path} kan niet worden geopend: {exc}") from None
-    return conn
-
-
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
-
-
-def _damage(path: Path) -> str | None:
-    """Describe what is wrong with an existing log file, or ``None`` when it is sound.
-
-    Only real damage counts (SQLite says "corrupt" or "not a database", or the
-    integrity check fails). A log that is busy or unreadable is an error to report,
-    never a reason to move a healthy file aside.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    conn = None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=10)
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return str(exc)
-        raise JournalError(f"het gesprekslogboek {path} kan niet worden geopend: {exc}",
-                           hint="Is belscript nog ergens anders open? Probeer het zo nog eens.") from None
-    finally:
-        if conn is not None:
-            conn.close()
-    if rows == [("ok",)]:
-        return None
-    return "; ".join(str(r[0]) for r in rows[:3])
-
-
-def _highest_call_folder(home: Path) -> int:
-    """The highest call number that has a documents folder in ``home/calls`` (0 for none)."""
-    try:
-        names = [entry.name for entry in os.scandir(home / CALLS_DIR) if entry.is_dir(follow_symlinks=False)]
-    except OSError:
-        return 0
-    numbers = [int(name) for name in names if name.isdigit() and name.isascii() and len(name) < 18]
-    return max(numbers, default=0)
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged log (with its WAL and shared-memory files) out of the way."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    os.replace(path, target)
-    try:  # the damaged copy still holds customer data
-        os.chmod(target, PRIVATE_FILE)
-    except OSError:
-        pass
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, target.with_name(target.name + suffix))
-    return target
-
-
-def _tighten(path: Path) -> None:
-    """Make the database and its WAL/shared-memory files owner-only."""
-    for suffix in ("", "-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        try:
-            os.chmod(side, PRIVATE_FILE)
-        except FileNotFoundError:
-            pass
 
