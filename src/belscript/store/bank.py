@@ -10,14 +10,14 @@ unassigned, so a later import (after its invoice arrived) can still match it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from belscript.store.db import Database
 from belscript.store.errors import StoreRefused
-from belscript.store.payments import record_payment
+from belscript.store.payments import PaymentIn, record_payments
 from belscript.store.records import PaymentResult, day, from_cents, iso, to_cents
 
 
@@ -53,24 +53,22 @@ def open_items(db: Database) -> list[OpenItem]:
 
 def known_refs(db: Database, refs: Iterable[str]) -> set[str]:
     """Which of ``refs`` were booked by an earlier import."""
-    ordered = sorted(set(refs))
-    found: set[str] = set()
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        found.update(r[0] for r in db.execute(
-            f"SELECT ref FROM applied_entries WHERE ref IN ({', '.join('?' for _ in chunk)})", chunk))
-    return found
+    return {r[0] for r in db.select_in("SELECT ref FROM applied_entries WHERE ref IN ({})", sorted(set(refs)))}
 
 
-def book_bank_payment(db: Database, ref: str, invoice: str, amount: Decimal, paid_on: date, *, now: str,
-                      counterparty: str | None, iban: str | None, description: str | None,
-                      source: str) -> PaymentResult:
-    """Record one matched (part of a) bank entry as a payment and remember the entry."""
+def book_bank_payments(db: Database, bookings: Sequence[tuple[str, str, PaymentIn]], *, now: str
+                       ) -> list[PaymentResult]:
+    """Record matched (parts of) bank entries as payments, in order, and remember each entry.
+
+    ``bookings`` holds (entry key, where the entry was read, payment). It is one
+    transaction of batched statements, with the same outcome as booking one by one.
+    """
     with db.transaction():
-        result = record_payment(db, invoice, amount, paid_on, now=now, counterparty=counterparty, iban=iban,
-                                description=description, source="bank")
-        remember(db, ref, "bank", paid_on, amount, source=source, now=now)
-    return result
+        results = record_payments(db, [p for _ref, _where, p in bookings], now=now)
+        db.executemany("INSERT INTO applied_entries (ref, kind, booked_on, amount_cents, source, recorded_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING",
+                       [_entry_row(ref, "bank", p.paid_on, p.amount, where, now) for ref, where, p in bookings])
+    return results
 
 
 def remember(db: Database, ref: str, kind: str, booked_on: date | None, amount: Decimal, *, source: str,
@@ -78,7 +76,11 @@ def remember(db: Database, ref: str, kind: str, booked_on: date | None, amount: 
     """Note an entry as booked (a second part of the same entry is already noted)."""
     db.execute("INSERT INTO applied_entries (ref, kind, booked_on, amount_cents, source, recorded_at) "
                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING",
-               (ref, kind, iso(booked_on), to_cents(abs(amount)), source[:500], now))
+               _entry_row(ref, kind, booked_on, amount, source, now))
+
+
+def _entry_row(ref: str, kind: str, booked_on: date | None, amount: Decimal, source: str, now: str) -> tuple:
+    return (ref, kind, iso(booked_on), to_cents(abs(amount)), source[:500], now)
 
 
 def apply_credit_note(db: Database, number: str, invoice: str, amount: Decimal, *, issued: date | None,

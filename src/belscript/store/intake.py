@@ -29,6 +29,7 @@ from belscript.imports.problems import refuse
 from belscript.imports.rawfile import decode_text, read_bytes
 from belscript.store import bank as _bank
 from belscript.store.errors import StoreRefused
+from belscript.store.payments import PaymentIn
 from belscript.store.records import ContactRecord, CustomerRecord, ImportReport, InvoiceRecord
 
 #: File kinds, with the Dutch word the report uses.
@@ -216,17 +217,19 @@ def _book_statements(store, statements, result: Intake, now: str) -> None:
                            i.open_amount, i.amount, invoice_date=i.issue_date, due_date=i.due_date) for i in items]
     matched = match_payments([tx for _ref, tx in fresh], as_read)
     result.unmatched, result.skipped = matched.unmatched, matched.skipped
-    for m in sorted(matched.matched + matched.partial, key=lambda m: (m.transaction.booking_date or 0,)):
-        tx = m.transaction
-        paid = store.clock.today() if tx.booking_date is None else tx.booking_date
-        booked = _bank.book_bank_payment(
-            store.db, refs[id(tx)], m.invoice.number, m.amount, paid, now=now, counterparty=tx.counterparty_name,
-            iban=tx.counterparty_iban, description=tx.description[:500] or None, source=tx.source)
-        result.booked.append(Booked(tx, m.invoice.number, m.invoice.customer.name, m.amount, booked.open_after,
-                                    m.reason))
+    ordered = sorted(matched.matched + matched.partial, key=lambda m: (m.transaction.booking_date or 0,))
+    today = store.clock.today()
+    bookings = [(refs[id(m.transaction)], m.transaction.source, PaymentIn(
+        m.invoice.number, m.amount, today if m.transaction.booking_date is None else m.transaction.booking_date,
+        m.transaction.counterparty_name, m.transaction.counterparty_iban, m.transaction.description[:500] or None,
+        "bank")) for m in ordered]
+    done = _bank.book_bank_payments(store.db, bookings, now=now)
+    result.booked = [Booked(m.transaction, m.invoice.number, m.invoice.customer.name, m.amount, booked.open_after,
+                            m.reason) for m, booked in zip(ordered, done)]
 
 
 def _sources(invoices: list[OpenInvoice]) -> str:
-    names = sorted({Path(i.source.rsplit(":", 1)[0] if ":" in i.source else i.source).name for i in invoices})
+    files = {i.source.rsplit(":", 1)[0] if ":" in i.source else i.source for i in invoices}
+    names = sorted({Path(f).name for f in files})
     text = ", ".join(names[:3]) + (f" en {len(names) - 3} meer" if len(names) > 3 else "")
     return text or "import"
