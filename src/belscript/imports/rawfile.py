@@ -10,6 +10,7 @@ so a random binary never passes as text.
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from belscript.imports.problems import MAX_BYTES, refuse
@@ -41,7 +42,8 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
 
 
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -70,8 +72,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _printable(text: str, name: str) -> str:
-    bad = next((i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS), None)
-    if bad is not None:
+    found = _CONTROL.search(text)
+    if found is not None:
+        bad = found.start()
         line = text.count("\n", 0, bad) + 1
         raise refuse(name, f"onleesbaar teken (code {ord(text[bad])}); dit lijkt geen tekstexport", row=line)
     return text
