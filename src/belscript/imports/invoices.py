@@ -60,12 +60,13 @@ def invoices_from_table(table: Table, name: str, mapping: Mapping) -> InvoiceFil
                           "kolommen:\n  Ons kenmerk: factuurnummer\n  Te voldoen: openstaand")
     reader = _RowReader(table, name, fields, headers)
     body = range(header_at + 1, len(table.rows))
-    style, problems = reader.decide_style(body, mapping.decimal)
+    cells = {i: reader.values(i) for i in body}
+    style, problems = reader.decide_style(cells, mapping.decimal)
     invoices: list[OpenInvoice] = []
     seen: dict[str, tuple[int, OpenInvoice]] = {}
     paid = 0
     for i in body:
-        invoice = reader.row(i, style)
+        invoice = reader.row(i, cells[i], style)
         if invoice is None:
             continue
         if invoice.open_amount == 0:
@@ -100,6 +101,7 @@ class _RowReader:
 
     def __init__(self, table: Table, name: str, fields: dict[str, int], headers: list[object]) -> None:
         self.table, self.name, self.fields, self.headers = table, name, fields, headers
+        self.columns = list(fields.items())
         self.problems: list[Problem] = []
 
     def problem(self, i: int, field: str, message: str, question: bool = False) -> None:
@@ -112,7 +114,7 @@ class _RowReader:
         row = self.table.rows[i]
         width = len(row)
         out: dict[str, object] = {}
-        for field, index in self.fields.items():
+        for field, index in self.columns:
             if index < width:
                 value = row[index]
                 if isinstance(value, str):
@@ -135,9 +137,8 @@ class _RowReader:
             return value.date().isoformat()
         return str(value)[:500]
 
-    def decide_style(self, body: range, told: str | None) -> tuple[str | None, list[Problem]]:
-        cells = [(i, f, c) for i in body for row in (self.values(i),) for f in AMOUNT_FIELDS
-                 if isinstance(c := row.get(f), str)]
+    def decide_style(self, rows: dict[int, dict[str, object]], told: str | None) -> tuple[str | None, list[Problem]]:
+        cells = [(i, f, c) for i, row in rows.items() for f in AMOUNT_FIELDS if isinstance(c := row.get(f), str)]
         if told:
             return told, []
         style, seen = values.decimal_style([c for _, _, c in cells])
@@ -194,9 +195,8 @@ class _RowReader:
             self.problem(i, field, str(exc))
             return None
 
-    def row(self, i: int, style: str | None) -> OpenInvoice | None:
+    def row(self, i: int, cells: dict[str, object], style: str | None) -> OpenInvoice | None:
         before = len(self.problems)
-        cells = self.values(i)
         text = self.as_text
         number = text(cells.get("factuurnummer"))
         if number is None:

@@ -11,28 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from belscript.imports.records import Customer, OpenInvoice
 from belscript.store.db import Database
 from belscript.store.errors import StoreRefused
 from belscript.store.payments import PaymentIn, record_payments
 from belscript.store.records import PaymentResult, day, from_cents, iso, to_cents
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    """An open invoice with the customer facts that matching a payment needs."""
-
-    number: str
-    customer_number: str
-    customer_name: str
-    customer_iban: str | None
-    open_amount: Decimal
-    amount: Decimal
-    issue_date: date | None
-    due_date: date | None
 
 
 def entry_ref(parts: Iterable[object], occurrence: int) -> str:
@@ -41,14 +27,14 @@ def entry_ref(parts: Iterable[object], occurrence: int) -> str:
     return "bank:" + hashlib.sha256(f"{text}\x1e{occurrence}".encode()).hexdigest()[:32]
 
 
-def open_items(db: Database) -> list[OpenItem]:
-    """Every invoice with something open, oldest due date first."""
+def open_items(db: Database) -> list[OpenInvoice]:
+    """Every invoice with something open, oldest due date first, as matching reads them."""
     rows = db.execute(
         "SELECT i.number, c.number, c.name, c.iban, i.open_cents, i.amount_cents, i.issue_date, i.due_date "
         "FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.open_cents > 0 "
         "ORDER BY i.due_date, i.number").fetchall()
-    return [OpenItem(r[0], r[1], r[2], r[3], from_cents(r[4]), from_cents(r[5]), day(r[6]), day(r[7]))
-            for r in rows]
+    return [OpenInvoice(r[0], Customer(r[2], r[1], iban=r[3]), from_cents(r[4]), from_cents(r[5]),
+                        invoice_date=day(r[6]), due_date=day(r[7])) for r in rows]
 
 
 def known_refs(db: Database, refs: Iterable[str]) -> set[str]:

@@ -212,10 +212,7 @@ def _book_statements(store, statements, result: Intake, now: str) -> None:
     result.already_booked = sum(1 for ref, _tx in entries if ref in known)
     fresh = [(ref, tx) for ref, tx in entries if ref not in known]
     refs = {id(tx): ref for ref, tx in fresh}
-    items = _bank.open_items(store.db)
-    as_read = [OpenInvoice(i.number, ReadCustomer(i.customer_name, i.customer_number, iban=i.customer_iban),
-                           i.open_amount, i.amount, invoice_date=i.issue_date, due_date=i.due_date) for i in items]
-    matched = match_payments([tx for _ref, tx in fresh], as_read)
+    matched = match_payments([tx for _ref, tx in fresh], _bank.open_items(store.db))
     result.unmatched, result.skipped = matched.unmatched, matched.skipped
     ordered = sorted(matched.matched + matched.partial, key=lambda m: (m.transaction.booking_date or 0,))
     today = store.clock.today()
