@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -214,7 +215,10 @@ def _book_statements(store, statements, result: Intake, now: str) -> None:
     refs = {id(tx): ref for ref, tx in fresh}
     matched = match_payments([tx for _ref, tx in fresh], _bank.open_items(store.db))
     result.unmatched, result.skipped = matched.unmatched, matched.skipped
-    ordered = sorted(matched.matched + matched.partial, key=lambda m: (m.transaction.booking_date or 0,))
+    # Booked in date order, entries without a date last (as matching handles them); a
+    # credit naming more invoices than it pays leaves nothing for the last ones.
+    ordered = sorted((m for m in matched.matched + matched.partial if m.amount > 0),
+                     key=lambda m: (m.transaction.booking_date is None, m.transaction.booking_date or date.min))
     today = store.clock.today()
     bookings = [(refs[id(m.transaction)], m.transaction.source, PaymentIn(
         m.invoice.number, m.amount, today if m.transaction.booking_date is None else m.transaction.booking_date,
