@@ -27,7 +27,7 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
                 raise refuse(name, f"het bestand is te groot ({info.st_size / 1024 / 1024:.0f} MB); "
                                    f"belscript leest bestanden tot {limit // 1024 // 1024} MB")
-            data = handle.read(limit + 1)
+            data = _read_upto(handle, info.st_size if stat.S_ISREG(info.st_mode) else None, limit)
     except FileNotFoundError:
         raise refuse(name, "bestand niet gevonden") from None
     except IsADirectoryError:
@@ -38,6 +38,17 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
         raise refuse(name, f"het bestand kan niet gelezen worden ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise refuse(name, f"het bestand is te groot; belscript leest bestanden tot {limit // 1024 // 1024} MB")
+    return data
+
+
+def _read_upto(handle, size: int | None, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes. A regular file is read at its own size, since asking
+    for ``limit + 1`` bytes makes Python set up a 50 MB buffer for every small file."""
+    if size is None:
+        return handle.read(limit + 1)
+    data = handle.read(size + 1)
+    if len(data) > size:  # it grew since it was measured
+        data += handle.read(limit + 1 - len(data))
     return data
 
 
