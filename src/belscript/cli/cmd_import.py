@@ -44,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
             if args.format == "json":
                 print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
                 return 0
-            for line in render(result, today):
-                print(line)
+            lines = render(result, today)
+            if lines:  # one write: a statement of 10,000 bookings is 10,000 lines
+                print("\n".join(lines))
             missing = result.report.not_in_export if result.report else []
             if missing and not args.dry_run and _ask_to_close(missing):
                 closed = store.close_invoices(missing)
@@ -121,7 +122,8 @@ def render(result, today) -> list[str]:
 
 
 def _day(tx) -> str:
-    return f"{tx.booking_date:%d-%m-%Y}" if tx.booking_date else "zonder datum"
+    day = tx.booking_date
+    return f"{day.day:02d}-{day.month:02d}-{day.year}" if day else "zonder datum"
 
 
 def as_json(result) -> dict:

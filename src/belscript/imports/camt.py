@@ -22,7 +22,7 @@ from belscript.imports import values
 from belscript.imports.problems import ImportRefused, Problem, refuse
 from belscript.imports.rawfile import read_bytes
 from belscript.imports.records import BankTransaction
-from belscript.imports.xmlsafe import local, namespace, parse_xml
+from belscript.imports.xmlsafe import find_path, iter_xml, local, namespace
 
 _NS = re.compile(r"^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})$")
 
@@ -32,7 +32,8 @@ def read_camt053(path: str | os.PathLike) -> list[BankTransaction]:
 
 
 def camt053_from_bytes(data: bytes, name: str) -> list[BankTransaction]:
-    root = parse_xml(data, name)
+    elements = iter_xml(data, name)
+    root = next(elements)
     m = _NS.match(namespace(root))
     if not m or local(root) != "Document":
         raise refuse(name, "dit is geen CAMT.053-bankafschrift (verwacht camt.053.001.02 of later)")
@@ -41,9 +42,16 @@ def camt053_from_bytes(data: bytes, name: str) -> list[BankTransaction]:
     ns = "{" + namespace(root) + "}"
     reader = _Reader(name, ns)
     out: list[BankTransaction] = []
-    for stmt_no, stmt in enumerate(root.iter(f"{ns}Stmt"), start=1):
-        for entry_no, entry in enumerate(stmt.findall(f"{ns}Ntry"), start=1):
-            out.extend(reader.entry(entry, f"afschrift {stmt_no}, post {entry_no}"))
+    stmt_tag, entry_tag = f"{ns}Stmt", f"{ns}Ntry"
+    # Read statement by statement as each is completed, then drop it, so a file of a
+    # year's daily statements never sits in memory as one tree.
+    stmt_no = 0
+    for element in elements:
+        if element.tag == stmt_tag:
+            stmt_no += 1
+            for entry_no, entry in enumerate(element.findall(entry_tag), start=1):
+                out.extend(reader.entry(entry, f"afschrift {stmt_no}, post {entry_no}"))
+            element.clear()
     if reader.problems:
         raise ImportRefused(reader.problems)
     return out
@@ -52,22 +60,24 @@ def camt053_from_bytes(data: bytes, name: str) -> list[BankTransaction]:
 class _Reader:
     def __init__(self, name: str, ns: str) -> None:
         self.name, self.ns = name, ns
-        self.paths: dict[str, str] = {}
+        self.paths: dict[str, tuple[str, ...]] = {}
         self.problems: list[Problem] = []
 
     def find(self, base: Element, path: str) -> Element | None:
-        full = self.paths.get(path)
-        if full is None:
-            full = self.paths[path] = "/".join(self.ns + p for p in path.split("/"))
-        return base.find(full)
+        """``base.find(path)`` in this file's namespace (see :func:`find_path`)."""
+        tags = self.paths.get(path)
+        if tags is None:
+            tags = self.paths[path] = tuple(self.ns + p for p in path.split("/"))
+        return find_path(base, tags)
 
     def text(self, base: Element | None, path: str) -> str | None:
+        """The element's text with its white space folded, or None when empty or absent."""
         if base is None:
             return None
-        node = self.find(base, path)
-        if node is None or node.text is None or not node.text.strip():
-            return None
-        return " ".join(node.text.split())[:500]
+        tags = self.paths.get(path)
+        node = find_path(base, tags) if tags is not None else self.find(base, path)
+        words = None if node is None or node.text is None else node.text.split()
+        return " ".join(words)[:500] if words else None
 
     def entry(self, entry: Element, where: str) -> list[BankTransaction]:
         status = (self.text(entry, "Sts") or self.text(entry, "Sts/Cd") or "BOOK").upper()
@@ -80,7 +90,7 @@ class _Reader:
         amount, currency = self.amount(entry, where)
         booked = self.date(entry, "BookgDt", where) or self.date(entry, "ValDt", where)
         reversal = (self.text(entry, "RvslInd") or "").lower() == "true"
-        details = entry.findall(f"{self.ns}NtryDtls/{self.ns}TxDtls")
+        details = [tx for box in entry.findall(f"{self.ns}NtryDtls") for tx in box.findall(f"{self.ns}TxDtls")]
         if amount is None:
             return []
         base = dict(is_credit=direction == "CRDT", currency=currency, booking_date=booked, reversal=reversal)

@@ -60,12 +60,13 @@ def invoices_from_table(table: Table, name: str, mapping: Mapping) -> InvoiceFil
                           "kolommen:\n  Ons kenmerk: factuurnummer\n  Te voldoen: openstaand")
     reader = _RowReader(table, name, fields, headers)
     body = range(header_at + 1, len(table.rows))
-    style, problems = reader.decide_style(body, mapping.decimal)
+    cells = {i: reader.values(i) for i in body}
+    style, problems = reader.decide_style(cells, mapping.decimal)
     invoices: list[OpenInvoice] = []
     seen: dict[str, tuple[int, OpenInvoice]] = {}
     paid = 0
     for i in body:
-        invoice = reader.row(i, style)
+        invoice = reader.row(i, cells[i], style)
         if invoice is None:
             continue
         if invoice.open_amount == 0:
@@ -100,6 +101,7 @@ class _RowReader:
 
     def __init__(self, table: Table, name: str, fields: dict[str, int], headers: list[object]) -> None:
         self.table, self.name, self.fields, self.headers = table, name, fields, headers
+        self.columns = list(fields.items())
         self.problems: list[Problem] = []
 
     def problem(self, i: int, field: str, message: str, question: bool = False) -> None:
@@ -107,29 +109,36 @@ class _RowReader:
         self.problems.append(Problem(self.name, self.table.numbers[i], self.table.column_label(index),
                                      f"{message} (kolom '{self.headers[index]}')", question))
 
-    def cell(self, i: int, field: str) -> object:
-        index = self.fields.get(field)
+    def values(self, i: int) -> dict[str, object]:
+        """The row's cells by field, once per row: text stripped, empty cells left out."""
         row = self.table.rows[i]
-        if index is None or index >= len(row):
-            return None
-        value = row[index]
-        if isinstance(value, str):
-            value = value.strip()
-            return value or None
-        return value
+        width = len(row)
+        out: dict[str, object] = {}
+        for field, index in self.columns:
+            if index < width:
+                value = row[index]
+                if isinstance(value, str):
+                    value = value.strip()
+                    if value:
+                        out[field] = value
+                elif value is not None:
+                    out[field] = value
+        return out
 
-    def text(self, i: int, field: str) -> str | None:
-        value = self.cell(i, field)
+    @staticmethod
+    def as_text(value: object) -> str | None:
         if value is None:
             return None
+        if type(value) is str:
+            return value[:500]
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         if isinstance(value, dt.datetime):
             return value.date().isoformat()
         return str(value)[:500]
 
-    def decide_style(self, body: range, told: str | None) -> tuple[str | None, list[Problem]]:
-        cells = [(i, f, c) for i in body for f in AMOUNT_FIELDS if isinstance(c := self.cell(i, f), str)]
+    def decide_style(self, rows: dict[int, dict[str, object]], told: str | None) -> tuple[str | None, list[Problem]]:
+        cells = [(i, f, c) for i, row in rows.items() for f in AMOUNT_FIELDS if isinstance(c := row.get(f), str)]
         if told:
             return told, []
         style, seen = values.decimal_style([c for _, _, c in cells])
@@ -143,8 +152,8 @@ class _RowReader:
                                  question=True)
         return style, []
 
-    def amount(self, i: int, field: str, style: str | None) -> Decimal | None:
-        value = self.cell(i, field)
+    def amount(self, i: int, cells: dict[str, object], field: str, style: str | None) -> Decimal | None:
+        value = cells.get(field)
         if value is None:
             return None
         try:
@@ -162,8 +171,8 @@ class _RowReader:
             self.problem(i, field, str(exc))
             return None
 
-    def date(self, i: int, field: str) -> dt.date | None:
-        value = self.cell(i, field)
+    def date(self, i: int, cells: dict[str, object], field: str) -> dt.date | None:
+        value = cells.get(field)
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -171,13 +180,13 @@ class _RowReader:
         if isinstance(value, dt.date):
             return value
         try:
-            return values.parse_date(self.text(i, field) or "")
+            return values.parse_date(self.as_text(value) or "")
         except values.CellError as exc:
             self.problem(i, field, str(exc))
             return None
 
-    def checked(self, i: int, field: str, check) -> str | None:
-        text = self.text(i, field)
+    def checked(self, i: int, cells: dict[str, object], field: str, check) -> str | None:
+        text = self.as_text(cells.get(field))
         if text is None:
             return None
         try:
@@ -186,49 +195,50 @@ class _RowReader:
             self.problem(i, field, str(exc))
             return None
 
-    def row(self, i: int, style: str | None) -> OpenInvoice | None:
+    def row(self, i: int, cells: dict[str, object], style: str | None) -> OpenInvoice | None:
         before = len(self.problems)
-        number = self.text(i, "factuurnummer")
+        text = self.as_text
+        number = text(cells.get("factuurnummer"))
         if number is None:
             self.problem(i, "factuurnummer", "het factuurnummer ontbreekt")
-        customer_name = self.text(i, "klant") or self.text(i, "klantnummer")
+        customer_name = text(cells.get("klant")) or text(cells.get("klantnummer"))
         if customer_name is None:
             self.problem(i, "klant" if "klant" in self.fields else "klantnummer", "de klant ontbreekt")
-        open_amount = self.amount(i, "openstaand", style)
-        total = self.amount(i, "bedrag", style)
-        paid = self.amount(i, "betaald", style)
+        open_amount = self.amount(i, cells, "openstaand", style)
+        total = self.amount(i, cells, "bedrag", style)
+        paid = self.amount(i, cells, "betaald", style)
         if open_amount is None and "openstaand" not in self.fields and total is not None:
             open_amount = total - (paid or 0)
         if open_amount is None and len(self.problems) == before:
             self.problem(i, "openstaand" if "openstaand" in self.fields else "bedrag", "het bedrag ontbreekt")
-        currency = self.checked(i, "valuta", values.clean_currency) or "EUR"
+        currency = self.checked(i, cells, "valuta", values.clean_currency) or "EUR"
         if currency != "EUR":
             self.problem(i, "valuta", f"valuta {currency}; belscript werkt alleen met euro's")
-        kind = normalise(self.text(i, "soort") or "")
+        kind = normalise(soort) if (soort := text(cells.get("soort"))) else ""
         credit = "credit" in kind
         if credit and open_amount is not None and open_amount > 0:
             open_amount, total = -open_amount, (-abs(total) if total is not None else None)
         elif open_amount is not None and open_amount < 0 and not credit:
             self.problem(i, "openstaand" if "openstaand" in self.fields else "bedrag",
                          "negatief bedrag, maar de regel is niet als creditnota gemarkeerd")
-        invoice_date, due_date = self.date(i, "factuurdatum"), self.date(i, "vervaldatum")
+        invoice_date, due_date = self.date(i, cells, "factuurdatum"), self.date(i, cells, "vervaldatum")
         if invoice_date and due_date and due_date < invoice_date:
             self.problem(i, "vervaldatum", "de vervaldatum ligt vóór de factuurdatum")
         customer = Customer(
             name=customer_name or "",
-            number=self.text(i, "klantnummer"),
-            contact=self.text(i, "contactpersoon"),
-            email=self.checked(i, "email", values.clean_email),
-            phone=self.checked(i, "telefoon", values.clean_phone),
-            iban=self.checked(i, "iban", values.clean_iban),
-            kvk=self.text(i, "kvk"),
-            vat_id=self.text(i, "btwnummer"),
+            number=text(cells.get("klantnummer")),
+            contact=text(cells.get("contactpersoon")),
+            email=self.checked(i, cells, "email", values.clean_email),
+            phone=self.checked(i, cells, "telefoon", values.clean_phone),
+            iban=self.checked(i, cells, "iban", values.clean_iban),
+            kvk=text(cells.get("kvk")),
+            vat_id=text(cells.get("btwnummer")),
         )
         if len(self.problems) > before or number is None or open_amount is None:
             return None
         return OpenInvoice(
             number=number, customer=customer, open_amount=open_amount, total_amount=total, currency=currency,
-            invoice_date=invoice_date, due_date=due_date, order_reference=self.text(i, "orderreferentie"),
-            description=self.text(i, "omschrijving"), is_credit_note=credit,
+            invoice_date=invoice_date, due_date=due_date, order_reference=text(cells.get("orderreferentie")),
+            description=text(cells.get("omschrijving")), is_credit_note=credit,
             source=f"{self.name}:{self.table.numbers[i]}",
         )

@@ -21,11 +21,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from belscript.money import format_amount
 from belscript.imports.records import BankTransaction, OpenInvoice
 
 _JOIN = re.compile(r"\d+(?:[ \-/_.]{1,2}\d+)*")
+_RUN = re.compile(r"\d+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is exactly str.isalnum() plus the underscore
+_NOT_WORD = re.compile(r"[^\w]+")
 _LEGAL = re.compile(r"\b(b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?|holding|bv|vof|eenmanszaak|de heer|"
                     r"mevrouw|dhr\.?|mw\.?|mr\.?|mrs\.?|ltd\.?|gmbh)\b")
 
@@ -55,12 +59,14 @@ def digits_key(number: str) -> str:
 
 
 def alnum_key(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    """Only the letters and digits, upper case: "f 2026-001" → "F2026001"."""
+    return _NOT_ALNUM.sub("", text.upper())
 
 
+@lru_cache(maxsize=65536)  # a statement names the same customers over and over
 def name_key(name: str | None) -> str:
     text = _LEGAL.sub(" ", (name or "").lower())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def match_payments(credits: list[BankTransaction], invoices: list[OpenInvoice]) -> MatchResult:
@@ -124,14 +130,15 @@ def _named_invoices(text: str, by_digits: dict[str, list[OpenInvoice]],
                     remaining: dict[int, Decimal]) -> list[OpenInvoice]:
     """Invoices whose number occurs in ``text``, in order of appearance, still open."""
     found: list[OpenInvoice] = []
-    squeezed = alnum_key(text)
+    squeezed = None
     for m in _JOIN.finditer(text):
-        runs = re.findall(r"\d+", m.group())
+        runs = _RUN.findall(m.group())
         # every join of consecutive digit runs, so "2026 001 en 2026 002" finds both
         for a in range(len(runs)):
             for b in range(a + 1, len(runs) + 1):
                 candidates = by_digits.get("".join(runs[a:b]), [])
                 if len(candidates) > 1:
+                    squeezed = alnum_key(text) if squeezed is None else squeezed
                     candidates = [c for c in candidates if alnum_key(c.number) in squeezed]
                 for inv in candidates[:1]:
                     if inv not in found and remaining[id(inv)] > 0:

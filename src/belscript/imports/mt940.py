@@ -21,6 +21,8 @@ from belscript.imports.records import BankTransaction
 _KEYS = ("TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "CNTP", "MARF", "CSID", "ORDP", "BENM", "ID",
          "ADDR", "PREF", "RTRN", "ISDT", "SVCL", "PURP", "ULTC", "ULTD", "ULTB", "FX", "OAMT", "TRCD")
 _KEY = re.compile(r"/(" + "|".join(_KEYS) + r")/")
+_REMI_PREFIX = re.compile(r"^(?:USTD//?|STRD/CUR/|STRD/ISO/)")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
 
 
 def read_mt940(path: str | os.PathLike) -> list[BankTransaction]:
@@ -76,7 +78,7 @@ def mt940_from_text(text: str, name: str) -> list[BankTransaction]:
 
 def structured(details: str) -> dict[str, str]:
     """Split Dutch structured :86: text into its fields (NAME, IBAN, REMI, EREF, …)."""
-    text = "".join(line for line in details.splitlines())
+    text = "".join(details.splitlines())
     marks = list(_KEY.finditer(text))
     if not marks or marks[0].start() > 2:
         return {}
@@ -93,7 +95,7 @@ def structured(details: str) -> dict[str, str]:
                 fields.setdefault("NAME", parts[2].strip())
             continue
         if key == "REMI":  # ING/Rabo: USTD//text or STRD/CUR/ref
-            value = re.sub(r"^(?:USTD//?|STRD/CUR/|STRD/ISO/)", "", value)
+            value = _REMI_PREFIX.sub("", value)
         if key in ("BENM", "ORDP") or not value:
             continue
         fields.setdefault(key, " ".join(value.split()))
@@ -102,7 +104,7 @@ def structured(details: str) -> dict[str, str]:
 
 def _iban_from_extra(extra: object) -> str | None:
     text = str(extra or "").strip()
-    return text if re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", text) else None
+    return text if _IBAN.fullmatch(text) else None
 
 
 def _e2e(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ so a random binary never passes as text.
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from belscript.imports.problems import MAX_BYTES, refuse
@@ -26,7 +27,7 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
                 raise refuse(name, f"het bestand is te groot ({info.st_size / 1024 / 1024:.0f} MB); "
                                    f"belscript leest bestanden tot {limit // 1024 // 1024} MB")
-            data = handle.read(limit + 1)
+            data = _read_upto(handle, info.st_size if stat.S_ISREG(info.st_mode) else None, limit)
     except FileNotFoundError:
         raise refuse(name, "bestand niet gevonden") from None
     except IsADirectoryError:
@@ -40,8 +41,20 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
+def _read_upto(handle, size: int | None, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes. A regular file is read at its own size, since asking
+    for ``limit + 1`` bytes makes Python set up a 50 MB buffer for every small file."""
+    if size is None:
+        return handle.read(limit + 1)
+    data = handle.read(size + 1)
+    if len(data) > size:  # it grew since it was measured
+        data += handle.read(limit + 1 - len(data))
+    return data
+
+
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -70,8 +83,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _printable(text: str, name: str) -> str:
-    bad = next((i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS), None)
-    if bad is not None:
+    found = _CONTROL.search(text)
+    if found is not None:
+        bad = found.start()
         line = text.count("\n", 0, bad) + 1
         raise refuse(name, f"onleesbaar teken (code {ord(text[bad])}); dit lijkt geen tekstexport", row=line)
     return text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -20,7 +21,7 @@ from belscript.imports import values
 from belscript.imports.problems import ImportRefused, Problem, refuse
 from belscript.imports.rawfile import read_bytes
 from belscript.imports.records import Customer, OpenInvoice
-from belscript.imports.xmlsafe import local, parse_xml
+from belscript.imports.xmlsafe import find_path, local, parse_xml
 
 UBL_LIMIT = 20 * 1024 * 1024
 CAC = "{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}"
@@ -44,6 +45,12 @@ def ubl_from_bytes(data: bytes, name: str) -> OpenInvoice:
     if kind is None or local(root) != kind:
         raise refuse(name, f"dit is geen UBL-factuur of -creditnota (het hoofdelement is '{local(root)}')")
     return _Reader(root, name, kind == "CreditNote").invoice()
+
+
+@lru_cache(maxsize=256)
+def _tags(path: str) -> tuple[str, ...]:
+    """'cac:Contact/cbc:Name' → the namespaced tags of each step."""
+    return tuple(step.replace("cac:", CAC).replace("cbc:", CBC) for step in path.split("/"))
 
 
 def apply_credit_notes(items: list[OpenInvoice]) -> list[OpenInvoice]:
@@ -74,7 +81,7 @@ class _Reader:
         self.problems.append(Problem(self.name, None, where, message))
 
     def text(self, path: str, base: Element | None = None) -> str | None:
-        node = (self.root if base is None else base).find(path.replace("cac:", CAC).replace("cbc:", CBC))
+        node = find_path(self.root if base is None else base, _tags(path))
         if node is None or node.text is None or not node.text.strip():
             return None
         return " ".join(node.text.split())[:500]
@@ -133,7 +140,7 @@ class _Reader:
             if required:
                 self.problem(path, "het te betalen bedrag ontbreekt")
             return None
-        node = self.root.find(path.replace("cac:", CAC).replace("cbc:", CBC))
+        node = find_path(self.root, _tags(path))
         own = (node.get("currencyID") or currency).upper() if node is not None else currency
         if currency and own != currency:
             self.problem(path, f"bedrag in {own}, maar de factuur is in {currency}")
@@ -149,7 +156,7 @@ class _Reader:
             return None
 
     def customer(self) -> Customer | None:
-        party = self.root.find(f"{CAC}AccountingCustomerParty/{CAC}Party")
+        party = find_path(self.root, (f"{CAC}AccountingCustomerParty", f"{CAC}Party"))
         if party is None:
             self.problem("cac:AccountingCustomerParty", "de klant (AccountingCustomerParty) ontbreekt")
             return None

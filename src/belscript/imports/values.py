@@ -27,6 +27,7 @@ _AMOUNT = re.compile(r"^(?P<pre>[€$£]|eur|euro|usd|gbp|chf)?\s*(?P<sign>[-+])
                      re.I)
 
 
+@lru_cache(maxsize=65536)
 def amount_currency(text: str) -> str | None:
     """The currency written in an amount cell (``€``, ``USD``…), if any."""
     m = _AMOUNT.match(text.strip())

@@ -10,29 +10,15 @@ unassigned, so a later import (after its invoice arrived) can still match it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from belscript.imports.records import Customer, OpenInvoice
 from belscript.store.db import Database
 from belscript.store.errors import StoreRefused
-from belscript.store.payments import record_payment
+from belscript.store.payments import PaymentIn, record_payments
 from belscript.store.records import PaymentResult, day, from_cents, iso, to_cents
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    """An open invoice with the customer facts that matching a payment needs."""
-
-    number: str
-    customer_number: str
-    customer_name: str
-    customer_iban: str | None
-    open_amount: Decimal
-    amount: Decimal
-    issue_date: date | None
-    due_date: date | None
 
 
 def entry_ref(parts: Iterable[object], occurrence: int) -> str:
@@ -41,36 +27,34 @@ def entry_ref(parts: Iterable[object], occurrence: int) -> str:
     return "bank:" + hashlib.sha256(f"{text}\x1e{occurrence}".encode()).hexdigest()[:32]
 
 
-def open_items(db: Database) -> list[OpenItem]:
-    """Every invoice with something open, oldest due date first."""
+def open_items(db: Database) -> list[OpenInvoice]:
+    """Every invoice with something open, oldest due date first, as matching reads them."""
     rows = db.execute(
         "SELECT i.number, c.number, c.name, c.iban, i.open_cents, i.amount_cents, i.issue_date, i.due_date "
         "FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.open_cents > 0 "
         "ORDER BY i.due_date, i.number").fetchall()
-    return [OpenItem(r[0], r[1], r[2], r[3], from_cents(r[4]), from_cents(r[5]), day(r[6]), day(r[7]))
-            for r in rows]
+    return [OpenInvoice(r[0], Customer(r[2], r[1], iban=r[3]), from_cents(r[4]), from_cents(r[5]),
+                        invoice_date=day(r[6]), due_date=day(r[7])) for r in rows]
 
 
 def known_refs(db: Database, refs: Iterable[str]) -> set[str]:
     """Which of ``refs`` were booked by an earlier import."""
-    ordered = sorted(set(refs))
-    found: set[str] = set()
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        found.update(r[0] for r in db.execute(
-            f"SELECT ref FROM applied_entries WHERE ref IN ({', '.join('?' for _ in chunk)})", chunk))
-    return found
+    return {r[0] for r in db.select_in("SELECT ref FROM applied_entries WHERE ref IN ({})", sorted(set(refs)))}
 
 
-def book_bank_payment(db: Database, ref: str, invoice: str, amount: Decimal, paid_on: date, *, now: str,
-                      counterparty: str | None, iban: str | None, description: str | None,
-                      source: str) -> PaymentResult:
-    """Record one matched (part of a) bank entry as a payment and remember the entry."""
+def book_bank_payments(db: Database, bookings: Sequence[tuple[str, str, PaymentIn]], *, now: str
+                       ) -> list[PaymentResult]:
+    """Record matched (parts of) bank entries as payments, in order, and remember each entry.
+
+    ``bookings`` holds (entry key, where the entry was read, payment). It is one
+    transaction of batched statements, with the same outcome as booking one by one.
+    """
     with db.transaction():
-        result = record_payment(db, invoice, amount, paid_on, now=now, counterparty=counterparty, iban=iban,
-                                description=description, source="bank")
-        remember(db, ref, "bank", paid_on, amount, source=source, now=now)
-    return result
+        results = record_payments(db, [p for _ref, _where, p in bookings], now=now)
+        db.executemany("INSERT INTO applied_entries (ref, kind, booked_on, amount_cents, source, recorded_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING",
+                       [_entry_row(ref, "bank", p.paid_on, p.amount, where, now) for ref, where, p in bookings])
+    return results
 
 
 def remember(db: Database, ref: str, kind: str, booked_on: date | None, amount: Decimal, *, source: str,
@@ -78,7 +62,11 @@ def remember(db: Database, ref: str, kind: str, booked_on: date | None, amount: 
     """Note an entry as booked (a second part of the same entry is already noted)."""
     db.execute("INSERT INTO applied_entries (ref, kind, booked_on, amount_cents, source, recorded_at) "
                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING",
-               (ref, kind, iso(booked_on), to_cents(abs(amount)), source[:500], now))
+               _entry_row(ref, kind, booked_on, amount, source, now))
+
+
+def _entry_row(ref: str, kind: str, booked_on: date | None, amount: Decimal, source: str, now: str) -> tuple:
+    return (ref, kind, iso(booked_on), to_cents(abs(amount)), source[:500], now)
 
 
 def apply_credit_note(db: Database, number: str, invoice: str, amount: Decimal, *, issued: date | None,

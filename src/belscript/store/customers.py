@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from belscript.store.db import Database
@@ -44,42 +45,51 @@ def customer_from_row(row: Any) -> Customer:
 
 def upsert_customer(db: Database, record: CustomerRecord, *, source: str | None, now: str) -> tuple[int, str]:
     """Insert or update one customer; returns (id, 'new' | 'changed' | 'unchanged')."""
-    row = db.execute(f"SELECT {_CUSTOMER_COLUMNS} FROM customers WHERE number = ?", (record.number,)).fetchone()
-    values = [getattr(record, f) for f in _FIELDS]
-    if row is None:
-        new_id = db.execute(
-            "INSERT INTO customers (number, name, name_key, kind, iban, address, email, phone, form, notes, "
-            "source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (record.number, record.name, normalise(record.name), *values[1:], source, now)).fetchone()[0]
-        _write_terms(db, int(new_id), record)
-        _write_contacts(db, int(new_id), record)
-        return int(new_id), "new"
-    current = customer_from_row(row)
-    # An import never blanks out what the user or an earlier import already knew.
-    merged = [new if new not in (None, "", "unknown") else getattr(current, f) for f, new in zip(_FIELDS, values)]
-    status = "unchanged" if merged == [getattr(current, f) for f in _FIELDS] else "changed"
-    if status == "changed":
-        db.execute("UPDATE customers SET name = ?, name_key = ?, kind = ?, iban = ?, address = ?, email = ?, "
+    return upsert_customers(db, [record], source=source, now=now)[record.number]
+
+
+def upsert_customers(db: Database, records: Iterable[CustomerRecord], *, source: str | None,
+                     now: str) -> dict[str, tuple[int, str]]:
+    """Insert or update customers in batched statements; {number: (id, status)} in input order.
+
+    A number given twice counts once, with the later record (as upserting one by one
+    would leave it). An import never blanks out what the user or an earlier import
+    already knew: empty or 'unknown' facts keep the stored ones.
+    """
+    wanted = {r.number: r for r in records}
+    current = {row[1]: customer_from_row(row) for row in db.select_in(
+        f"SELECT {_CUSTOMER_COLUMNS} FROM customers WHERE number IN ({{}})", list(wanted))}
+    fresh = [r for number, r in wanted.items() if number not in current]
+    changed: list[tuple[Customer, list[Any]]] = []
+    for number, record in wanted.items():
+        known = current.get(number)
+        if known is None:
+            continue
+        merged = [new if new not in (None, "", "unknown") else getattr(known, f)
+                  for f, new in zip(_FIELDS, (getattr(record, f) for f in _FIELDS))]
+        if merged != [getattr(known, f) for f in _FIELDS]:
+            changed.append((known, merged))
+    db.executemany(
+        "INSERT INTO customers (number, name, name_key, kind, iban, address, email, phone, form, notes, "
+        "source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.number, r.name, normalise(r.name), *(getattr(r, f) for f in _FIELDS[1:]), source, now) for r in fresh])
+    ids = {number: c.id for number, c in current.items()}
+    ids.update((row[0], int(row[1])) for row in db.select_in(
+        "SELECT number, id FROM customers WHERE number IN ({})", [r.number for r in fresh]))
+    db.executemany("UPDATE customers SET name = ?, name_key = ?, kind = ?, iban = ?, address = ?, email = ?, "
                    "phone = ?, form = ?, notes = ?, source = ?, updated_at = ? WHERE id = ?",
-                   (merged[0], normalise(merged[0]), *merged[1:], source, now, current.id))
-        if merged[0] != current.name:
-            db.execute("DELETE FROM customer_terms WHERE customer_id = ?", (current.id,))
-            _write_terms(db, current.id, record)
-    _write_contacts(db, current.id, record)
-    return current.id, status
-
-
-def _write_terms(db: Database, customer_id: int, record: CustomerRecord) -> None:
+                   [(m[0], normalise(m[0]), *m[1:], source, now, c.id) for c, m in changed])
+    renamed = [c for c, m in changed if m[0] != c.name]
+    db.executemany("DELETE FROM customer_terms WHERE customer_id = ?", [(c.id,) for c in renamed])
     db.executemany("INSERT INTO customer_terms (term, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                   [(t, customer_id) for t in sorted(terms_of(record.name, record.number))])
-
-
-def _write_contacts(db: Database, customer_id: int, record: CustomerRecord) -> None:
-    for c in record.contacts:
-        db.execute("INSERT INTO contacts (customer_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?) "
+                   [(t, ids[r.number]) for r in [*fresh, *(wanted[c.number] for c in renamed)]
+                    for t in sorted(terms_of(r.name, r.number))])
+    db.executemany("INSERT INTO contacts (customer_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT (customer_id, name) DO UPDATE SET role = coalesce(excluded.role, contacts.role), "
                    "email = coalesce(excluded.email, contacts.email), phone = coalesce(excluded.phone, contacts.phone)",
-                   (customer_id, c.name, c.role, c.email, c.phone))
+                   [(ids[r.number], c.name, c.role, c.email, c.phone) for r in wanted.values() for c in r.contacts])
+    status = {c.number: "changed" for c, _m in changed} | {r.number: "new" for r in fresh}
+    return {number: (ids[number], status.get(number, "unchanged")) for number in wanted}
 
 
 def get_customer(db: Database, key: int | str) -> Customer | None:

@@ -92,6 +92,14 @@ class Database:
         except Exception as exc:  # noqa: BLE001
             raise self._translate(exc) from None
 
+    def select_in(self, sql: str, keys: Sequence[Any], size: int = 500) -> list[Any]:
+        """Rows of ``sql`` whose ``IN ({})`` is filled with ``keys``, in chunks every driver accepts."""
+        rows: list[Any] = []
+        for start in range(0, len(keys), size):
+            chunk = list(keys[start:start + size])
+            rows.extend(self.execute(sql.format(", ".join("?" for _ in chunk)), chunk))
+        return rows
+
     @contextmanager
     def transaction(self) -> Iterator["Database"]:
         """One write transaction: all of it is committed, or none of it.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from belscript.store.customers import upsert_customer
+from belscript.store.customers import upsert_customers
 from belscript.store.db import Database
 from belscript.store.errors import StoreRefused
 from belscript.store.records import CustomerRecord, ImportReport, InvoiceRecord, iso, to_cents
@@ -58,36 +58,35 @@ def import_records(db: Database, customers: Iterable[CustomerRecord], invoices: 
     report = ImportReport()
     with db.transaction():
         referenced = {i.customer for i in invoice_list} - set(by_number)
-        known = {r[0] for r in _in_batches(db, "SELECT number FROM customers WHERE number IN ({})", referenced)}
+        known = {r[0] for r in _in(db, "SELECT number FROM customers WHERE number IN ({})", referenced)}
         check_invoices(invoice_list, by_number, known)
-        ids: dict[str, int] = {}
-        for record in by_number.values():
-            ids[record.number], status = upsert_customer(db, record, source=source, now=now)
-            if status == "new":
-                report.new_customers.append(record.number)
-        for number in referenced:
-            ids[number] = int(db.execute("SELECT id FROM customers WHERE number = ?", (number,)).fetchone()[0])
+        upserted = upsert_customers(db, by_number.values(), source=source, now=now)
+        report.new_customers = [number for number, (_id, status) in upserted.items() if status == "new"]
+        ids = {number: cid for number, (cid, _status) in upserted.items()}
+        ids.update((r[0], int(r[1])) for r in _in(
+            db, "SELECT number, id FROM customers WHERE number IN ({})", referenced))
         # The file's open amount is compared with what the previous file said, not with
         # the open amount now: payments booked in belscript since then stand.
-        existing = {r[0]: r[1:] for r in _in_batches(
+        existing = {r[0]: r[1:] for r in _in(
             db, f"SELECT number, {', '.join(_INVOICE_FIELDS).replace('open_cents', _FILE_OPEN)} FROM invoices "
                 "WHERE number IN ({})", {i.number for i in invoice_list})}
+        inserts, updates = [], []
         for inv in {i.number: i for i in invoice_list}.values():
             values = (ids[inv.customer], iso(inv.issue_date), iso(inv.due_date), to_cents(inv.amount),
                       to_cents(inv.open_amount), inv.currency.upper(), inv.order_reference, inv.delivered)
             before = existing.get(inv.number)
             if before is None:
-                db.execute(f"INSERT INTO invoices (number, {', '.join(_INVOICE_FIELDS)}, imported_open_cents, "
-                           "source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           (inv.number, *values, values[4], source, now, now))
+                inserts.append((inv.number, *values, values[4], source, now, now))
                 report.new.append(inv.number)
             elif tuple(before) == values:
                 report.unchanged.append(inv.number)
             else:
-                db.execute(f"UPDATE invoices SET {', '.join(f + ' = ?' for f in _INVOICE_FIELDS)}, "
-                           "imported_open_cents = ?, source = ?, updated_at = ? WHERE number = ?",
-                           (*values, values[4], source, now, inv.number))
+                updates.append((*values, values[4], source, now, inv.number))
                 report.changed.append(inv.number)
+        db.executemany(f"INSERT INTO invoices (number, {', '.join(_INVOICE_FIELDS)}, imported_open_cents, "
+                       "source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
+        db.executemany(f"UPDATE invoices SET {', '.join(f + ' = ?' for f in _INVOICE_FIELDS)}, "
+                       "imported_open_cents = ?, source = ?, updated_at = ? WHERE number = ?", updates)
         if full:
             present = {i.number for i in invoice_list}
             report.not_in_export = sorted(
@@ -99,15 +98,10 @@ def close_invoices(db: Database, numbers: Iterable[str], *, now: str) -> int:
     """Close invoices the user confirmed as no longer open (after an import reported them)."""
     wanted = list(numbers)
     with db.transaction():
-        for number in wanted:
-            db.execute("UPDATE invoices SET open_cents = 0, updated_at = ? WHERE number = ?", (now, number))
+        db.executemany("UPDATE invoices SET open_cents = 0, updated_at = ? WHERE number = ?",
+                       [(now, number) for number in wanted])
     return len(wanted)
 
 
-def _in_batches(db: Database, sql: str, keys: set[str], size: int = 500) -> list[tuple]:
-    ordered = sorted(keys)
-    rows: list[tuple] = []
-    for start in range(0, len(ordered), size):
-        chunk = ordered[start:start + size]
-        rows.extend(tuple(r) for r in db.execute(sql.format(", ".join("?" for _ in chunk)), chunk))
-    return rows
+def _in(db: Database, sql: str, keys: set[str]) -> list[tuple]:
+    return [tuple(r) for r in db.select_in(sql, sorted(keys))]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,6 +30,7 @@ from belscript.imports.problems import refuse
 from belscript.imports.rawfile import decode_text, read_bytes
 from belscript.store import bank as _bank
 from belscript.store.errors import StoreRefused
+from belscript.store.payments import PaymentIn
 from belscript.store.records import ContactRecord, CustomerRecord, ImportReport, InvoiceRecord
 
 #: File kinds, with the Dutch word the report uses.
@@ -211,22 +213,24 @@ def _book_statements(store, statements, result: Intake, now: str) -> None:
     result.already_booked = sum(1 for ref, _tx in entries if ref in known)
     fresh = [(ref, tx) for ref, tx in entries if ref not in known]
     refs = {id(tx): ref for ref, tx in fresh}
-    items = _bank.open_items(store.db)
-    as_read = [OpenInvoice(i.number, ReadCustomer(i.customer_name, i.customer_number, iban=i.customer_iban),
-                           i.open_amount, i.amount, invoice_date=i.issue_date, due_date=i.due_date) for i in items]
-    matched = match_payments([tx for _ref, tx in fresh], as_read)
+    matched = match_payments([tx for _ref, tx in fresh], _bank.open_items(store.db))
     result.unmatched, result.skipped = matched.unmatched, matched.skipped
-    for m in sorted(matched.matched + matched.partial, key=lambda m: (m.transaction.booking_date or 0,)):
-        tx = m.transaction
-        paid = store.clock.today() if tx.booking_date is None else tx.booking_date
-        booked = _bank.book_bank_payment(
-            store.db, refs[id(tx)], m.invoice.number, m.amount, paid, now=now, counterparty=tx.counterparty_name,
-            iban=tx.counterparty_iban, description=tx.description[:500] or None, source=tx.source)
-        result.booked.append(Booked(tx, m.invoice.number, m.invoice.customer.name, m.amount, booked.open_after,
-                                    m.reason))
+    # Booked in date order, entries without a date last (as matching handles them); a
+    # credit naming more invoices than it pays leaves nothing for the last ones.
+    ordered = sorted((m for m in matched.matched + matched.partial if m.amount > 0),
+                     key=lambda m: (m.transaction.booking_date is None, m.transaction.booking_date or date.min))
+    today = store.clock.today()
+    bookings = [(refs[id(m.transaction)], m.transaction.source, PaymentIn(
+        m.invoice.number, m.amount, today if m.transaction.booking_date is None else m.transaction.booking_date,
+        m.transaction.counterparty_name, m.transaction.counterparty_iban, m.transaction.description[:500] or None,
+        "bank")) for m in ordered]
+    done = _bank.book_bank_payments(store.db, bookings, now=now)
+    result.booked = [Booked(m.transaction, m.invoice.number, m.invoice.customer.name, m.amount, booked.open_after,
+                            m.reason) for m, booked in zip(ordered, done)]
 
 
 def _sources(invoices: list[OpenInvoice]) -> str:
-    names = sorted({Path(i.source.rsplit(":", 1)[0] if ":" in i.source else i.source).name for i in invoices})
+    files = {i.source.rsplit(":", 1)[0] if ":" in i.source else i.source for i in invoices}
+    names = sorted({Path(f).name for f in files})
     text = ", ".join(names[:3]) + (f" en {len(names) - 3} meer" if len(names) > 3 else "")
     return text or "import"

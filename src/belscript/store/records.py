@@ -21,7 +21,7 @@ def to_cents(amount: Decimal) -> int:
 
 
 def from_cents(cents: int) -> Decimal:
-    return (Decimal(int(cents)) / 100).quantize(Decimal("0.01"))
+    return Decimal(int(cents)).scaleb(-2)  # exactly two decimals, as quantize would give
 
 
 def iso(value: date | datetime | None) -> str | None:
