@@ -35,6 +35,19 @@ def test_camt053_v8_batch_entry_is_split_per_transaction():
     assert entries[0].description == "2026-0043"
 
 
+def test_batch_entry_with_amounts_only_under_amount_details_is_split(tmp_path):
+    """Version 02 banks give each transaction's amount under AmtDtls/TxAmt: still one credit each."""
+    text = (BANK / "camt053-001.08-voorbeeld.xml").read_text()
+    for value in ("2420.00", "150.00"):
+        text = text.replace(f'<Amt Ccy="EUR">{value}</Amt>',
+                            f'<AmtDtls><TxAmt><Amt Ccy="EUR">{value}</Amt></TxAmt></AmtDtls>')
+    path = tmp_path / "batch.xml"
+    path.write_text(text)
+    entries = read_bank_statement(path)
+    assert [(e.amount, e.counterparty_name) for e in entries] == [
+        (Decimal("2420.00"), "Vries, De & Zn"), (Decimal("150.00"), "Stichting De Brug")]
+
+
 @pytest.mark.parametrize("name, amount, payer, text", [
     ("mt940-ing-sepa-voorbeeld.sta", "1250.50", "Bakkerij De Korenschoof BV", "Factuur 2026-0041"),
     ("mt940-abnamro-sepa-voorbeeld.sta", "305.00", "JANSEN INSTALLATIETECHNIEK", "FACTUUR 2026-0042 RESTANT"),

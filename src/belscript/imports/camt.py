@@ -99,7 +99,9 @@ class _Reader:
             return [self.transaction(details[0] if details else None, amount, extra, base, where)]
         out = []
         for i, tx in enumerate(details, start=1):
-            own = self.find(tx, "AmtDtls/TxAmt/Amt") or self.find(tx, "Amt")
+            own = self.find(tx, "AmtDtls/TxAmt/Amt")  # version 02 puts it here, later ones at Amt
+            if own is None:  # (an element without children is false: test for None)
+                own = self.find(tx, "Amt")
             tx_amount = self.decimal(own, f"{where}, detail {i}") if own is not None else None
             if tx_amount is None:
                 return [self.transaction(None, amount, extra, base, where)]
