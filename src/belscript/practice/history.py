@@ -89,7 +89,7 @@ def load_history(journal, script, personas, script_arg: str | None = None) -> Hi
     ``script_arg`` is how the user named the script (a file path works again, a name may not)."""
     sessions: list[PastSession] = []
     practised: list[str] = []
-    for record in sorted(journal.calls(practice=True), key=lambda r: (r.started_at, r.id)):
+    for record in sorted(journal.listing(practice=True), key=lambda r: (r.started_at, r.id)):
         events = journal.events(record.id)
         facts = CallState.fold(events)
         score = facts.score
