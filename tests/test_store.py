@@ -235,6 +235,20 @@ def test_a_finished_call_is_not_handed_out_again_today(store):
     assert [(cid, who) for cid, who, _ in store.called_today()] == [(taken[0].customer_id, "Anna")]
 
 
+def test_a_customer_handed_back_earlier_in_the_list_is_offered_again(store):
+    """claim_next goes on after the caller's last customer, and comes back for one handed back unworked."""
+    store.import_records(customers(), invoices(), source="export.csv")
+    first, second = store.claim_next("Anna"), store.claim_next("Anna")
+    assert first.customer_id < second.customer_id
+    assert store.release(first.customer_id, "Anna", finished=False)
+    assert store.release(second.customer_id, "Anna")
+    third = store.claim_next("Anna")
+    assert third.customer_id not in {first.customer_id, second.customer_id}
+    assert store.release(third.customer_id, "Anna")
+    assert store.claim_next("Anna").customer_id == first.customer_id
+    assert store.claim_next("Bert") is None
+
+
 def test_an_event_sent_twice_is_stored_once(store):
     """Recording the same event id twice (a resend after a lost reply) keeps one copy."""
     event = StoredEvent("call-17-1", "17", 1, NOW, "state", {"to": "opening"})

@@ -49,6 +49,8 @@ class Store:
         self.clock = clock
         self.caller = caller or settings.caller
         self._known_callers: set[str] = set()
+        #: Where this caller's last claim_next (by id) stopped: the next search starts there.
+        self._last_next = 0
         self.db = Database(settings)
         try:
             migrate(self.db, now=self._now())
@@ -190,7 +192,11 @@ class Store:
 
     def claim_next(self, caller: str | None = None, *, candidates: Sequence[int] | None = None,
                    ttl: timedelta = _claims.DEFAULT_TTL) -> Claim | None:
-        return _claims.claim_next(self.db, self._who(caller), now=self.clock.now(), ttl=ttl, candidates=candidates)
+        taken = _claims.claim_next(self.db, self._who(caller), now=self.clock.now(), ttl=ttl, candidates=candidates,
+                                   after=self._last_next)
+        if taken is not None and candidates is None:
+            self._last_next = taken.customer_id
+        return taken
 
     def release(self, customer_id: int, caller: str | None = None, *, finished: bool = True) -> bool:
         return _claims.release(self.db, customer_id, self._who(caller), now=self.clock.now(), finished=finished)
