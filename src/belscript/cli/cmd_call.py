@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         if args.resume is not None:
             model = live.resume(journal, resume_id, clock=clock)
         else:
-            model = live.start(loaded, dossier, clock=clock, journal=journal)
+            model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name())
         team = teamcall.begin(journal, model, clock=clock)  # claims the customer in a team
         return model
 

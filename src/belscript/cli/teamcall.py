@@ -43,6 +43,13 @@ class TeamCall:
             self.store.close()
 
 
+def caller_name() -> str:
+    """The caller's name from the settings (``BELSCRIPT_CALLER`` or ``config.toml``), for the call log."""
+    from belscript.store.settings import load_settings
+
+    return load_settings().caller or ""
+
+
 def store_configured() -> bool:
     """Whether this computer uses a store: a shared database is set, or a local one exists."""
     from belscript.store.settings import STORE_DB, load_settings

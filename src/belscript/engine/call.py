@@ -101,9 +101,12 @@ class Call(Readout, Recording):
         clock: Clock,
         practice: bool = False,
         on_event: Callable[[Event], None] | None = None,
+        caller: str = "",
         _replaying: bool = False,
     ) -> None:
         self.script = script
+        #: The caller's name, recorded on the call's start (the call log shows who called).
+        self.caller = caller
         self.dossier = dossier
         self.clock = clock
         self.practice = practice
@@ -205,7 +208,7 @@ class Call(Readout, Recording):
         self._emit(Started(
             script=self.script.name, title=self.script.title, practice=self.practice, step=start,
             customer=self.dossier.customer.name, invoices=[inv.number for inv in self.dossier.invoices],
-            total_due=str(self.dossier.total_due),
+            total_due=str(self.dossier.total_due), caller=self.caller,
         ))
         self._run_actions(self._nodes[start].do, source=start)
 

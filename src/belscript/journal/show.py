@@ -73,6 +73,9 @@ def call_report(journal: "Journal", call_id: int, *, email: bool = False, docume
         if outcome.detail:
             facts.append(("Toelichting", outcome.detail))
         facts.append(("Vervolg", say_moment(outcome.follow_up)))
+    caller = next((e.payload.caller for e in events if e.kind == "started"), "")
+    if caller:
+        facts.append(("Beller", caller))
     facts.append(("Gesproken met", record.contact_person or "niet genoteerd"))
     try:
         dossier = record.dossier

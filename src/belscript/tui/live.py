@@ -34,9 +34,11 @@ class LiveCallModel(CallModel):
     #: /einde first shows the recap to read back and ends on a confirming Enter.
     READ_BACK_BEFORE_END = True
 
-    def __init__(self, loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> None:
+    def __init__(self, loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal,
+                 caller: str = "") -> None:
         super().__init__(loaded.script, dossier, clock=clock)
         self.loaded = loaded
+        self.caller = caller
         self.journal = journal
         self.call_id: int | None = None
         self.documents = None
@@ -51,7 +53,7 @@ class LiveCallModel(CallModel):
         path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
         self.call_id = self.journal.start_call(self.script.name, path, self.dossier, practice=False,
                                               script_text=self.loaded.text)
-        return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit)
+        return Call(self.script, self.dossier, clock=self.clock, on_event=self.commit, caller=self.caller)
 
     def commit(self, event: Event) -> None:
         """Store one event now (the engine calls this for every event, synchronously).
@@ -176,9 +178,13 @@ def announced_next_steps(call) -> str | None:
     return None
 
 
-def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> LiveCallModel:
-    """A new call on the preparation screen (the log entry is made when the call begins)."""
-    return LiveCallModel(loaded, dossier, clock=clock, journal=journal)
+def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal,
+          caller: str = "") -> LiveCallModel:
+    """A new call on the preparation screen (the log entry is made when the call begins).
+
+    ``caller`` is the caller's name from the settings, recorded on the call's start.
+    """
+    return LiveCallModel(loaded, dossier, clock=clock, journal=journal, caller=caller)
 
 
 def script_of(record) -> LoadedScript:
