@@ -123,8 +123,7 @@ def run(args: argparse.Namespace) -> int:
             model = live.resume(journal, resume_id, clock=clock)
         else:
             model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name())
-        confirm = (lambda text: True) if args.zonder_reservering else teamcall.ask_offline
-        team = teamcall.begin(journal, model, clock=clock, confirm_offline=confirm)  # claims the customer in a team
+        team = teamcall.begin(journal, model, clock=clock, confirm_offline=teamcall.confirmer(args.zonder_reservering))
         return model
 
     model = None

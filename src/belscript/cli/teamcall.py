@@ -135,6 +135,11 @@ def ask_offline(text: str, *, answer: Callable[[str], str] | None = None) -> boo
     return reply.strip().lower() in ("j", "ja")
 
 
+def confirmer(without_asking: bool) -> Callable[[str], bool]:
+    """How ``call`` confirms calling unclaimed: at once (``--zonder-reservering``), or by asking."""
+    return (lambda text: True) if without_asking else ask_offline
+
+
 def _claim(store: Any, number: str | None) -> tuple[int | None, bool]:
     """The customer's id in the store and whether this caller now holds them."""
     from belscript.store import StoreRefused
