@@ -5,7 +5,8 @@ engines execute atomically: it succeeds when the customer is free, when the earl
 claim has expired (a caller who crashed and did not come back), when that call was
 finished, or when the same caller takes it up again (``--resume``). On PostgreSQL,
 :func:`claim_next` first locks the candidate customer row with
-``FOR UPDATE SKIP LOCKED``, so callers working the same list pass each other by
+``FOR NO KEY UPDATE SKIP LOCKED`` (which leaves the foreign-key checks of event inserts
+alone), so callers working the same list pass each other by
 instead of queueing on one row; on SQLite the whole step is one ``BEGIN IMMEDIATE``
 transaction (one writer at a time). Times come from belscript's clock, so all callers'
 machines should keep their clocks right (NTP), as every office PC does.
@@ -24,9 +25,15 @@ DEFAULT_TTL = timedelta(minutes=30)
 
 _TAKE = ("INSERT INTO claims (customer_id, caller, claimed_at, expires_at, finished_at) VALUES (?, ?, ?, ?, NULL) "
          "ON CONFLICT (customer_id) DO UPDATE SET caller = excluded.caller, claimed_at = excluded.claimed_at, "
-         "expires_at = excluded.expires_at, finished_at = NULL "
-         "WHERE claims.caller = excluded.caller OR claims.expires_at <= excluded.claimed_at "
-         "OR claims.finished_at IS NOT NULL RETURNING caller")
+         "expires_at = excluded.expires_at, finished_at = NULL WHERE {free} RETURNING caller")
+#: Whom :func:`claim` may take over: the same caller, an expired claim, a finished call.
+_TAKE_ANY = _TAKE.format(free="claims.caller = excluded.caller OR claims.expires_at <= excluded.claimed_at "
+                              "OR claims.finished_at IS NOT NULL")
+#: Whom :func:`claim_next` may take over: a live claim of the same caller or an expired one, or a
+#: call finished before ``since``. Checked again here, on the row as committed, because the search
+#: reads a snapshot: a colleague may have finished that customer a moment ago.
+_TAKE_NEXT = _TAKE.format(free="(claims.finished_at IS NULL AND (claims.caller = excluded.caller "
+                               "OR claims.expires_at <= excluded.claimed_at)) OR claims.finished_at < ?")
 
 
 #: The first customer after an id without a live claim or a call finished since a moment. The
@@ -42,8 +49,12 @@ def claim(db: Database, customer_id: int, caller: str, *, now: datetime, ttl: ti
         return _take(db, customer_id, caller, now, ttl)
 
 
-def _take(db: Database, customer_id: int, caller: str, now: datetime, ttl: timedelta) -> Claim | None:
-    row = db.execute(_TAKE, (customer_id, caller, iso(now), iso(now + ttl)), prepare=True).fetchone()
+def _take(db: Database, customer_id: int, caller: str, now: datetime, ttl: timedelta,
+          since: str | None = None) -> Claim | None:
+    """Take the claim row; with ``since``, not over a call finished since then (see :data:`_TAKE_NEXT`)."""
+    params = (customer_id, caller, iso(now), iso(now + ttl))
+    row = db.execute(_TAKE_ANY if since is None else _TAKE_NEXT, params if since is None else (*params, since),
+                     prepare=True).fetchone()
     return Claim(customer_id, caller, now, now + ttl) if row else None
 
 
@@ -60,13 +71,18 @@ def claim_next(db: Database, caller: str, *, now: datetime, ttl: timedelta = DEF
     """
     since = iso(done_since or now.replace(hour=0, minute=0, second=0, microsecond=0))
     if candidates is None:
+        lock = " FOR NO KEY UPDATE OF c SKIP LOCKED" if db.engine == "postgresql" else ""
         for lower in dict.fromkeys((max(after, 0), 0)):
-            with db.transaction():
-                row = db.execute(_NEXT_FREE.format(lock=" FOR UPDATE OF c SKIP LOCKED" if db.engine == "postgresql"
-                                                   else ""), (lower, lower, iso(now), caller, since),
-                                 prepare=True).fetchone()
-                if row is not None:
-                    return _take(db, int(row[0]), caller, now, ttl)
+            while True:
+                with db.transaction():
+                    row = db.execute(_NEXT_FREE.format(lock=lock), (lower, lower, iso(now), caller, since),
+                                     prepare=True).fetchone()
+                    taken = _take(db, int(row[0]), caller, now, ttl, since) if row is not None else None
+                if taken is not None:
+                    return taken
+                if row is None:
+                    break
+                lower = int(row[0])  # taken a moment ago by a colleague: search on after it
         return None
     free = ("(k.customer_id IS NULL OR (k.finished_at IS NULL AND (k.expires_at <= ? OR k.caller = ?)) "
             "OR (k.finished_at IS NOT NULL AND k.finished_at < ?))")
@@ -80,7 +96,7 @@ def claim_next(db: Database, caller: str, *, now: datetime, ttl: timedelta = DEF
             free_ids = {int(r[0]) for r in rows}
             for customer_id in chunk:
                 if customer_id in free_ids:
-                    taken = _take(db, customer_id, caller, now, ttl)
+                    taken = _take(db, customer_id, caller, now, ttl, since)
                     if taken is not None:
                         return taken
     return None
