@@ -23,17 +23,21 @@ from belscript.store.records import Claim, TeamEntry, iso
 #: A caller who crashed gets this long to come back before the customer is free again.
 DEFAULT_TTL = timedelta(minutes=30)
 
-_TAKE = ("INSERT INTO claims (customer_id, caller, claimed_at, expires_at, finished_at) VALUES (?, ?, ?, ?, NULL) "
-         "ON CONFLICT (customer_id) DO UPDATE SET caller = excluded.caller, claimed_at = excluded.claimed_at, "
-         "expires_at = excluded.expires_at, finished_at = NULL WHERE {free} RETURNING caller")
+_UPSERT = ("ON CONFLICT (customer_id) DO UPDATE SET caller = excluded.caller, claimed_at = excluded.claimed_at, "
+           "expires_at = excluded.expires_at, finished_at = NULL WHERE {free} RETURNING customer_id")
+_TAKE = "INSERT INTO claims (customer_id, caller, claimed_at, expires_at, finished_at) VALUES (?, ?, ?, ?, NULL) " + _UPSERT
 #: Whom :func:`claim` may take over: the same caller, an expired claim, a finished call.
-_TAKE_ANY = _TAKE.format(free="claims.caller = excluded.caller OR claims.expires_at <= excluded.claimed_at "
-                              "OR claims.finished_at IS NOT NULL")
+_ANY = "claims.caller = excluded.caller OR claims.expires_at <= excluded.claimed_at OR claims.finished_at IS NOT NULL"
 #: Whom :func:`claim_next` may take over: a live claim of the same caller or an expired one, or a
 #: call finished before ``since``. Checked again here, on the row as committed, because the search
 #: reads a snapshot: a colleague may have finished that customer a moment ago.
-_TAKE_NEXT = _TAKE.format(free="(claims.finished_at IS NULL AND (claims.caller = excluded.caller "
-                               "OR claims.expires_at <= excluded.claimed_at)) OR claims.finished_at < ?")
+_NEXT = ("(claims.finished_at IS NULL AND (claims.caller = excluded.caller "
+         "OR claims.expires_at <= excluded.claimed_at)) OR claims.finished_at < ?")
+#: PostgreSQL's claim_next step as one statement (one round trip, no BEGIN/COMMIT of its own):
+#: the first free customer, locked, and the upsert; returns that id and the id taken (NULL when refused).
+_SEARCH_AND_TAKE = ("WITH free AS ({search}), taken AS (INSERT INTO claims (customer_id, caller, claimed_at, "
+                    "expires_at, finished_at) SELECT id, ?, ?, ?, NULL FROM free " + _UPSERT.format(free=_NEXT) + ") "
+                    "SELECT free.id, taken.customer_id FROM free LEFT JOIN taken ON true")
 
 
 #: The first customer after an id without a live claim or a call finished since a moment. The
@@ -44,16 +48,15 @@ _NEXT_FREE = ("SELECT c.id FROM customers c WHERE c.id > ? AND NOT EXISTS (SELEC
 
 
 def claim(db: Database, customer_id: int, caller: str, *, now: datetime, ttl: timedelta = DEFAULT_TTL) -> Claim | None:
-    """Claim ``customer_id`` for ``caller``; None when another caller holds it."""
-    with db.transaction():
-        return _take(db, customer_id, caller, now, ttl)
+    """Claim ``customer_id`` for ``caller``; None when another caller holds it (one atomic statement)."""
+    return _take(db, customer_id, caller, now, ttl)
 
 
 def _take(db: Database, customer_id: int, caller: str, now: datetime, ttl: timedelta,
           since: str | None = None) -> Claim | None:
     """Take the claim row; with ``since``, not over a call finished since then (see :data:`_TAKE_NEXT`)."""
     params = (customer_id, caller, iso(now), iso(now + ttl))
-    row = db.execute(_TAKE_ANY if since is None else _TAKE_NEXT, params if since is None else (*params, since),
+    row = db.execute(_TAKE.format(free=_ANY if since is None else _NEXT), params if since is None else (*params, since),
                      prepare=True).fetchone()
     return Claim(customer_id, caller, now, now + ttl) if row else None
 
@@ -71,18 +74,14 @@ def claim_next(db: Database, caller: str, *, now: datetime, ttl: timedelta = DEF
     """
     since = iso(done_since or now.replace(hour=0, minute=0, second=0, microsecond=0))
     if candidates is None:
-        lock = " FOR NO KEY UPDATE OF c SKIP LOCKED" if db.engine == "postgresql" else ""
         for lower in dict.fromkeys((max(after, 0), 0)):
             while True:
-                with db.transaction():
-                    row = db.execute(_NEXT_FREE.format(lock=lock), (lower, lower, iso(now), caller, since),
-                                     prepare=True).fetchone()
-                    taken = _take(db, int(row[0]), caller, now, ttl, since) if row is not None else None
-                if taken is not None:
-                    return taken
-                if row is None:
+                found = _search_and_take(db, lower, caller, now, ttl, since)
+                if found is None:
                     break
-                lower = int(row[0])  # taken a moment ago by a colleague: search on after it
+                if isinstance(found, Claim):
+                    return found
+                lower = found  # taken a moment ago by a colleague: search on after it
         return None
     free = ("(k.customer_id IS NULL OR (k.finished_at IS NULL AND (k.expires_at <= ? OR k.caller = ?)) "
             "OR (k.finished_at IS NOT NULL AND k.finished_at < ?))")
@@ -102,16 +101,33 @@ def claim_next(db: Database, caller: str, *, now: datetime, ttl: timedelta = DEF
     return None
 
 
+def _search_and_take(db: Database, lower: int, caller: str, now: datetime, ttl: timedelta,
+                     since: str) -> Claim | int | None:
+    """Claim the first free customer after id ``lower``: the claim, the id of one a colleague
+    took a moment ago (search on after it), or None when none is free."""
+    search = (lower, lower, iso(now), caller, since)
+    if db.engine == "postgresql":
+        row = db.execute(_SEARCH_AND_TAKE.format(search=_NEXT_FREE.format(lock=" FOR NO KEY UPDATE OF c SKIP LOCKED")),
+                         (*search, caller, iso(now), iso(now + ttl), since), prepare=True).fetchone()
+        if row is None:
+            return None
+        return Claim(int(row[0]), caller, now, now + ttl) if row[1] is not None else int(row[0])
+    with db.transaction():  # SQLite: the single writer from the search to the take
+        row = db.execute(_NEXT_FREE.format(lock=""), search).fetchone()
+        if row is None:
+            return None
+        return _take(db, int(row[0]), caller, now, ttl, since) or int(row[0])
+
+
 def release(db: Database, customer_id: int, caller: str, *, now: datetime, finished: bool = True) -> bool:
-    """End ``caller``'s claim: mark the call finished, or give the customer back unworked."""
-    with db.transaction():
-        if finished:
-            cur = db.execute("UPDATE claims SET finished_at = ? WHERE customer_id = ? AND caller = ? "
-                             "AND finished_at IS NULL RETURNING customer_id", (iso(now), customer_id, caller))
-        else:
-            cur = db.execute("DELETE FROM claims WHERE customer_id = ? AND caller = ? AND finished_at IS NULL "
-                             "RETURNING customer_id", (customer_id, caller))
-        return cur.fetchone() is not None
+    """End ``caller``'s claim: mark the call finished, or give the customer back unworked (one statement)."""
+    if finished:
+        cur = db.execute("UPDATE claims SET finished_at = ? WHERE customer_id = ? AND caller = ? "
+                         "AND finished_at IS NULL RETURNING customer_id", (iso(now), customer_id, caller), prepare=True)
+    else:
+        cur = db.execute("DELETE FROM claims WHERE customer_id = ? AND caller = ? AND finished_at IS NULL "
+                         "RETURNING customer_id", (customer_id, caller))
+    return cur.fetchone() is not None
 
 
 def holder(db: Database, customer_id: int, *, now: datetime) -> str | None:
