@@ -221,12 +221,24 @@ def test_call_without_a_claim_starts_at_once_with_the_option(monkeypatch, capsys
     assert any(m.text == teamcall.NOT_CLAIMED for m in shown)
 
 
-def _offline_call(postgres_server, url, clock, home) -> tuple[Journal, teamcall.TeamCall, Screen, int]:
-    """A call begun while the server is down (the caller agreed), with two notes spooled."""
+@dataclass
+class OfflineCall:
+    journal: Journal
+    team: teamcall.TeamCall
+    screen: Screen
+    call_id: int
+    customer_id: int
+
+
+@pytest.fixture
+def offline_call(postgres_server, team_schema, monkeypatch, clock, tmp_path):
+    """Anna's call begun while the server is down (she agreed), with two notes spooled; the server is back."""
+    _team_env(monkeypatch, team_schema, "Anna")
+    customer_id = _fill(team_schema)
     postgres_server.kill()
     screen = Screen()
     try:
-        journal, team = _begin(home, screen, clock, confirm=lambda text: True)
+        journal, team = _begin(tmp_path / "home", screen, clock, confirm=lambda text: True)
         team.store.events.retry_seconds = 0
         call_id = journal.start_call("eerste-gesprek", None, screen.dossier)
         journal.append(call_id, Note(1))
@@ -234,42 +246,29 @@ def _offline_call(postgres_server, url, clock, home) -> tuple[Journal, teamcall.
         assert team.store.events.offline and not team.mirror.claimed
     finally:
         postgres_server.start()
-    return journal, team, screen, call_id
+    yield OfflineCall(journal, team, screen, call_id, customer_id)
+    team.close(None)
+    journal.close()
 
 
-def test_a_call_begun_while_the_server_is_down_is_claimed_once_it_is_back(postgres_server, team_schema, monkeypatch,
-                                                                          clock, tmp_path):
+def test_a_call_begun_while_the_server_is_down_is_claimed_once_it_is_back(offline_call, team_schema, clock):
     """With the server stopped the caller may still call; back, every event arrives with the customer, who is claimed."""
-    _team_env(monkeypatch, team_schema, "Anna")
-    customer_id = _fill(team_schema)
-    journal, team, screen, call_id = _offline_call(postgres_server, team_schema, clock, tmp_path / "home")
-    try:
-        assert screen.messages[0] == ("warn", teamcall.NOT_CLAIMED)
-        journal.append(call_id, Note(3))
-        assert team.mirror.claimed and screen.messages[-2:] == [("info", BACK), ("info", LATE_CLAIM)]
-        with open_store(url=team_schema, clock=clock) as store:
-            assert store.holder(customer_id) == "Anna"
-    finally:
-        team.close(None)
-        journal.close()
-    assert [(r[1], r[3]) for r in _stored(team_schema)] == [(1, customer_id), (2, customer_id), (3, customer_id)]
+    call, cid = offline_call, offline_call.customer_id
+    assert call.screen.messages[0] == ("warn", teamcall.NOT_CLAIMED)
+    call.journal.append(call.call_id, Note(3))
+    assert call.team.mirror.claimed and call.screen.messages[-2:] == [("info", BACK), ("info", LATE_CLAIM)]
+    with open_store(url=team_schema, clock=clock) as store:
+        assert store.holder(cid) == "Anna"
+    assert [(r[1], r[3]) for r in _stored(team_schema)] == [(1, cid), (2, cid), (3, cid)]
 
 
-def test_a_colleague_who_claimed_meanwhile_is_named_when_the_server_is_back(postgres_server, team_schema, monkeypatch,
-                                                                             clock, tmp_path):
+def test_a_colleague_who_claimed_meanwhile_is_named_when_the_server_is_back(offline_call, team_schema, clock):
     """When Marieke took the customer while Anna called offline, Anna's screen says so once the server answers."""
-    _team_env(monkeypatch, team_schema, "Anna")
-    customer_id = _fill(team_schema)
-    journal, team, screen, call_id = _offline_call(postgres_server, team_schema, clock, tmp_path / "home")
-    try:
-        with open_store(url=team_schema, clock=clock, caller="Marieke") as store:
-            store.claim(customer_id)
-        journal.append(call_id, Note(3))
-        assert not team.mirror.claimed
-        assert screen.messages[-1] == ("warn", ALSO_CALLING.format("Marieke", NOW))
-    finally:
-        team.close(None)
-        journal.close()
+    with open_store(url=team_schema, clock=clock, caller="Marieke") as store:
+        store.claim(offline_call.customer_id)
+    offline_call.journal.append(offline_call.call_id, Note(3))
+    assert not offline_call.team.mirror.claimed
+    assert offline_call.screen.messages[-1] == ("warn", ALSO_CALLING.format("Marieke", NOW))
 
 
 @pytest.mark.parametrize("argv", [["klant", "K-0031"], ["betaald", "2026-0142", "10"], ["call", "--demo"]])
