@@ -43,12 +43,16 @@ class TeamResult:
     events_sent: int = 0
     events_stored: int = 0
     latencies_ms: list[float] = field(default_factory=list)
+    claim_ms: list[float] = field(default_factory=list)
     seconds: float = 0.0
+    #: The server's WAL flushes during the run and their mean time (pg_stat_wal), when it tracks them.
+    wal_syncs: int = 0
+    wal_sync_ms: float | None = None
 
-    def p(self, q: float) -> float:
-        if not self.latencies_ms:
+    def p(self, q: float, values: list[float] | None = None) -> float:
+        ordered = sorted(self.latencies_ms if values is None else values)
+        if not ordered:
             return 0.0
-        ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
@@ -62,6 +66,31 @@ def _fill(url: str | None, home: Path, customers: int) -> None:
             source="bench")
 
 
+def _settle(url: str | None) -> tuple[int, float] | None:
+    """Start from a settled machine: the fill analysed and written out, not flushed during the run.
+
+    A fresh store's files (and a fresh server's, written without sync) would otherwise be
+    written back by the kernel in the middle of the timed window and slow every flush.
+    Returns the server's WAL flush count and time so far, None for SQLite.
+    """
+    if url is not None:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+            conn.execute("CHECKPOINT")
+    os.sync()
+    return _wal_syncs(url) if url is not None else None
+
+
+def _wal_syncs(url: str) -> tuple[int, float]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("SELECT wal_sync, wal_sync_time FROM pg_stat_wal").fetchone()
+    return int(row[0]), float(row[1] or 0.0)
+
+
 def run_team(url: str | None, home: Path, *, callers: int, customers: int, seconds: float,
              events_per_call: int = 3) -> TeamResult:
     """Fill a store, let ``callers`` processes work it, and check what they did."""
@@ -69,6 +98,7 @@ def run_team(url: str | None, home: Path, *, callers: int, customers: int, secon
 
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     _fill(url, home, customers)
+    wal_before = _settle(url)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     env.pop("BELSCRIPT_DATABASE", None)
     if url:
@@ -94,7 +124,13 @@ def run_team(url: str | None, home: Path, *, callers: int, customers: int, secon
             owners[cid] = f"beller-{n}"
         result.events_sent += report["events"]
         result.latencies_ms.extend(report["latencies_ms"])
+        result.claim_ms.extend(report["claim_ms"])
     result.seconds = time.perf_counter() - start
+    if wal_before is not None:
+        syncs, sync_ms = _wal_syncs(url)
+        result.wal_syncs = syncs - wal_before[0]
+        if result.wal_syncs and sync_ms:
+            result.wal_sync_ms = (sync_ms - wal_before[1]) / result.wal_syncs
     result.claimed = len(owners)
     with open_store(home, url=url) as store:
         result.events_stored = int(store.db.execute("SELECT count(*) FROM call_events").fetchone()[0])
@@ -108,9 +144,12 @@ def _worker(home: str, caller: str, seconds: float, events: int) -> None:
     deadline = time.monotonic() + seconds
     claimed: list[int] = []
     latencies: list[float] = []
+    claim_ms: list[float] = []
     sent = 0
     while time.monotonic() < deadline:
+        t0 = time.perf_counter()
         claim = store.claim_next()
+        claim_ms.append((time.perf_counter() - t0) * 1000)
         if claim is None:
             break
         claimed.append(claim.customer_id)
@@ -125,7 +164,19 @@ def _worker(home: str, caller: str, seconds: float, events: int) -> None:
         store.release(claim.customer_id)
     store.flush_spool()
     store.close()
-    print(json.dumps({"claimed": claimed, "events": sent, "latencies_ms": [round(x, 3) for x in latencies]}))
+    print(json.dumps({"claimed": claimed, "events": sent, "latencies_ms": [round(x, 3) for x in latencies],
+                      "claim_ms": [round(x, 3) for x in claim_ms]}))
+
+
+def _server_settings(given: list[str]) -> dict[str, str]:
+    """The throw-away server's settings: WAL flush timing on (for the report), then ``--server-setting``."""
+    settings = {"track_wal_io_timing": "on"}
+    for item in given:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise SystemExit(f"--server-setting wants NAME=VALUE, not {item!r}")
+        settings[name.strip()] = value.strip()
+    return settings
 
 
 def main() -> int:
@@ -136,6 +187,8 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=3)
     parser.add_argument("--no-fsync", action="store_true",
                         help="throw-away server without fsync: the software's share of a commit, without the disk's")
+    parser.add_argument("--server-setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the throw-away server, e.g. commit_delay=200 (may be repeated)")
     parser.add_argument("--engines", default="postgresql,sqlite", help="comma-separated engines to measure")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
@@ -154,7 +207,7 @@ def main() -> int:
 
             bindir = find_binaries()
             if bindir is not None:
-                server = PgServer(bindir, fsync=not args.no_fsync).init()
+                server = PgServer(bindir, fsync=not args.no_fsync, settings=_server_settings(args.server_setting)).init()
                 url = server.url()
         try:
             if url and "postgresql" in args.engines:
@@ -172,7 +225,7 @@ def main() -> int:
     print(f"{args.callers} callers, {args.customers} customers, at most {args.seconds:g} s each engine; "
           f"{os.cpu_count()} CPUs, load average {load:.1f} (a p99 above 10 ms on a busy machine is CPU waiting)")
     print(f"{'engine':<11} {'claimed':>8} {'double':>7} {'events sent/stored':>19} {'p50 ms':>7} "
-          f"{'p99 ms':>7} {'max ms':>7} {'events/s':>9}  p99 ≤ 10 ms")
+          f"{'p99 ms':>7} {'max ms':>7} {'events/s':>9} {'claim p99':>9}  p99 ≤ 10 ms")
     ok = True
     for r in results:
         good = not r.double_claims and r.events_sent == r.events_stored
@@ -180,7 +233,11 @@ def main() -> int:
         ok = ok and good and (met or r.engine == "sqlite")
         print(f"{r.engine:<11} {r.claimed:>8} {len(r.double_claims):>7} {r.events_sent:>9}/{r.events_stored:<9} "
               f"{statistics.median(r.latencies_ms or [0]):>7.2f} {r.p(0.99):>7.2f} {max(r.latencies_ms or [0]):>7.2f} "
-              f"{r.events_sent / r.seconds:>9.0f}  {'yes' if met else 'NO'}{'' if good else '  (LOST, DUPLICATED OR DOUBLE-CLAIMED)'}")
+              f"{r.events_sent / r.seconds:>9.0f} {r.p(0.99, r.claim_ms):>9.2f}  {'yes' if met else 'NO'}"
+              f"{'' if good else '  (LOST, DUPLICATED OR DOUBLE-CLAIMED)'}")
+        if r.wal_sync_ms is not None:
+            print(f"{'':<11} the server flushed its WAL {r.wal_syncs} times, {r.wal_sync_ms:.2f} ms on average "
+                  f"(the disk's share of a commit; compare pg_test_fsync)")
     return 0 if ok else 1
 
 

@@ -40,13 +40,15 @@ def _free_port() -> int:
 class PgServer:
     """One server; :meth:`kill` and :meth:`start` let a test take it away and bring it back."""
 
-    def __init__(self, bindir: Path, *, fsync: bool = False) -> None:
+    def __init__(self, bindir: Path, *, fsync: bool = False, settings: dict[str, str] | None = None) -> None:
         self.bindir = bindir
         self.port = _free_port()
         self.root = Path(tempfile.mkdtemp(prefix="belscript-pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.fsync = fsync
+        #: Further server settings (``-c name=value``), e.g. the team server's recommended ones.
+        self.settings = dict(settings or {})
         self.as_user: list[str] = []
         if os.geteuid() == 0:
             if not shutil.which("runuser"):
@@ -77,6 +79,7 @@ class PgServer:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c max_connections=60"
         if not self.fsync:
             options += " -c fsync=off -c full_page_writes=off"  # a killed server keeps its commits; only a power cut would not
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
                   "-o", options, "start")
         return self

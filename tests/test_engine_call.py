@@ -36,6 +36,13 @@ def to_listening(call: Call) -> None:
     assert call.state == "luisteren"
 
 
+def test_the_start_of_a_call_records_who_makes_it(clock):
+    """The caller's name is on the call's first event, so the call log can show who called."""
+    started = Call(fixture_script(), fixture_dossier(), clock=clock, caller="Anna").events[0]
+    assert started.kind == "started" and started.data["caller"] == "Anna"
+    assert Call(fixture_script(), fixture_dossier(), clock=clock).events[0].data["caller"] == ""
+
+
 def test_first_step_text_and_tips_are_filled_from_the_customer_file(call):
     """The caller reads the customer's name, invoice, amount and due date in words, not placeholders."""
     step = call.step

@@ -52,7 +52,7 @@ def filled_log():
     clock = FixedClock(START)
     with Journal.open(clock=clock) as journal:
         deal = record_call(journal, "Bakkerij De Zoete Inval", [
-            ("started", {"script": "eerste-gesprek", "step": "opening"}),
+            ("started", {"script": "eerste-gesprek", "step": "opening", "caller": "Anna"}),
             ("contact", {"name": "Marieke Jansen"}),
             ("note", {"text": "Factuur lag bij de eigenaar."}),
             ("warning", {"rule": "moeten", "match": "u moet", "message": "Vraag liever wanneer de klant betaalt."}),
@@ -131,6 +131,14 @@ def test_show_gives_notes_warnings_agreement_evaluation_and_timeline(filled_log,
     timeline = out.split("Verloop", 1)[1]
     assert "gesprek begonnen" in timeline and "notitie: Factuur lag bij de eigenaar." in timeline
     assert "gesprek beëindigd: met afspraak" in timeline
+
+
+def test_show_names_the_caller_when_one_was_set(filled_log, capsys):
+    """'log show' says who made the call (the caller's name from the settings), and nothing when none was set."""
+    assert main(["log", "show", str(filled_log["deal"])]) == 0
+    assert "Beller:        Anna" in capsys.readouterr().out
+    assert main(["log", "show", str(filled_log["dispute"])]) == 0
+    assert "Beller:" not in capsys.readouterr().out
 
 
 def test_show_can_print_the_email_and_write_the_documents(filled_log, capsys):

@@ -235,6 +235,37 @@ def test_a_finished_call_is_not_handed_out_again_today(store):
     assert [(cid, who) for cid, who, _ in store.called_today()] == [(taken[0].customer_id, "Anna")]
 
 
+def test_a_customer_handed_back_earlier_in_the_list_is_offered_again(store):
+    """claim_next goes on after the caller's last customer, and comes back for one handed back unworked."""
+    store.import_records(customers(), invoices(), source="export.csv")
+    first, second = store.claim_next("Anna"), store.claim_next("Anna")
+    assert first.customer_id < second.customer_id
+    assert store.release(first.customer_id, "Anna", finished=False)
+    assert store.release(second.customer_id, "Anna")
+    third = store.claim_next("Anna")
+    assert third.customer_id not in {first.customer_id, second.customer_id}
+    assert store.release(third.customer_id, "Anna")
+    assert store.claim_next("Anna").customer_id == first.customer_id
+    assert store.claim_next("Bert") is None
+
+
+def test_a_search_that_saw_an_old_snapshot_never_claims_a_customer_twice(store, monkeypatch):
+    """A customer a colleague finished or holds since the search looked is passed by, not claimed again."""
+    from belscript.store import claims
+
+    store.import_records(customers(), invoices(), source="export.csv")
+    ids = sorted(store.customer(n).id for n in ("D100", "D200", "D300"))
+    store.claim(ids[0], "Anna")
+    store.release(ids[0], "Anna")
+    store.claim(ids[1], "Carla")
+    # what a search under PostgreSQL's READ COMMITTED may see: claims committed after its snapshot left out
+    monkeypatch.setattr(claims, "_NEXT_FREE", "SELECT c.id FROM customers c WHERE c.id > ? AND CAST(? AS BIGINT) >= 0 "
+                        "AND CAST(? AS TEXT) <> '' AND CAST(? AS TEXT) <> '' AND CAST(? AS TEXT) <> '' "
+                        "ORDER BY c.id LIMIT 1{lock}")
+    assert store.claim_next("Bert").customer_id == ids[2]
+    assert store.holder(ids[1]) == "Carla" and [c for _, c, _ in store.called_today()] == ["Anna"]
+
+
 def test_an_event_sent_twice_is_stored_once(store):
     """Recording the same event id twice (a resend after a lost reply) keeps one copy."""
     event = StoredEvent("call-17-1", "17", 1, NOW, "state", {"to": "opening"})

@@ -21,7 +21,7 @@ from belscript.journal import Journal
 from belscript.store import (
     CustomerRecord, InvoiceRecord, StoredEvent, StoreError, StoreRefused, StoreUnavailable, open_store,
 )
-from belscript.store.calllog import BACK, OFFLINE
+from belscript.store.calllog import ALSO_CALLING, BACK, LATE_CLAIM, OFFLINE
 
 NOW = datetime(2026, 11, 23, 10, 15)
 SECRET = "Zeer-Geheim-99"
@@ -72,10 +72,10 @@ def _stored(url: str | None) -> list[tuple]:
         return store.db.execute("SELECT event_id, seq, caller, customer_id FROM call_events ORDER BY seq").fetchall()
 
 
-def _begin(home: Path, screen: Screen, clock) -> tuple[Journal, teamcall.TeamCall | None]:
+def _begin(home: Path, screen: Screen, clock, confirm=None) -> tuple[Journal, teamcall.TeamCall | None]:
     journal = Journal.open(home, clock=clock)
     try:
-        return journal, teamcall.begin(journal, screen, clock=clock)
+        return journal, teamcall.begin(journal, screen, clock=clock, confirm_offline=confirm)
     except BaseException:
         journal.close()
         raise
@@ -189,12 +189,86 @@ def test_the_call_goes_on_calmly_while_the_server_is_away(postgres_server, team_
 
 
 def test_without_the_server_at_the_start_the_claim_is_not_guessed(monkeypatch, clock, tmp_path):
-    """An unreachable shared database at the start refuses the call in Dutch, naming only host, port and database."""
+    """An unreachable shared database at the start, and the caller says no: the call does not start, in Dutch."""
     pytest.importorskip("psycopg")
     _team_env(monkeypatch, f"postgresql://anna:{SECRET}@127.0.0.1:9/boeken?connect_timeout=2", "Anna")
+    asked: list[str] = []
     with pytest.raises(StoreUnavailable, match="collega deze klant al belt") as caught:
-        _begin(tmp_path / "home", Screen(), clock)
-    assert SECRET not in str(caught.value) and SECRET not in (caught.value.hint or "")
+        _begin(tmp_path / "home", Screen(), clock, confirm=lambda text: asked.append(text) or False)
+    assert "--zonder-reservering" in caught.value.hint
+    assert len(asked) == 1 and "een collega kan dezelfde klant intussen ook bellen" in asked[0]
+    assert asked[0].startswith("De teamdatabase 127.0.0.1:9/boeken is niet bereikbaar")
+    assert all(SECRET not in text for text in (str(caught.value), caught.value.hint, asked[0]))
+
+
+def test_the_caller_is_asked_before_calling_without_a_claim(capsys):
+    """The question shows the calm explanation, and only 'j' or 'ja' starts the call."""
+    assert teamcall.ask_offline("Uitleg.", answer=lambda prompt: "ja")
+    assert "Uitleg." in capsys.readouterr().out
+    assert not teamcall.ask_offline("Uitleg.", answer=lambda prompt: "")
+    assert not teamcall.ask_offline("Uitleg.", answer=lambda prompt: "nee")
+
+
+def test_call_without_a_claim_starts_at_once_with_the_option(monkeypatch, capsys):
+    """'call --zonder-reservering' with the server down opens the screen without asking, warning there."""
+    pytest.importorskip("psycopg")
+    _team_env(monkeypatch, f"postgresql://anna:{SECRET}@127.0.0.1:9/boeken?connect_timeout=2", "Anna")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("belscript.cli.cmd_call.is_terminal", lambda: True)
+    monkeypatch.setattr("belscript.tui.app.CallScreen.run", lambda self: shown.extend(self.model.messages) or 0)
+    monkeypatch.setattr("builtins.input", lambda prompt: pytest.fail("asked although the option says yes"))
+    assert main(["call", "--demo", "--zonder-reservering"]) == 0
+    assert any(m.text == teamcall.NOT_CLAIMED for m in shown)
+
+
+@dataclass
+class OfflineCall:
+    journal: Journal
+    team: teamcall.TeamCall
+    screen: Screen
+    call_id: int
+    customer_id: int
+
+
+@pytest.fixture
+def offline_call(postgres_server, team_schema, monkeypatch, clock, tmp_path):
+    """Anna's call begun while the server is down (she agreed), with two notes spooled; the server is back."""
+    _team_env(monkeypatch, team_schema, "Anna")
+    customer_id = _fill(team_schema)
+    postgres_server.kill()
+    screen = Screen()
+    try:
+        journal, team = _begin(tmp_path / "home", screen, clock, confirm=lambda text: True)
+        team.store.events.retry_seconds = 0
+        call_id = journal.start_call("eerste-gesprek", None, screen.dossier)
+        journal.append(call_id, Note(1))
+        journal.append(call_id, Note(2))
+        assert team.store.events.offline and not team.mirror.claimed
+    finally:
+        postgres_server.start()
+    yield OfflineCall(journal, team, screen, call_id, customer_id)
+    team.close(None)
+    journal.close()
+
+
+def test_a_call_begun_while_the_server_is_down_is_claimed_once_it_is_back(offline_call, team_schema, clock):
+    """With the server stopped the caller may still call; back, every event arrives with the customer, who is claimed."""
+    call, cid = offline_call, offline_call.customer_id
+    assert call.screen.messages[0] == ("warn", teamcall.NOT_CLAIMED)
+    call.journal.append(call.call_id, Note(3))
+    assert call.team.mirror.claimed and call.screen.messages[-2:] == [("info", BACK), ("info", LATE_CLAIM)]
+    with open_store(url=team_schema, clock=clock) as store:
+        assert store.holder(cid) == "Anna"
+    assert [(r[1], r[3]) for r in _stored(team_schema)] == [(1, cid), (2, cid), (3, cid)]
+
+
+def test_a_colleague_who_claimed_meanwhile_is_named_when_the_server_is_back(offline_call, team_schema, clock):
+    """When Marieke took the customer while Anna called offline, Anna's screen says so once the server answers."""
+    with open_store(url=team_schema, clock=clock, caller="Marieke") as store:
+        store.claim(offline_call.customer_id)
+    offline_call.journal.append(offline_call.call_id, Note(3))
+    assert not offline_call.team.mirror.claimed
+    assert offline_call.screen.messages[-1] == ("warn", ALSO_CALLING.format("Marieke", NOW))
 
 
 @pytest.mark.parametrize("argv", [["klant", "K-0031"], ["betaald", "2026-0142", "10"], ["call", "--demo"]])
@@ -215,6 +289,7 @@ def test_no_command_prints_or_logs_the_password(argv, server, request, monkeypat
     _team_env(monkeypatch, url, "Anna")
     monkeypatch.setattr("belscript.cli.cmd_call.is_terminal", lambda: True)
     monkeypatch.setattr("belscript.tui.app.CallScreen.run", lambda self: 0)  # no real screen in this test
+    monkeypatch.setattr("builtins.input", lambda prompt: "nee")  # call without a claim? no
     caplog.set_level(logging.DEBUG)
     code = main(argv)
     out, err = capsys.readouterr()

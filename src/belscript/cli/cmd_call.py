@@ -54,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", help="het voorbeelddossier gebruiken")
     parser.add_argument("--resume", nargs="?", const="latest", metavar="NR",
                         help="een onderbroken gesprek voortzetten (het laatste, of gesprek nummer NR)")
+    parser.add_argument("--zonder-reservering", action="store_true",
+                        help="ook bellen als de gedeelde database niet bereikbaar is; de klant wordt dan pas "
+                             "gereserveerd als die terug is (zonder deze optie vraagt belscript het eerst)")
 
 
 
@@ -119,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
         if args.resume is not None:
             model = live.resume(journal, resume_id, clock=clock)
         else:
-            model = live.start(loaded, dossier, clock=clock, journal=journal)
-        team = teamcall.begin(journal, model, clock=clock)  # claims the customer in a team
+            model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name())
+        team = teamcall.begin(journal, model, clock=clock, confirm_offline=teamcall.confirmer(args.zonder_reservering))
         return model
 
     model = None

@@ -101,6 +101,7 @@ class Call(Readout, Recording):
         clock: Clock,
         practice: bool = False,
         on_event: Callable[[Event], None] | None = None,
+        caller: str = "",
         _replaying: bool = False,
     ) -> None:
         self.script = script
@@ -120,7 +121,7 @@ class Call(Readout, Recording):
         self._flow = _Flow()
         self._machine = self._build_machine()
         if not _replaying:
-            self._start()
+            self._start(caller)
 
     # ------------------------------------------------------------------ building
 
@@ -200,13 +201,12 @@ class Call(Readout, Recording):
     def _after_back(self, source: str, dest: str) -> Callable[[], None]:
         return lambda: self._emit(WentBack(to=dest, from_=source))
 
-    def _start(self) -> None:
+    def _start(self, caller: str) -> None:
         start = self.script.start_step
         self._emit(Started(
             script=self.script.name, title=self.script.title, practice=self.practice, step=start,
             customer=self.dossier.customer.name, invoices=[inv.number for inv in self.dossier.invoices],
-            total_due=str(self.dossier.total_due),
-        ))
+            total_due=str(self.dossier.total_due), caller=caller))  # who calls: the log says so
         self._run_actions(self._nodes[start].do, source=start)
 
     # ------------------------------------------------------------------ events

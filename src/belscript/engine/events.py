@@ -70,6 +70,8 @@ class Started(Payload):
     customer: str = ""
     invoices: list[str] = field(default_factory=list)
     total_due: str = ""
+    #: Who made the call (the caller's name from the settings); empty when none is set.
+    caller: str = ""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,19 @@ def _short_date(value: Any) -> str:
     return short_date(value) if value else ""
 
 
+def _head_facts(record: "CallRecord", events: list) -> list[tuple[str, str]]:
+    """When the call began, who made it (when a caller's name was set), the script, the status."""
+    from belscript.followup.wording import say_moment
+    from belscript.journal.records import UNREADABLE_TIME
+
+    status = {"open": "onderbroken (hervat met 'belscript call --resume')", "ended": "afgerond",
+              "aborted": "afgebroken"}[record.status]
+    started = "onleesbaar" if record.started_at == UNREADABLE_TIME else say_moment(record.started_at)
+    caller = next((e.payload.caller for e in events if e.kind == "started"), "")
+    return [("Begonnen", started), *([("Beller", caller)] if caller else []), ("Script", record.script_name + (
+        f" ({record.script_path})" if record.script_path else "")), ("Status", status)]
+
+
 def call_report(journal: "Journal", call_id: int, *, email: bool = False, documents: bool = False,
                 practice_score: Callable[[list], list[str]] | None = None) -> str:
     """The text of ``belscript log show``: facts, recap, notes, warnings, evaluation, timeline.
@@ -47,7 +60,6 @@ def call_report(journal: "Journal", call_id: int, *, email: bool = False, docume
     from belscript.followup.recap import recap_lines
     from belscript.followup.wording import invoices_phrase, say_moment
     from belscript.engine.state import CallState
-    from belscript.journal.records import UNREADABLE_TIME
     from belscript.journal.timeline import describe
     from belscript.money import format_amount
 
@@ -56,11 +68,7 @@ def call_report(journal: "Journal", call_id: int, *, email: bool = False, docume
     out: list[str] = []
     title = "Oefengesprek" if record.practice else "Gesprek"
     out.append(f"{title} {record.id}: {record.customer}")
-    status = {"open": "onderbroken (hervat met 'belscript call --resume')", "ended": "afgerond",
-              "aborted": "afgebroken"}[record.status]
-    started = "onleesbaar" if record.started_at == UNREADABLE_TIME else say_moment(record.started_at)
-    facts = [("Begonnen", started), ("Script", record.script_name + (
-        f" ({record.script_path})" if record.script_path else "")), ("Status", status)]
+    facts = _head_facts(record, events)
     duration = call_duration(events)
     if duration is not None:
         facts.append(("Duur", say_duration(duration)))

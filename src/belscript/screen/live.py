@@ -35,8 +35,9 @@ class LiveMode(Mode):
     #: /einde first shows the recap to read back and ends on a confirming Enter.
     read_back_before_end = True
 
-    def __init__(self, loaded: LoadedScript, journal: Journal) -> None:
+    def __init__(self, loaded: LoadedScript, journal: Journal, caller: str = "") -> None:
         self.loaded = loaded
+        self.caller = caller
         self.journal = journal
         self.call_id: int | None = None
         self.documents = None
@@ -52,7 +53,7 @@ class LiveMode(Mode):
         path = self.loaded.path if self.loaded.path and Path(self.loaded.path).is_file() else None
         self.call_id = model.call_id = self.journal.start_call(model.script.name, path, model.dossier,
                                                                practice=False, script_text=self.loaded.text)
-        return Call(model.script, model.dossier, clock=model.clock, on_event=self.commit)
+        return Call(model.script, model.dossier, clock=model.clock, on_event=self.commit, caller=self.caller)
 
     def commit(self, event: Event) -> None:
         """Store one event now (the engine calls this for every event, synchronously).
@@ -179,9 +180,13 @@ def announced_next_steps(call) -> str | None:
     return None
 
 
-def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal) -> CallModel:
-    """A new call on the preparation screen (the log entry is made when the call begins)."""
-    return CallModel(loaded.script, dossier, clock=clock, mode=LiveMode(loaded, journal))
+def start(loaded: LoadedScript, dossier: Dossier, *, clock: Clock, journal: Journal,
+          caller: str = "") -> CallModel:
+    """A new call on the preparation screen (the log entry is made when the call begins).
+
+    ``caller`` is the caller's name from the settings, recorded on the call's start.
+    """
+    return CallModel(loaded.script, dossier, clock=clock, mode=LiveMode(loaded, journal, caller))
 
 
 def script_of(record) -> LoadedScript:

@@ -4,6 +4,7 @@ events in one database, SQLite in ``BELSCRIPT_HOME`` or a shared PostgreSQL serv
 Public API::
 
     open_store(home=None, *, url=None, clock=None, caller=None) -> Store
+    offline_store(home=None, *, clock=None) -> Store   (server away at the start: events spool)
     Store.import_records(customers, invoices, *, source, full=False) -> ImportReport
     Store.close_invoices(numbers) -> int
     Store.set_customer_kind(customer_id, 'b2b' | 'b2c')
@@ -15,7 +16,8 @@ Public API::
     Store.worklist_facts(customer=None, *, calls=None) -> [worklist.CustomerFacts]  (store.facts)
     Store.claim(customer_id, caller=None) / claim_next(...) / release(...) / holder(...) / called_today()
     Store.claim_of(customer_id) -> Claim | None / extend_claim(customer_id) / team_today() -> [TeamEntry]
-    Store.record_event(StoredEvent) -> bool / flush_spool() -> int
+    Store.record_event(StoredEvent) -> bool / flush_spool() -> int / attach_events(call_ref, customer_id)
+    Store.caller_name() -> str   (or the Dutch refusal when no caller name is set)
     redact(url) -> str     the server's name without user, password or options
 
 Layering: above the generic modules (errors, clock, private_files), the call list's
@@ -30,10 +32,11 @@ from belscript.store.records import (
     Payment, PaymentResult, Promise, StoredEvent, TeamEntry,
 )
 from belscript.store.settings import Settings, load_settings, redact
-from belscript.store.store import Store, open_store
+from belscript.store.store import Store, offline_store, open_store
 
 __all__ = [
     "Claim", "ContactRecord", "Customer", "CustomerRecord", "History", "ImportReport", "Instalment", "Invoice",
     "InvoiceRecord", "Payment", "PaymentResult", "Promise", "Settings", "Store", "StoreError", "StoreRefused",
-    "StoreUnavailable", "StoredEvent", "TeamEntry", "load_settings", "open_store", "redact",
+    "StoreUnavailable", "StoredEvent", "TeamEntry", "load_settings", "offline_store", "open_store",
+    "redact",
 ]

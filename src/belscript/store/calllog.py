@@ -32,6 +32,8 @@ OFFLINE = ("De gedeelde database is even niet bereikbaar; alles wordt lokaal bew
            "U kunt gewoon doorgaan met het gesprek.")
 BACK = "De gedeelde database is weer bereikbaar; wat lokaal bewaard was, is verstuurd."
 REFUSED = "De gedeelde database weigert het gesprek op te slaan ({}); het gesprek zelf staat veilig in uw logboek."
+LATE_CLAIM = "De gedeelde database is weer bereikbaar; deze klant is nu alsnog voor u gereserveerd."
+ALSO_CALLING = "Let op: {} belt deze klant ook (sinds {:%H:%M}). Overleg even wie het gesprek afmaakt."
 INSTALLATION_FILE = "installation-id"
 #: How often a long call renews its claim (well inside the 30-minute expiry).
 RENEW_EVERY = timedelta(minutes=5)
@@ -76,10 +78,13 @@ class CallMirror:
     """``Journal.mirror``: copies each committed event to the store; never raises."""
 
     def __init__(self, store: Store, *, installation: str, customer_id: int | None, claimed: bool,
-                 notify: Callable[[str, str], None] | None = None) -> None:
+                 notify: Callable[[str, str], None] | None = None, customer_number: str | None = None) -> None:
         self.store = store
         self.installation = installation
         self.customer_id = customer_id
+        #: A call started while the server was away knows only the customer's number: once
+        #: the server answers, the customer is looked up, named on the events and claimed.
+        self.unresolved = customer_number if customer_id is None else None
         #: True while this caller holds a claim on the customer (released at the end).
         self.claimed = claimed
         self.notify = notify or (lambda text, level: None)
@@ -99,6 +104,8 @@ class CallMirror:
                 self.notify(REFUSED.format(exc.message), "warn")
             return
         self._say(reached)
+        if reached and self.unresolved:
+            self._resolve(ref)
         if reached and self.claimed and self.customer_id is not None:
             if str(event.kind) in _CLOSING:
                 self.finish()
@@ -112,6 +119,25 @@ class CallMirror:
         elif reached and self.offline:
             self.offline = False
             self.notify(BACK, "info")
+
+    def _resolve(self, ref: str) -> None:
+        """The server is back after an offline start: name the customer on the events and claim them late."""
+        try:
+            customer = self.store.customer(self.unresolved)
+            self.unresolved = None
+            if customer is None:
+                return
+            self.customer_id = customer.id
+            self.store.attach_events(ref, customer.id)
+            if self.store.claim(customer.id) is not None:
+                self.claimed = True
+                self.notify(LATE_CLAIM, "info")
+                return
+            other = self.store.claim_of(customer.id)
+            if other is not None:
+                self.notify(ALSO_CALLING.format(other.caller, other.claimed_at), "warn")
+        except StoreError:
+            pass  # the events are stored; naming the customer on them is tried no further
 
     def _renew(self) -> None:
         try:

@@ -33,12 +33,14 @@ _CONNECT_TIMEOUT_S = 5
 class Database:
     """An open connection to one store, SQLite or PostgreSQL."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, connect: bool = True) -> None:
+        """Open the database; ``connect=False`` waits for the first statement (or :meth:`connect`)."""
         self.settings = settings
         self.engine = settings.engine
         self._conn: Any = None
         self._depth = 0
-        self.connect()
+        if connect:
+            self.connect()
 
     # -- connecting ----------------------------------------------------------------
 

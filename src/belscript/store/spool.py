@@ -63,10 +63,12 @@ class Spool:
         self._pending = (self._pending or 0) + max(cur.rowcount, 0)
 
     def pending(self) -> int:
+        """How many events wait; the file is looked at once, not on every event (no ``stat`` per commit)."""
         if self._pending is None:
             if self._conn is None and not self.path.exists():
-                return 0
-            self._pending = int(self._db().execute("SELECT count(*) FROM spooled").fetchone()[0])
+                self._pending = 0
+            else:
+                self._pending = int(self._db().execute("SELECT count(*) FROM spooled").fetchone()[0])
         return self._pending
 
     def oldest(self, limit: int = 500) -> list[tuple[int, StoredEvent]]:

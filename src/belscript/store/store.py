@@ -41,17 +41,30 @@ def open_store(home: str | os.PathLike[str] | None = None, *, url: str | None = 
     return Store(settings, clock=clock or clock_from_env(), caller=caller)
 
 
+def offline_store(home: str | os.PathLike[str] | None = None, *, clock: Clock | None = None) -> "Store":
+    """The shared store while its server cannot be reached: events go to the local spool.
+
+    For a call started without the server (the caller agreed to call unclaimed): nothing
+    is migrated or read; the first event that reaches the server again connects.
+    """
+    return Store(load_settings(home), clock=clock or clock_from_env(), connected=False)
+
+
 class Store:
     """The repository API over one database."""
 
-    def __init__(self, settings: Settings, *, clock: Clock, caller: str | None = None) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock, caller: str | None = None,
+                 connected: bool = True) -> None:
         self.settings = settings
         self.clock = clock
         self.caller = caller or settings.caller
         self._known_callers: set[str] = set()
-        self.db = Database(settings)
+        #: Where this caller's last claim_next (by id) stopped: the next search starts there.
+        self._last_next = 0
+        self.db = Database(settings, connect=connected)
         try:
-            migrate(self.db, now=self._now())
+            if connected:
+                migrate(self.db, now=self._now())
         except BaseException:
             self.db.close()
             raise
@@ -168,12 +181,17 @@ class Store:
 
     # -- claims ----------------------------------------------------------------------
 
-    def _who(self, caller: str | None) -> str:
-        """The caller's name; registered in ``callers`` the first time this store sees it."""
+    def caller_name(self, caller: str | None = None) -> str:
+        """The caller's name, or a Dutch refusal saying how to set it (a team needs names)."""
         name = (caller or self.caller or "").strip()
         if not name:
             raise StoreRefused("er is geen naam van de beller ingesteld",
                                hint="Zet BELSCRIPT_CALLER, of caller = \"uw naam\" in config.toml.")
+        return name
+
+    def _who(self, caller: str | None) -> str:
+        """The caller's name; registered in ``callers`` the first time this store sees it."""
+        name = self.caller_name(caller)
         if name not in self._known_callers:
             self.db.execute("INSERT INTO callers (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                             (name, self._now()))
@@ -190,7 +208,11 @@ class Store:
 
     def claim_next(self, caller: str | None = None, *, candidates: Sequence[int] | None = None,
                    ttl: timedelta = _claims.DEFAULT_TTL) -> Claim | None:
-        return _claims.claim_next(self.db, self._who(caller), now=self.clock.now(), ttl=ttl, candidates=candidates)
+        taken = _claims.claim_next(self.db, self._who(caller), now=self.clock.now(), ttl=ttl, candidates=candidates,
+                                   after=self._last_next)
+        if taken is not None and candidates is None:
+            self._last_next = taken.customer_id
+        return taken
 
     def release(self, customer_id: int, caller: str | None = None, *, finished: bool = True) -> bool:
         return _claims.release(self.db, customer_id, self._who(caller), now=self.clock.now(), finished=finished)
@@ -221,6 +243,11 @@ class Store:
 
     def flush_spool(self) -> int:
         return self.events.flush()
+
+    def attach_events(self, call_ref: str, customer_id: int) -> None:
+        """Name the customer on a call's events sent before it was known (a call started offline)."""
+        self.db.execute("UPDATE call_events SET customer_id = ? WHERE call_ref = ? AND customer_id IS NULL",
+                        (customer_id, call_ref))
 
     def check(self) -> list[str]:
         """The full (slow) integrity check, on request only."""
