@@ -140,6 +140,29 @@ def test_a_whole_call_in_a_real_terminal(home):
         assert {"note", "warning", "refused", "agreement", "ended", "evaluation"} <= set(kinds)
 
 
+def test_geenafspraak_in_the_middle_of_a_call_shows_the_next_steps_before_einde(home):
+    """In tmux: /geenafspraak weigert at the listening step moves to the no-agreement step, whose lines
+    (the next steps) are on screen; /einde from there ends the call."""
+    tmux = Tmux(home, "call --demo")
+    try:
+        tmux.wait_for("Wat nog ontbreekt in het dossier")
+        tmux.keys("Enter")
+        tmux.wait_for("Zeg nu: Opening")
+        tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
+        tmux.line("1", "Zeg nu: Doel van het gesprek")
+        tmux.line("1", "Zeg nu: Luisteren")
+        tmux.line("/geenafspraak weigert", "Zeg nu: Afronden zonder betaalafspraak")
+        shown = tmux.wait_for("aanmaning")
+        assert "Geen afspraak vastgelegd" in shown
+        tmux.line("/einde", "Samenvatting van het gesprek")
+    finally:
+        tmux.close()
+    with _open_journal(home) as journal:
+        record = journal.calls()[0]
+        steps = [e.data.get("step") for e in journal.events(record.id) if e.kind == "step"]
+        assert steps[-2:] == ["geen-afspraak", "afsluiting"]
+
+
 def _wait_until_dead(tmux: Tmux) -> None:
     deadline = time.monotonic() + 15
     while not tmux.dead():

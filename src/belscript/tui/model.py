@@ -508,16 +508,16 @@ class CallModel:
             wrong = f"‘{word}’ is geen reden. " if word else ""
             self.info(f"{wrong}Typ /geenafspraak met een reden: {commands.reasons_text()}.", "warn")
             return
-        event = self.call.record_no_agreement(reason, detail)
+        before, event = self.call.state, self.call.close_without_agreement(reason, detail)
         from belscript.agreement.dates import say_moment
 
         follow = datetime.fromisoformat(event.payload.follow_up)
         self.info(f"Geen afspraak vastgelegd ({event.payload.label}). Vervolgmoment: {say_moment(follow)}.", "ok")
+        if self.call.state != before:
+            self.info(f"Zeg nu wat er bij ‘{self.call.step.title}’ staat, zodat de klant weet wat er volgt.")
         closing = self._closing_option()
-        if closing is not None:
-            self.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde.")
-        else:
-            self.info("U kunt nu afsluiten met /einde.")
+        self.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde." if closing is not None
+                  else "U kunt nu afsluiten met /einde.")
 
     def _closing_option(self) -> Any:
         """The available option of this step that ends the call, if there is one."""
