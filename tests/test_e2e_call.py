@@ -197,7 +197,7 @@ def test_an_80x24_terminal_keeps_the_essentials_and_einde_reads_the_agreement_ba
         tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
         tmux.line("/einde", "── Zeg nu: de afspraken teruglezen")
         shown = tmux.wait_for("Enter = bevestigd, afsluiten")
-        assert "op vrijdag 27 november 2026" in shown
+        assert "op vrijdag 27 november." in shown
         tmux.keys("Enter")
         tmux.wait_for("Wat ging goed?")
         tmux.keys("Enter")
