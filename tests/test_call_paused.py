@@ -59,14 +59,12 @@ def test_an_ended_call_is_not_mentioned():
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed; the end-to-end tests need it")
 def test_in_a_real_terminal_a_new_call_mentions_the_paused_one(tmp_path):
     """In tmux: a call paused with /pauze, then 'belscript call --demo' again shows the notice on screen."""
-    from test_e2e_call import Tmux
+    from test_e2e_call import Tmux, begin_call
 
     home = tmp_path / "home"
     tmux = Tmux(home, "call --demo")
     try:
-        tmux.wait_for("Wat nog ontbreekt in het dossier")
-        tmux.keys("Enter")
-        tmux.wait_for("Zeg nu: Opening")
+        begin_call(tmux)
         tmux.line("/pauze", "belscript call --resume 1")
     finally:
         tmux.close()

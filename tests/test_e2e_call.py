@@ -76,6 +76,13 @@ class Tmux:
         self.socket_path().unlink(missing_ok=True)
 
 
+def begin_call(tmux: Tmux) -> None:
+    """From the preparation screen of a new call to its opening step."""
+    tmux.wait_for("Wat nog ontbreekt in het dossier")
+    tmux.keys("Enter")
+    tmux.wait_for("Zeg nu: Opening")
+
+
 @pytest.fixture
 def home(tmp_path):
     return tmp_path / "home"
@@ -145,9 +152,7 @@ def test_geenafspraak_in_the_middle_of_a_call_shows_the_next_steps_before_einde(
     (the next steps) are on screen; /einde from there ends the call."""
     tmux = Tmux(home, "call --demo")
     try:
-        tmux.wait_for("Wat nog ontbreekt in het dossier")
-        tmux.keys("Enter")
-        tmux.wait_for("Zeg nu: Opening")
+        begin_call(tmux)
         tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
         tmux.line("1", "Zeg nu: Doel van het gesprek")
         tmux.line("1", "Zeg nu: Luisteren")

@@ -46,13 +46,11 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "uiterste_termijn": "hoe ver vooruit een betaaldatum hooguit mag liggen, bijvoorbeeld '90 dagen' (uit de afspraakgrenzen)",
 }
 
+
 def greeting(hour: int) -> str:
     """How a Dutch call opens at this hour of the day."""
     return "Goedemorgen" if hour < 12 else "Goedemiddag" if hour < 18 else "Goedenavond"
 
-
-#: The forms of address a customer file may choose (``aanspreekvorm``).
-ADDRESS_FORMS = ("u", "je")
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 #: ``{u-form|je-form}``: two alternatives, neither holding braces or another bar.
