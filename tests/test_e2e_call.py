@@ -236,7 +236,7 @@ def test_practice_at_80x24_cuts_no_option_and_ctrl_up_scrolls_the_customer_pane(
                         next(i for i, line in enumerate(lines) if "── Afspraak" in line)]
         text = " ".join(" ".join(options).split())
         for part in ("1. Doel genoemd", "2. Doel en de verstuurde herinnering",
-                     "hebben wij u hierover ook een herinnering gestuurd.", "3. Er is al een klacht bekend",
+                     "hebben we u er ook een herinnering over gestuurd.", "3. Er is al een klacht bekend",
                      "alleen als het dossier een klacht vermeldt)"):
             assert part in text, shown
         assert "meer met PageDown" in shown and len(lines) <= 24
