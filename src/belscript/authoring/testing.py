@@ -342,7 +342,7 @@ class _Reader:
             in_excuse = isinstance(step, str) and step.startswith("excuse:")
             plain = step[len("excuse:"):] if in_excuse else step
             table = self.script.excuses if in_excuse else self.script.steps
-            if plain not in table:
+            if not isinstance(plain, str) or plain not in table:
                 hint = did_you_mean(str(step), list(self.script.steps))
                 self.error(loc + ("step",), f"unknown step '{step}'{hint}", "unknown-step")
                 step = None
