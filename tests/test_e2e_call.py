@@ -76,6 +76,13 @@ class Tmux:
         self.socket_path().unlink(missing_ok=True)
 
 
+def begin_call(tmux: Tmux) -> None:
+    """From the preparation screen of a new call to its opening step."""
+    tmux.wait_for("Wat nog ontbreekt in het dossier")
+    tmux.keys("Enter")
+    tmux.wait_for("Zeg nu: Opening")
+
+
 @pytest.fixture
 def home(tmp_path):
     return tmp_path / "home"
@@ -140,6 +147,27 @@ def test_a_whole_call_in_a_real_terminal(home):
         assert {"note", "warning", "refused", "agreement", "ended", "evaluation"} <= set(kinds)
 
 
+def test_geenafspraak_in_the_middle_of_a_call_shows_the_next_steps_before_einde(home):
+    """In tmux: /geenafspraak weigert at the listening step moves to the no-agreement step, whose lines
+    (the next steps) are on screen; /einde from there ends the call."""
+    tmux = Tmux(home, "call --demo")
+    try:
+        begin_call(tmux)
+        tmux.line("/naam Ingrid van Dijk", "U spreekt met Ingrid van Dijk")
+        tmux.line("1", "Zeg nu: Doel van het gesprek")
+        tmux.line("1", "Zeg nu: Luisteren")
+        tmux.line("/geenafspraak weigert", "Zeg nu: Afronden zonder betaalafspraak")
+        shown = tmux.wait_for("aanmaning")
+        assert "Geen afspraak vastgelegd" in shown
+        tmux.line("/einde", "Samenvatting van het gesprek")
+    finally:
+        tmux.close()
+    with _open_journal(home) as journal:
+        record = journal.calls()[0]
+        steps = [e.data.get("step") for e in journal.events(record.id) if e.kind == "step"]
+        assert steps[-2:] == ["geen-afspraak", "afsluiting"]
+
+
 def _wait_until_dead(tmux: Tmux) -> None:
     deadline = time.monotonic() + 15
     while not tmux.dead():
@@ -174,7 +202,7 @@ def test_an_80x24_terminal_keeps_the_essentials_and_einde_reads_the_agreement_ba
         tmux.line("/afspraak datum vrijdag", "De afspraak is concreet")
         tmux.line("/einde", "── Zeg nu: de afspraken teruglezen")
         shown = tmux.wait_for("Enter = bevestigd, afsluiten")
-        assert "op vrijdag 27 november 2026" in shown
+        assert "op vrijdag 27 november." in shown
         tmux.keys("Enter")
         tmux.wait_for("Wat ging goed?")
         tmux.keys("Enter")
@@ -208,7 +236,7 @@ def test_practice_at_80x24_cuts_no_option_and_ctrl_up_scrolls_the_customer_pane(
                         next(i for i, line in enumerate(lines) if "── Afspraak" in line)]
         text = " ".join(" ".join(options).split())
         for part in ("1. Doel genoemd", "2. Doel en de verstuurde herinnering",
-                     "hebben wij u hierover ook een herinnering gestuurd.", "3. Er is al een klacht bekend",
+                     "hebben we u er ook een herinnering over gestuurd.", "3. Er is al een klacht bekend",
                      "alleen als het dossier een klacht vermeldt)"):
             assert part in text, shown
         assert "meer met PageDown" in shown and len(lines) <= 24

@@ -100,7 +100,7 @@ def test_the_e_mail_after_a_refusal_states_the_step_the_script_announced():
     body = confirmation(AfterCall(dossier, refusal, now)).body
     assert step_after_call_words(LADDER) == "een aanmaning"
     assert "Zoals ik in het gesprek aankondigde, sturen wij u vandaag nog een aanmaning." in body
-    assert "Wij sturen dan vandaag nog een aanmaning" in " ".join(_script_texts("tweede-gesprek").split())
+    assert "We sturen vandaag nog een aanmaning" in " ".join(_script_texts("tweede-gesprek").split())
 
 
 # -- belscript brief --------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_show_gives_notes_warnings_agreement_evaluation_and_timeline(filled_log,
     assert main(["log", "show", str(filled_log["deal"])]) == 0
     out = capsys.readouterr().out
     assert f"Gesprek {filled_log['deal']}: Bakkerij De Zoete Inval" in out
-    assert "U betaalt € 1.250,50 uiterlijk op vrijdag 27 november 2026." in out
+    assert "U betaalt € 1.250,50 uiterlijk op vrijdag 27 november." in out
     assert "Factuur lag bij de eigenaar." in out
     assert "'u moet'" in out and "Vraag liever wanneer de klant betaalt." in out
     assert "Wat ging goed? Rustig gebleven." in out

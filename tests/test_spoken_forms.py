@@ -48,7 +48,7 @@ def test_the_demo_purpose_step_says_the_total_as_spoken_dutch():
         assert model.call.step.id == "doel"
         said = next(line for line in d.text().splitlines() if line.startswith("Ik bel u over"))
         assert "samen € 2.813." in said and "2.813,00" not in said
-        assert "op woensdag 28 oktober verstreken" in said and "oktober 2026" not in said
+        assert "op woensdag 28 oktober verlopen" in said and "oktober 2026" not in said
 
     drive(model, scenario)
 

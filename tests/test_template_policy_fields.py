@@ -15,7 +15,7 @@ def test_offer_text_shows_the_scripts_own_limits(clock):
     assert values["max_termijnen"] == "3"
     assert values["eerste_termijn"] == "25%"
     text = fill(loaded.script.steps["aanbod"].say, call.template_values())
-    assert "hooguit 14 dagen" in text and "maximaal 3 maandelijkse termijnen" in text and "{" not in text
+    assert "uiterlijk over 14 dagen" in text and "hooguit 3 maandelijkse termijnen" in text and "{" not in text
 
 
 def test_changed_limits_change_the_text(clock):
@@ -26,4 +26,4 @@ def test_changed_limits_change_the_text(clock):
     script.agreement.min_first_instalment = "500.00"
     call = Call(script, load_dossier(demo_dossier_path()), clock=clock)
     text = fill(script.steps["aanbod"].say, call.template_values())
-    assert "hooguit 7 dagen" in text and "€ 500,00" in text
+    assert "uiterlijk over 7 dagen" in text and "€ 500,00" in text

@@ -28,7 +28,7 @@ def test_an_80x24_terminal_shows_what_to_say_every_option_the_warning_and_the_in
         rows = await d.shows("klinkt dwingend")
         screen = "\n".join(rows)
         assert len(rows) == 24 and max(len(r) for r in rows) <= 80
-        assert "── Zeg nu: Luisteren" in screen and "Hoe staat het met deze betaling bij u?" in screen
+        assert "── Zeg nu: Luisteren" in screen and "Hoe staat het daarmee bij u?" in screen
         for option in (" 1. Klant belooft te betalen", " 2. Klant erkent de factuur", " 3. Nog onduidelijk",
                        " 4. Klant weigert te betalen"):
             assert option in screen
@@ -133,7 +133,8 @@ def test_afspraak_without_a_field_lists_every_field_with_an_example_and_the_limi
 
 @pytest.mark.parametrize("word", sorted(set(REASON_WORDS)))
 def test_every_no_agreement_reason_is_recorded_with_a_follow_up_and_the_way_to_close(word):
-    """/geenafspraak with each reason records it, names the follow-up moment and how to close; /einde then ends."""
+    """/geenafspraak with each reason records it and names the follow-up moment; unless the customer hung
+    up, the call moves to the script's step that tells what happens next, with how to close; /einde ends."""
     model, journal = live_model()
 
     async def scenario(d):
@@ -141,7 +142,11 @@ def test_every_no_agreement_reason_is_recorded_with_a_follow_up_and_the_way_to_c
         await d.enter(f"/geenafspraak {word} klant belt zelf terug")
         text = d.text()
         assert "Geen afspraak vastgelegd (" in text and "Vervolgmoment: dinsdag 24 november 2026 om 09:30." in text
-        assert "Sluit af met optie" not in text and "U kunt nu afsluiten met /einde." in text
+        if REASON_WORDS[word].value == "hung_up":
+            assert model.call.state == "afspraak" and "U kunt nu afsluiten met /einde." in text
+        else:
+            assert model.call.state in ("geen-afspraak", "niet-bereikt") and "Zeg nu wat er bij ‘" in text
+            assert "Sluit af met optie 1 (Uitkomst" in text and ", of typ /einde." in text
         await d.enter("/einde")
         assert model.phase == "after"
 

@@ -73,6 +73,8 @@ class Customer(_Strict):
     email: Email | None = None
     address: str | None = None
     new_customer: bool = False
+    address_form: Literal["u", "je"] = Field(
+        default="u", description="How the customer is addressed in the lines to say: 'u', or 'je' on first-name terms.")
 
 
 class Caller(_Strict):
@@ -83,6 +85,8 @@ class Caller(_Strict):
     phone: Line | None = None
     email: Email | None = None
     iban: Line | None = None
+    on_behalf_of: Line | None = Field(
+        default=None, description="Whose call this is when a colleague or bookkeeper calls for the owner.")
 
 
 class Invoice(_Strict):
@@ -96,6 +100,7 @@ class Invoice(_Strict):
     delivered_on: date | None = None
     signed_for_receipt: bool | None = Field(default=None, description="Was delivery signed for?")
     complaints: list[str] = Field(default_factory=list, description="Complaints known about this delivery or invoice.")
+    receipt_confirmed: date | None = Field(default=None, description="When the customer confirmed the invoice had arrived.")
 
     @property
     def open_amount(self) -> Decimal:
@@ -170,6 +175,8 @@ def template_values(dossier: Dossier, *, today: date, words: "callable[[date], s
     else:
         outstanding = f"de facturen {numbers}, samen {amount(dossier.total_due)}"
     contact = dossier.contact.name if dossier.contact else "de financiële administratie"
+    confirmed = max((inv.receipt_confirmed for inv in dossier.invoices
+                     if inv.receipt_confirmed and inv.open_amount > 0), default=None)
     return {
         "klant": dossier.customer.name,
         "klantnummer": dossier.customer.number or "",
@@ -191,4 +198,6 @@ def template_values(dossier: Dossier, *, today: date, words: "callable[[date], s
         "laatste_afspraak": (last_contact.agreed or "") if last_contact else "",
         "betalingsvoorwaarden": dossier.payment_terms or "",
         "email_klant": (dossier.contact.email if dossier.contact and dossier.contact.email else dossier.customer.email) or "",
+        "ontvangst_bevestigd": words(confirmed) if confirmed else "",
+        "namens": f", ik bel namens {dossier.caller.on_behalf_of}" if dossier.caller.on_behalf_of else "",
     }

@@ -40,6 +40,7 @@ DUTCH: dict[type[BaseModel], dict[str, tuple[str, ...]]] = {
         "email": ("e-mail",),
         "address": ("adres",),
         "new_customer": ("nieuwe_klant",),
+        "address_form": ("aanspreekvorm",),
     },
     Person: {
         "name": ("naam",),
@@ -53,6 +54,7 @@ DUTCH: dict[type[BaseModel], dict[str, tuple[str, ...]]] = {
         "phone": ("telefoon",),
         "email": ("e-mail",),
         "iban": ("iban",),
+        "on_behalf_of": ("namens",),
     },
     Invoice: {
         "number": ("factuurnummer", "nummer"),
@@ -65,6 +67,7 @@ DUTCH: dict[type[BaseModel], dict[str, tuple[str, ...]]] = {
         "delivered_on": ("geleverd_op",),
         "signed_for_receipt": ("ontvangst_getekend", "afgetekend"),
         "complaints": ("klachten",),
+        "receipt_confirmed": ("ontvangst_bevestigd",),
     },
     Reminder: {
         "date": ("datum",),

@@ -1,5 +1,10 @@
 """The ``{field}`` templates scripts use, and the fixed set of fields they may name.
 
+Besides fields, a line the caller says can hold the two forms of address side by side:
+``{u|je}``, ``{Kunt u|Kun je}``, ``{uw|je}`` (the polite form first, the first-name form
+second). :func:`fill` keeps one of them, after the customer file's ``aanspreekvorm``,
+so one script serves customers you call ``u`` and customers you call ``je``.
+
 Kept apart from the customer-file models so that checking a script (which only needs
 the field names) does not pay for building those models at start-up.
 """
@@ -30,6 +35,9 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "laatste_afspraak": "wat er bij het vorige contact is afgesproken",
     "betalingsvoorwaarden": "de betalingsvoorwaarden",
     "email_klant": "e-mailadres van de klant of contactpersoon",
+    "ontvangst_bevestigd": "wanneer de klant liet weten dat de factuur was aangekomen, in woorden (leeg als onbekend)",
+    "groet": "'Goedemorgen', 'Goedemiddag' of 'Goedenavond', naar de tijd van het gesprek",
+    "namens": "leeg, of ', ik bel namens Jan de Vries' als u voor iemand anders belt (beller: namens: in het dossier)",
     # The next four come from the script's own agreement policy, so texts stay right
     # when a script that `extends:` another one changes only the limits.
     "max_uitstel": "het langste uitstel dat u wilt geven, bijvoorbeeld '14 dagen' (uit de afspraakgrenzen)",
@@ -38,9 +46,25 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "uiterste_termijn": "hoe ver vooruit een betaaldatum hooguit mag liggen, bijvoorbeeld '90 dagen' (uit de afspraakgrenzen)",
 }
 
+
+def greeting(hour: int) -> str:
+    """How a Dutch call opens at this hour of the day."""
+    return "Goedemorgen" if hour < 12 else "Goedemiddag" if hour < 18 else "Goedenavond"
+
+
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+#: ``{u-form|je-form}``: two alternatives, neither holding braces or another bar.
+ALTERNATIVES = re.compile(r"\{([^{}|\n]*)\|([^{}|\n]*)\}")
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    """Fill ``{field}`` placeholders; unknown ones are left visible rather than guessed."""
-    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+def pick_form(text: str, form: str = "u") -> str:
+    """Keep the ``u`` (first) or ``je`` (second) alternative of every ``{…|…}`` in ``text``."""
+    side = 2 if form == "je" else 1
+    return ALTERNATIVES.sub(lambda m: m.group(side), text)
+
+
+def fill(text: str, values: dict[str, str], *, form: str = "u") -> str:
+    """Choose the form of address, then fill ``{field}`` placeholders; unknown fields are
+    left visible rather than guessed. Values are inserted after the choice, so a name
+    with a ``|`` or braces in it is never read as a template."""
+    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), pick_form(text, form))

@@ -62,6 +62,11 @@ def say_moment(dt: datetime) -> str:
     return f"{say_date(dt.date())} om {dt:%H:%M}"
 
 
+def speak_moment(dt: datetime, *, today: date) -> str:
+    """A moment as said aloud: ``dinsdag 24 november om 10:30`` (the year only when it is not this year)."""
+    return f"{speak_date(dt.date(), today=today)} om {dt:%H:%M}"
+
+
 def capitalised(sentence_start: str) -> str:
     return sentence_start[:1].upper() + sentence_start[1:]
 

@@ -73,9 +73,8 @@ def _resume_id(raw: str) -> int | None:
 def run(args: argparse.Namespace) -> int:
     import gc
 
-    # Everything loaded before the first frame lives until the end; collecting garbage
-    # meanwhile only costs start-up time. The screen freezes these objects and switches
-    # collection back on once it has drawn its first frame.
+    # What is loaded before the first frame lives until the end: no garbage collection
+    # until then (the screen freezes these objects and switches it back on).
     gc.disable()
     from belscript.clock import clock_from_env
 
@@ -110,10 +109,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
                          hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 
+    from belscript.cli import teamcall
     from belscript.screen import live
     from belscript.tui.app import run_screen
-
-    from belscript.cli import teamcall
 
     team = None
 
@@ -123,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
             model = live.resume(journal, resume_id, clock=clock)
         else:
             model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name())
+            for line in paused_calls(journal, dossier):
+                model.info(line, "warn")
         team = teamcall.begin(journal, model, clock=clock, confirm_offline=teamcall.confirmer(args.zonder_reservering))
         return model
 
@@ -136,6 +136,21 @@ def run(args: argparse.Namespace) -> int:
     if not args.demo and getattr(model, "call_id", None) is not None:
         _write_back(model, customer, clock)
     return code
+
+
+def paused_calls(journal, dossier) -> list[str]:
+    """Dutch lines about calls with this customer that were left unfinished, newest first,
+    each with how to take it up again (``belscript call --resume NR``)."""
+    from belscript.agreement.dates import say_moment
+    from belscript.cli.dunning import is_call_of
+
+    lines = []
+    for record in journal.open_calls():
+        if is_call_of(record, dossier.customer):
+            lines.append(f"Let op: gesprek {record.id} met {record.customer} van {say_moment(record.started_at)} "
+                         f"is onderbroken en nog niet afgesloten. Wilt u dat gesprek afmaken? Sluit dit scherm "
+                         f"(Ctrl-C) en typ: belscript call --resume {record.id}")
+    return lines
 
 
 def _from_store(args: argparse.Namespace, clock):

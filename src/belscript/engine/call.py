@@ -53,6 +53,7 @@ from belscript.engine.nodes import (  # noqa: F401 - public names, importable fr
     StepView,
     build_nodes,
 )
+from belscript.engine.closing import END_BLOCKED, Closing
 from belscript.engine.readout import Readout
 from belscript.engine.recording import Recording, as_json_moment
 from belscript.engine.state import CallState, contact_person, outcome_data
@@ -70,10 +71,6 @@ _transitions_log.setLevel(logging.WARNING)
 #: The alternative to a concrete agreement, as listed in ``CallRefused.missing``.
 NO_OUTCOME = "Leg vast waarom er geen afspraak is, met een vervolgmoment"
 
-_END_BLOCKED = (
-    "Het gesprek kan nog niet worden afgesloten: maak de afspraak concreet, "
-    "of leg vast waarom er geen afspraak is, met een vervolgmoment."
-)
 _CALL_OVER = "Het gesprek is al afgelopen."
 
 
@@ -84,12 +81,13 @@ class _Flow:
     state: str
 
 
-class Call(Readout, Recording):
+class Call(Closing, Readout, Recording):
     """One phone call guided by a script, about one customer file.
 
     This module holds the machine and the moves (options, excuses, back, end, abort);
     what a call shows of itself is in :mod:`~belscript.engine.readout`, the facts a
-    caller records in :mod:`~belscript.engine.recording`, the machine's states and the
+    caller records in :mod:`~belscript.engine.recording`, ending (without agreement
+    by way of the script's step for it) in :mod:`~belscript.engine.closing`, the machine's states and the
     screen's views of them in :mod:`~belscript.engine.nodes`.
     """
 
@@ -303,7 +301,7 @@ class Call(Readout, Recording):
             return f"Optie {nr} kan nu nog niet. Voorwaarde: {CONDITION_TEXTS[opt.when]}.", self._needed_for(opt.when)
         target = self._nodes[opt.go] if opt.go is not None else None
         if target is not None and target.is_end and not self.may_end():
-            return _END_BLOCKED, self._end_missing()
+            return END_BLOCKED, self._end_missing()
         return None
 
     # ------------------------------------------------------------------ reading
@@ -383,17 +381,6 @@ class Call(Readout, Recording):
             raise self._refuse("back", "U bent bij de eerste stap van het gesprek; verder terug kan niet.")
         if not self._flow.trigger("back"):  # pragma: no cover - every forward move has its way back
             raise self._refuse("back", "Terug kan hier niet.")
-
-    def end(self) -> None:
-        """End the call at the script's end step; refused, with what is missing, unless allowed."""
-        self._require_running("end")
-        if not self.may_end():
-            raise self._refuse("end", _END_BLOCKED, self._end_missing())
-        if self._node().is_end or "end" not in self._machine.get_triggers(self._flow.state):
-            self._emit_ended()  # already at an end step, or a script without one
-            return
-        if not self._flow.trigger("end"):  # pragma: no cover - same guard as above
-            raise self._refuse("end", _END_BLOCKED, self._end_missing())
 
     def abort(self, reason: str) -> Event | None:
         """Break the call off; always possible, and recorded with a follow-up moment.

@@ -74,11 +74,18 @@ class Readout:
         return self.clock.now().replace(microsecond=0)
 
     def _fill(self, text: str) -> str:
-        return fill(text, self.template_values())
+        return fill(text, self._with_greeting(self.template_values()), form=self.dossier.customer.address_form)
+
+    def _with_greeting(self, values: dict[str, str]) -> dict[str, str]:
+        """The day's fields plus ``{groet}``, which follows the hour rather than the day."""
+        from belscript.templates import greeting
+
+        return {**values, "groet": greeting(self.clock.now().hour)}
 
     def _say(self, text: str) -> str:
-        """Fill a line the caller says aloud, with the spoken forms of amounts and dates."""
-        return fill(text, self.spoken_values())
+        """Fill a line the caller says aloud, with the spoken forms of amounts and dates,
+        in the customer's form of address (``u`` or ``je``)."""
+        return fill(text, self._with_greeting(self.spoken_values()), form=self.dossier.customer.address_form)
 
     def problems(self) -> list[str]:
         """What is still missing for a concrete agreement (Dutch); empty when concrete."""

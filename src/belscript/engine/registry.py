@@ -73,6 +73,10 @@ def earlier_agreement_broken(call: "Call") -> bool:
     return any(c.agreed and c.kept is False for c in call.dossier.contacts)
 
 
+def receipt_confirmed(call: "Call") -> bool:
+    return any(inv.receipt_confirmed for inv in call.dossier.invoices if inv.open_amount > 0)
+
+
 def is_overdue(call: "Call") -> bool:
     return call.clock.today() > call.dossier.oldest_invoice.due_date
 
@@ -97,6 +101,7 @@ CONDITIONS: dict[str, Condition] = {
     "has_reminders": has_reminders,
     "has_earlier_agreement": has_earlier_agreement,
     "earlier_agreement_broken": earlier_agreement_broken,
+    "receipt_confirmed": receipt_confirmed,
     "is_overdue": is_overdue,
     "is_before_due_date": is_before_due_date,
     "is_golden_hour": is_golden_hour,

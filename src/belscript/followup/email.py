@@ -291,14 +291,17 @@ def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) 
 def announced_steps(announced: str | None) -> list[str]:
     """What we said we would do next (the script's words), without what only fits the phone.
 
-    The sentences in which "wij" act (send a reminder, hand over to a collection agency)
-    are kept; "Dan stel ik vast …" and "U ontvangt dit ook per e-mail" are not news in
-    the e-mail itself.
+    The sentences in which "we"/"wij" act on a step of the collection ladder (send a
+    reminder, hand over to a collection agency) are kept; "Dan stel ik vast …" and
+    "U krijgt dit ook per e-mail" are not news in the e-mail itself.
     """
+    from belscript.escalation.announce import steps_announced_in
+
     if not announced:
         return []
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(announced.split()))
-    return [s for s in sentences if re.search(r"\b[Ww]ij\b", s) and not re.search(r"e-mail", s)]
+    return [s for s in sentences if re.search(r"\b(?:[Ww]ij|[Ww]e)\b", s) and steps_announced_in(s)
+            and not re.search(r"e-mail", s)]
 
 
 def _announced_step(outcome: NoAgreement) -> list[str]:

@@ -1,5 +1,9 @@
 """The recap the caller reads back before hanging up.
 
+It is said aloud, so amounts and dates are in their spoken form (``€ 2.450``,
+``vrijdag 27 november``, the year only when it is not this year); the e-mail and the
+other written documents keep the exact written forms.
+
 The seeds: repeat the agreements at the end of the call so the customer can still
 correct them, say what happens if the promise is not kept, and announce the written
 confirmation by e-mail (sent within half an hour).
@@ -15,7 +19,7 @@ from belscript.followup.wording import (
     invoices_phrase,
     is_confirmation_todo,
     no_agreement_reason,
-    say_moment,
+    say_moment_as,
 )
 
 #: Outcomes where nobody who can pay was on the line, so there is nothing to read back.
@@ -57,9 +61,10 @@ def _agreement_recap(after: AfterCall, agreement: Agreement) -> list[str]:
     # Dijk;" sounds like a roll call, and "mevrouw"/"meneer" would assume a gender.
     # Who agreed is in the confirmation e-mail and the call log.
     lines = ["Ik herhaal even wat we hebben afgesproken, zodat u meteen kunt zeggen of het klopt."]
-    lines += customer_promise(agreement, after.dossier.customer.name)
+    today = after.now.date()
+    lines += customer_promise(agreement, after.dossier.customer.name, spoken=today)
     if agreement.callback:
-        lines.append(f"Ik bel {agreement.callback.person} op {say_moment(agreement.callback.at)} terug.")
+        lines.append(f"Ik bel {agreement.callback.person} op {say_moment_as(agreement.callback.at, today)} terug.")
     lines.append(f"Het gaat om {invoices_phrase(after.dossier)}.")
     lines += _our_actions(after)
     if agreement.payments:
@@ -70,7 +75,7 @@ def _agreement_recap(after: AfterCall, agreement: Agreement) -> list[str]:
 
 
 def _no_agreement_recap(after: AfterCall, outcome: NoAgreement) -> list[str]:
-    moment = say_moment(outcome.follow_up)
+    moment = say_moment_as(outcome.follow_up, after.now.date())
     if outcome.reason in NOBODY_TO_TELL:
         return [
             f"Geen samenvatting voor de klant: {no_agreement_reason(outcome)}.",

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from belscript.agreement.dates import say_date, say_moment  # noqa: F401  (the documents' wording)
+from belscript.agreement.datewords import speak_date, speak_moment
 from belscript.agreement.model import NO_AGREEMENT_LABELS, Agreement, NoAgreement, NoAgreementReason
 from belscript.dossier import Dossier, Invoice
 from belscript.dutch import join
-from belscript.money import format_amount
+from belscript.money import format_amount, say_amount
 from belscript.script.models import AgreementKind
 
 #: How each agreement kind is named in the log and in documents.
@@ -87,17 +88,34 @@ def is_confirmation_todo(todo: str) -> bool:
     return "bevestigen" in low and "e-mail" in low
 
 
-def payment_lines(agreement: Agreement) -> list[str]:
-    """One line per promised payment: ``€ 500,00 uiterlijk op vrijdag 27 november 2026``."""
-    return [f"{format_amount(p.amount)} uiterlijk op {say_date(p.on)}" for p in sorted(agreement.payments, key=lambda p: p.on)]
+def payment_lines(agreement: Agreement, *, spoken: date | None = None) -> list[str]:
+    """One line per promised payment: ``€ 500,00 uiterlijk op vrijdag 27 november 2026``.
+
+    ``spoken`` (today) gives the form said aloud in the read-back instead: ``€ 500
+    uiterlijk op vrijdag 27 november``, the year only when it is not this year.
+    """
+    amount, day = _forms(spoken)
+    return [f"{amount(p.amount)} uiterlijk op {day(p.on)}" for p in sorted(agreement.payments, key=lambda p: p.on)]
 
 
-def customer_promise(agreement: Agreement, customer: str) -> list[str]:
-    """What the customer will do, as sentences addressed to them ("u")."""
-    lines = payment_lines(agreement)
+def _forms(spoken: date | None):  # noqa: ANN202 - two small callables
+    """The amount and date wording: written (documents) or spoken relative to ``spoken`` (the read-back)."""
+    if spoken is None:
+        return format_amount, say_date
+    return say_amount, lambda d: speak_date(d, today=spoken)
+
+
+def say_moment_as(moment, spoken: date | None) -> str:  # noqa: ANN001
+    """A moment written (``say_moment``) or, with ``spoken`` (today), as said aloud."""
+    return say_moment(moment) if spoken is None else speak_moment(moment, today=spoken)
+
+
+def customer_promise(agreement: Agreement, customer: str, *, spoken: date | None = None) -> list[str]:
+    """What the customer will do, as sentences addressed to them ("u"); ``spoken``: as said aloud."""
+    lines = payment_lines(agreement, spoken=spoken)
     if agreement.kind is AgreementKind.callback or (not lines and agreement.callback):
         if agreement.callback:
-            return [f"{agreement.callback.person} is op {say_moment(agreement.callback.at)} bereikbaar "
+            return [f"{agreement.callback.person} is op {say_moment_as(agreement.callback.at, spoken)} bereikbaar "
                     f"om de betaling met ons af te spreken."]
         return []
     if not lines:
@@ -108,7 +126,8 @@ def customer_promise(agreement: Agreement, customer: str) -> list[str]:
         intro = f"U betaalt in {len(lines)} termijnen:"
     else:
         intro = f"U betaalt in {len(lines)} delen:"
-    return [intro] + [f"- {line}" for line in lines] + [f"Samen is dat {format_amount(agreement.total)}."]
+    amount, _day = _forms(spoken)
+    return [intro] + [f"- {line}" for line in lines] + [f"Samen is dat {amount(agreement.total)}."]
 
 
 def no_agreement_reason(outcome: NoAgreement) -> str:

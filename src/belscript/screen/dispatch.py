@@ -168,16 +168,16 @@ def geenafspraak(model: CallModel, args: str) -> None:
         wrong = f"‘{word}’ is geen reden. " if word else ""
         model.info(f"{wrong}Typ /geenafspraak met een reden: {commands.reasons_text()}.", "warn")
         return
-    event = model.call.record_no_agreement(reason, detail)
+    before, event = model.call.state, model.call.close_without_agreement(reason, detail)
     from belscript.agreement.dates import say_moment
 
     follow = datetime.fromisoformat(event.payload.follow_up)
     model.info(f"Geen afspraak vastgelegd ({event.payload.label}). Vervolgmoment: {say_moment(follow)}.", "ok")
+    if model.call.state != before:
+        model.info(f"Zeg nu wat er bij ‘{model.call.step.title}’ staat, zodat de klant weet wat er volgt.")
     closing = closing_option(model)
-    if closing is not None:
-        model.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde.")
-    else:
-        model.info("U kunt nu afsluiten met /einde.")
+    model.info(f"Sluit af met optie {closing.nr} ({closing.label}), of typ /einde." if closing is not None
+               else "U kunt nu afsluiten met /einde.")
 
 
 def closing_option(model: CallModel) -> Any:

@@ -41,6 +41,7 @@ CONDITION_STEPS: dict[str, str] = {
     "has_reminders": "alleen als er al een herinnering is verstuurd",
     "has_earlier_agreement": "alleen als er eerder al een betaalafspraak is gemaakt",
     "earlier_agreement_broken": "alleen als een eerdere betaalafspraak niet is nagekomen",
+    "receipt_confirmed": "alleen als de klant eerder liet weten dat de factuur binnen was",
     "is_overdue": "alleen als de vervaldatum voorbij is",
     "is_before_due_date": "alleen vóór de vervaldatum",
     "is_golden_hour": "alleen in een gouden beluur (09:30–11:30 of 13:30–15:30)",

@@ -66,6 +66,7 @@ CONDITION_WORDS: dict[str, str] = {
     "has_reminders": "er al een herinnering is verstuurd",
     "has_earlier_agreement": "er eerder een afspraak is gemaakt",
     "earlier_agreement_broken": "een eerdere afspraak niet is nagekomen",
+    "receipt_confirmed": "de klant liet weten dat de factuur binnen was",
     "is_overdue": "de vervaldatum voorbij is",
     "is_before_due_date": "de vervaldatum nog niet voorbij is",
     "is_golden_hour": "het een gouden beluur is",

@@ -109,11 +109,35 @@ class _Checker:
             name = m.group(1)
             if _FIELD_NAME.match(name) and name in TEMPLATE_FIELDS:
                 continue
+            if "|" in name:
+                self.alternatives(loc, m, name)
+                continue
             line, col = self.source.text_pos(loc, m.start())
             end_line, end_col = self.source.text_pos(loc, m.end())
             self.out.append(Diagnostic(self.source.file_for(loc, self.path), line, col, "error",
                                        f"unknown field '{{{name}}}'{did_you_mean(name, TEMPLATE_FIELDS)}",
                                        "unknown-field", end_col if end_line == line else None, {"field": name}))
+
+    def alternatives(self, loc: tuple, m: re.Match[str], inner: str) -> None:
+        """A ``{u-form|je-form}`` choice must have exactly two alternatives."""
+        problem = _alternatives_problem(inner)
+        if problem is None:
+            return
+        line, col = self.source.text_pos(loc, m.start())
+        end_line, end_col = self.source.text_pos(loc, m.end())
+        self.out.append(Diagnostic(self.source.file_for(loc, self.path), line, col, "error", problem,
+                                   "bad-alternatives", end_col if end_line == line else None))
+
+
+def _alternatives_problem(inner: str) -> str | None:
+    """What is wrong with ``{…|…}`` (the two forms of address), or None."""
+    parts = inner.split("|")
+    if len(parts) != 2:
+        return (f"'{{{inner}}}' has {len(parts)} alternatives; write the two forms of address as "
+                f"{{u-form|je-form}}, e.g. {{Kunt u|Kun je}}")
+    if not parts[0].strip() and not parts[1].strip():
+        return f"'{{{inner}}}' has two empty alternatives; write {{u-form|je-form}}, e.g. {{uw|je}}"
+    return None
 
 
 def check_references(raw: object, source: SourceMap, path: str, *,

@@ -16,6 +16,7 @@ CONDITIONS: dict[str, str] = {
     "has_reminders": "er is al een herinnering of aanmaning verstuurd",
     "has_earlier_agreement": "bij een eerder contact is al een betaalafspraak gemaakt",
     "earlier_agreement_broken": "een eerdere betaalafspraak is niet nagekomen",
+    "receipt_confirmed": "de klant heeft eerder laten weten dat de factuur is aangekomen",
     "is_overdue": "de vervaldatum van de oudste factuur is voorbij",
     "is_before_due_date": "de vervaldatum is nog niet bereikt (servicegesprek)",
     "is_golden_hour": "het is nu een gouden beluur (09:30–11:30 of 13:30–15:30 op een werkdag)",
