@@ -321,8 +321,7 @@ class Journal:
         """Real calls (``practice=True``: practice sessions), newest first; ``customers``: only theirs, no script text."""
         names, columns = tuple(sorted(set(customers or ()))), _COLUMNS.replace("script_text", "NULL")
         which = f" AND customer IN ({', '.join('?' * len(names))})" if customers is not None else ""
-        index = " INDEXED BY calls_by_customer" if which else ""  # else SQLite walks every call in date order
-        rows = self._read(f"SELECT {columns if which else _COLUMNS} FROM calls{index} WHERE practice = ?{which}"
+        rows = self._read(f"SELECT {columns if which else _COLUMNS} FROM calls{' INDEXED BY calls_by_customer' * bool(which)} WHERE practice = ?{which}"
                           " ORDER BY started_at DESC, id DESC", (1 if practice else 0, *names)) if customers is None or names else []
         return [_record(r, self._report) for r in rows]
 

@@ -24,7 +24,7 @@ from belscript.worklist import CallList, Entry, draft
 from belscript.worklist.shortlist import Overdue, shortlist
 
 
-def first_lines(db: Database, now: datetime, limit: int, *, calls: CallSource | None) -> CallList:
+def first_lines(db: Database, now: datetime, limit: int, *, calls: CallSource | None, batch: int = 25) -> CallList:
     """Today's list with only its first ``limit`` entries; ``left_off`` says how many follow."""
     today = now.date()
     day, since = today.isoformat(), (today - timedelta(days=RECENT_DAYS)).isoformat()
@@ -55,7 +55,7 @@ def first_lines(db: Database, now: datetime, limit: int, *, calls: CallSource | 
     result.entries = shortlist(
         drafts, overdue, now, limit,
         expand=lambda some: customer_facts(db, today, customer_ids=[o.position for o in some]),
-        reach=lambda names: reach_of(calls, names) if calls is not None else {})
+        reach=lambda names: reach_of(calls, names) if calls is not None else {}, batch=batch)
     result.left_off = len(drafts) + len(overdue) - len(result.entries)
     return result
 

@@ -69,23 +69,23 @@ Reach = Callable[[list[str]], dict[str, tuple[SlotCount, ...]]]
 
 
 def shortlist(drafts: Sequence[tuple[int, Entry]], overdue: Sequence[Overdue], now: datetime, limit: int, *,
-              expand: Expand, reach: Reach) -> list[Entry]:
+              expand: Expand, reach: Reach, batch: int = 25) -> list[Entry]:
     """The first ``limit`` lines of the list of ``drafts`` (``(position, entry)``, each
-    weighed by :func:`draft`, without the reach) and ``overdue`` customers."""
+    weighed by :func:`draft`, without the reach) and ``overdue`` customers, weighing at
+    least ``batch`` customers at a time (one read of the store and the log per batch)."""
     today = now.date()
     pending = sorted(
         [((-(e.score + REACHABLE_POINTS), -e.open_total, e.customer.name, pos), e) for pos, e in drafts]
         + [((-upper_score(o, today), -o.open_total, o.name, o.position), o) for o in overdue],
         key=lambda item: item[0])
     best: list[tuple[tuple, Entry]] = []
-    step = max(2 * limit, 25)
+    step = max(limit, batch)
     start = 0
     while start < len(pending) and limit > 0:
         if len(best) >= limit and pending[start][0] > best[limit - 1][0]:
             break  # every bound left is below the last line: nobody left can enter
-        batch = pending[start:start + step]
+        weighed = _weigh(pending[start:start + step], today, expand)
         start += step
-        weighed = _weigh(batch, today, expand)
         counts = reach([e.customer.name for _pos, e in weighed])
         for pos, entry in weighed:
             c = entry.customer
@@ -96,10 +96,10 @@ def shortlist(drafts: Sequence[tuple[int, Entry]], overdue: Sequence[Overdue], n
     return [entry for _key, entry in best]
 
 
-def _weigh(batch: list[tuple[tuple, object]], today: date, expand: Expand) -> list[tuple[int, Entry]]:
-    """The batch's entries without the reach: drafts as they are, overdue customers read and weighed."""
-    ready = [(key[-1], item) for key, item in batch if isinstance(item, Entry)]
-    unread = [item for _key, item in batch if isinstance(item, Overdue)]
+def _weigh(some: list[tuple[tuple, object]], today: date, expand: Expand) -> list[tuple[int, Entry]]:
+    """These customers' entries without the reach: drafts as they are, overdue customers read and weighed."""
+    ready = [(key[-1], item) for key, item in some if isinstance(item, Entry)]
+    unread = [item for _key, item in some if isinstance(item, Overdue)]
     if unread:
         position = {o.key: o.position for o in unread}
         for facts in expand(unread):
