@@ -53,7 +53,8 @@ def old_log(monkeypatch):
 
 
 def test_an_old_log_migrates_and_every_call_shows_exactly_as_before(old_log, capsys):
-    """After the update, `log`, `log show` of every call and both exports print what the old version printed."""
+    """After the update, `log`, `log show` of every call and both exports print what the old version printed
+    (the read-back in `log show` since says amounts and dates as spoken: no year for this year's dates)."""
     expected = FIXTURE / "expected"
     runs = {"log.txt": ["log"], "log-practice.txt": ["log", "--practice"], "export.csv": ["log", "export"]}
     runs.update({f"show-{n}.txt": ["log", "show", str(n)] for n in old_log})

@@ -29,9 +29,12 @@ def run(args: argparse.Namespace) -> int:
     from belscript.cli.daylist import load
     from belscript.worklist import build
 
-    source = load(args)
-    now = source.clock.now()
-    call_list = build(source.facts, now)
+    if args.alle or args.format == "json":
+        source = load(args)
+        call_list = build(source.facts, source.clock.now())
+    else:  # only the lines shown are weighed in full
+        source = load(args, first=TOP)
+        call_list = source.call_list
     if args.format == "json":
         print(json.dumps(as_json(call_list, source), ensure_ascii=False, indent=2))
     else:
@@ -75,7 +78,7 @@ def render(call_list, source, *, everything: bool = False, explain: bool = False
                 lines.append(f"      +{reason.points:<3} {reason.words}")
             lines.append(f"      = {entry.score} punten")
         lines.append(f"    {source.command('call', c.name)}")
-    hidden = len(call_list.entries) - len(shown)
+    hidden = len(call_list.entries) - len(shown) + call_list.left_off
     if hidden:
         lines.append(f"… en nog {hidden} klant{'en' if hidden > 1 else ''}; 'belscript lijst --alle' toont ze allemaal.")
     if call_list.waiting:

@@ -19,6 +19,7 @@ class Source:
     demo: bool
     facts: list
     clock: object
+    call_list: object = None
 
     def command(self, *words: str) -> str:
         """The command line to run next, with the demo home in front when needed."""
@@ -32,18 +33,24 @@ def add_demo(parser: argparse.ArgumentParser) -> None:
                         help="load the demo week (made-up customers) into a demo folder and show that")
 
 
-def load(args: argparse.Namespace) -> Source:
+def load(args: argparse.Namespace, *, first: int | None = None) -> Source:
+    """The facts of every customer that matters today; with ``first``, only today's list
+    up to that many lines instead (``Source.call_list``; ``Source.facts`` stays empty),
+    which reads in full only the customers that could be among those lines."""
     from belscript.clock import clock_from_env
-    from belscript.journal import home_dir
+    from belscript.journal import Journal, home_dir
     from belscript.store import load_settings, open_store
 
     clock = clock_from_env()
     home = home_dir()
-    if args.demo:
+    demo = bool(args.demo)
+    if demo:
         from belscript.demo import load_demo
 
         home = load_demo(home, clock)
-        with open_store(home, clock=clock) as store:
-            return Source(home, True, store.worklist_facts(), clock)
-    with open_store(clock=clock) as store:
-        return Source(load_settings().home, False, store.worklist_facts(), clock)
+    with open_store(home if demo else None, clock=clock) as store:
+        home = home if demo else load_settings().home
+        if first is None:
+            return Source(home, demo, store.worklist_facts(), clock)
+        with Journal.open(store.settings.home, clock=clock, create=False, verify=False) as journal:
+            return Source(home, demo, [], clock, store.first_lines(first, calls=journal))

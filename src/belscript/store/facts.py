@@ -20,7 +20,7 @@ is at most :data:`NEW_CUSTOMER_DAYS` days old counts as new (a service call is d
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
@@ -51,9 +51,13 @@ def _money(cents: Any) -> Decimal:
 
 
 def customer_facts(db: Database, today: date, *, calls: CallSource | None = None,
-                   customer_id: int | None = None) -> list[CustomerFacts]:
-    """Facts for every customer that matters today, or for one (``customer_id``, whole history)."""
+                   customer_id: int | None = None, customer_ids: Sequence[int] | None = None) -> list[CustomerFacts]:
+    """Facts for every customer that matters today, or for one (``customer_id``) or some
+    (``customer_ids``, without their calls), each with the whole history, in the store's order."""
     since = (today - timedelta(days=RECENT_DAYS)).isoformat()
+    if customer_ids is not None:
+        return [f for chunk in _chunks(sorted(set(customer_ids)))
+                for f in _facts(db, today, f"IN ({', '.join('?' * len(chunk))})", tuple(chunk), None, None)]
     if customer_id is not None:
         scope, params = "= ?", (customer_id,)
     else:
@@ -61,6 +65,16 @@ def customer_facts(db: Database, today: date, *, calls: CallSource | None = None
                  "UNION SELECT customer_id FROM promises WHERE made_at >= ? "
                  "UNION SELECT customer_id FROM payments WHERE paid_on >= ? AND customer_id IS NOT NULL)")
         params = (since, since)
+    return _facts(db, today, scope, params, calls, customer_id)
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    """Ids in groups small enough for one statement's parameters on every engine."""
+    return [ids[n:n + size] for n in range(0, len(ids), size)]
+
+
+def _facts(db: Database, today: date, scope: str, params: tuple, calls: CallSource | None,
+           customer_id: int | None) -> list[CustomerFacts]:
     customers = db.execute(f"SELECT id, number, name FROM customers WHERE id {scope} ORDER BY id", params).fetchall()
     if not customers:
         return []
@@ -115,18 +129,27 @@ def _promises(db: Database, scope: str, params: tuple) -> dict[int, list[Promise
 
 
 def _calls(source: CallSource | None, today: date, customer: str | None, *, whole_history: bool
-           ) -> tuple[dict[str, list[SlotCount]], dict[str, list[CallFacts]]]:
+           ) -> tuple[dict[str, tuple[SlotCount, ...]], dict[str, list[CallFacts]]]:
     """Slot counts over the whole log, and the calls themselves: the recent ones (or,
     for one customer, all of them)."""
     if source is None:
         return {}, {}
-    from belscript.worklist.reachability import PARTS
-
-    reach: dict[str, list[SlotCount]] = defaultdict(list)
-    for name, weekday, part, tried, reached in source.reach_counts(PARTS, customer):
-        reach[name].append(SlotCount(weekday, part, tried, reached))
+    reach = reach_of(source, None if customer is None else [customer])
     recent: dict[str, list[CallFacts]] = defaultdict(list)
     start = datetime.min if whole_history else datetime.combine(today - timedelta(days=RECENT_DAYS), datetime.min.time())
     for call in source.calls_since(start, customer):
         recent[call.customer].append(CallFacts(call.started_at, call.reached, call.outcome_kind))
     return reach, recent
+
+
+def reach_of(source: CallSource, names: Iterable[str] | None = None) -> dict[str, tuple[SlotCount, ...]]:
+    """Calls counted per slot for these customers (by name), or for everyone: the one
+    place the call list reads the log for the learned best time (when, reached or not, who)."""
+    from belscript.worklist.reachability import PARTS
+
+    rows = (source.reach_counts(PARTS) if names is None
+            else [row for name in dict.fromkeys(names) for row in source.reach_counts(PARTS, name)])
+    reach: dict[str, list[SlotCount]] = defaultdict(list)
+    for name, weekday, part, tried, reached in rows:
+        reach[name].append(SlotCount(weekday, part, tried, reached))
+    return {name: tuple(counts) for name, counts in reach.items()}

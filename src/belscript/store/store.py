@@ -31,7 +31,7 @@ from belscript.store.records import (
 )
 from belscript.store.settings import Settings, load_settings
 from belscript.store.spool import Spool
-from belscript.worklist import CustomerFacts
+from belscript.worklist import CallList, CustomerFacts
 
 
 def open_store(home: str | os.PathLike[str] | None = None, *, url: str | None = None, clock: Clock | None = None,
@@ -175,6 +175,14 @@ class Store:
 
         with Journal.open(self.settings.home, clock=self.clock, create=False, verify=False) as journal:
             return _facts.customer_facts(self.db, day, calls=journal, customer_id=cid)
+
+    def first_lines(self, limit: int, *, calls: _facts.CallSource | None = None, batch: int = 25) -> CallList:
+        """Today's call list up to ``limit`` entries (``left_off`` counts the rest), the same
+        lines as ``worklist.build`` over every customer's facts, without reading them all
+        (:mod:`belscript.store.shortlist`). ``calls`` is the call log, as for :meth:`worklist_facts`."""
+        from belscript.store.shortlist import first_lines
+
+        return first_lines(self.db, self.clock.now(), limit, calls=calls, batch=batch)
 
     def promises(self, customer_id: int) -> list[Promise]:
         return _customers.promises_of(self.db, customer_id)

@@ -8,6 +8,7 @@ Public API::
     call_list.entries[0].script            # "tweede-gesprek"
     check_promise(promise, payments, today)  # kept / partly / broken on the check day
     best_time(calls)                       # learned from the calls that reached the customer
+    draft(customer, today), with_reach(entry, now, best)  # build's two steps, for worklist.shortlist
 
 Nothing here reads a database or a terminal: the store turns its rows into
 :class:`CustomerFacts`, the ``lijst`` command prints the result.
@@ -32,11 +33,14 @@ from belscript.worklist.ranking import (
     Reason,
     Waiting,
     build,
+    draft,
+    with_reach,
 )
 from belscript.worklist.reachability import BestTime, Slot, best_time, slot_of
 
 __all__ = [
     "BestTime", "CallFacts", "CallList", "CustomerFacts", "Entry", "FIRST_CALL", "Instalment",
     "InvoiceFacts", "PaymentFacts", "PromiseCheck", "PromiseFacts", "PromiseStatus", "Reason",
-    "SECOND_CALL", "SERVICE_CALL", "Slot", "SlotCount", "Waiting", "best_time", "build", "check_day", "check_promise", "slot_of",
+    "SECOND_CALL", "SERVICE_CALL", "Slot", "SlotCount", "Waiting", "best_time", "build", "check_day", "check_promise", "draft", "slot_of",
+    "with_reach",
 ]

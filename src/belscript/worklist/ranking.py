@@ -38,6 +38,15 @@ REMINDER_WINDOW = range(2, 8)
 #: Just past due: calling within these many days after the due date works best.
 JUST_DUE = range(1, 4)
 
+#: Points of the reasons that depend on more than the open invoices (the shortlist
+#: bounds a customer's score by them without reading the payments and the call log).
+BROKEN_PROMISE_POINTS = 100
+JUST_DUE_POINTS = 25
+REMINDER_POINTS = 20
+SERVICE_POINTS = 15
+LATE_PAYER_POINTS = 10
+REACHABLE_POINTS = 10
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -87,6 +96,8 @@ class CallList:
     now: datetime
     entries: list[Entry] = field(default_factory=list)
     waiting: list[Waiting] = field(default_factory=list)
+    #: Customers on the list after ``entries`` when only the first lines were made.
+    left_off: int = 0
 
 
 def build(customers: list[CustomerFacts] | tuple[CustomerFacts, ...], now: datetime) -> CallList:
@@ -94,16 +105,33 @@ def build(customers: list[CustomerFacts] | tuple[CustomerFacts, ...], now: datet
     result = CallList(now)
     today = now.date()
     for customer in customers:
-        entry_or_wait = _weigh(customer, now, today)
+        entry_or_wait = draft(customer, today)
         if isinstance(entry_or_wait, Entry):
-            result.entries.append(entry_or_wait)
+            c = entry_or_wait.customer
+            result.entries.append(with_reach(entry_or_wait, now, best_time(c.calls, c.typed_best_time, c.reach)))
         elif entry_or_wait is not None:
             result.waiting.append(entry_or_wait)
-    result.entries.sort(key=lambda e: (-e.score, -e.open_total, e.customer.name))
+    result.entries.sort(key=order_key)
     return result
 
 
-def _weigh(customer: CustomerFacts, now: datetime, today: date) -> Entry | Waiting | None:
+def order_key(entry: Entry) -> tuple:
+    """The list's order: score, then the amount open, then the name."""
+    return (-entry.score, -entry.open_total, entry.customer.name)
+
+
+def with_reach(entry: Entry, now: datetime, best: BestTime) -> Entry:
+    """``entry`` with the customer's best time, and the reason when that is now."""
+    reachable = best.slot is not None and best.slot.contains(now)
+    reasons = entry.reasons
+    if reachable:
+        reasons += (Reason(REACHABLE_POINTS, f"nu meestal bereikbaar ({best.slot.words()})"),)
+    return Entry(entry.customer, entry.script, reasons, best, entry.promise, reachable)
+
+
+def draft(customer: CustomerFacts, today: date) -> Entry | Waiting | None:
+    """The customer's line weighed on everything but when they are reached (see
+    :func:`with_reach`), the reason they wait, or None when they are not on the list."""
     reasons: list[Reason] = []
     script = FIRST_CALL
     latest = _latest_promise(customer, today)
@@ -112,7 +140,7 @@ def _weigh(customer: CustomerFacts, now: datetime, today: date) -> Entry | Waiti
         if check.needs_call:
             script = SECOND_CALL
             missing = "" if check.status is PromiseStatus.BROKEN else f", {amount_words(check.missing)} ontbreekt"
-            reasons.append(Reason(100, f"toezegging van {date_words(check.failed_due, today)} "
+            reasons.append(Reason(BROKEN_PROMISE_POINTS, f"toezegging van {date_words(check.failed_due, today)} "
                                        f"({amount_words(check.expected)}) niet nagekomen{missing}"))
         elif check.status in (PromiseStatus.OPEN, PromiseStatus.RUNNING):
             nxt = min(i.due for i in promise.instalments if i.due >= today) if any(
@@ -135,12 +163,8 @@ def _weigh(customer: CustomerFacts, now: datetime, today: date) -> Entry | Waiti
         reasons.append(service)
     reasons += _reminder_reasons(customer, today)
     reasons += _history_reasons(customer, today)
-    best = best_time(customer.calls, customer.typed_best_time, customer.reach)
-    reachable = best.slot is not None and best.slot.contains(now)
-    if reachable:
-        reasons.append(Reason(10, f"nu meestal bereikbaar ({best.slot.words()})"))
     check = latest[1] if latest else None
-    return Entry(customer, script, tuple(reasons), best, check, reachable)
+    return Entry(customer, script, tuple(reasons), BestTime(None, 0, 0, customer.typed_best_time), check)
 
 
 def _latest_promise(customer: CustomerFacts, today: date):
@@ -153,10 +177,9 @@ def _latest_promise(customer: CustomerFacts, today: date):
 def _overdue_reasons(overdue: list[InvoiceFacts], today: date) -> list[Reason]:
     days = max((today - i.due).days for i in overdue)
     total = sum((i.open_amount for i in overdue), Decimal(0))
-    reasons = [Reason(min(days, 90) + _amount_points(total),
-                      f"{days_words(days)} te laat, {amount_words(total)}")]
+    reasons = [Reason(overdue_points(days, total), f"{days_words(days)} te laat, {amount_words(total)}")]
     if min((today - i.due).days for i in overdue) in JUST_DUE:
-        reasons.append(Reason(25, "net over de vervaldatum: nu bellen werkt het best"))
+        reasons.append(Reason(JUST_DUE_POINTS, "net over de vervaldatum: nu bellen werkt het best"))
     return reasons
 
 
@@ -166,9 +189,9 @@ def _service_reason(customer: CustomerFacts, open_invoices, today: date) -> Reas
         if age not in SERVICE_WINDOW:
             continue
         if customer.new_customer:
-            return Reason(15, f"servicegesprek: nieuwe klant, factuur van {days_words(age)} geleden")
+            return Reason(SERVICE_POINTS, f"servicegesprek: nieuwe klant, factuur van {days_words(age)} geleden")
         if invoice.amount >= LARGE_INVOICE:
-            return Reason(15, f"servicegesprek: grote factuur ({amount_words(invoice.amount)}) "
+            return Reason(SERVICE_POINTS, f"servicegesprek: grote factuur ({amount_words(invoice.amount)}) "
                               f"van {days_words(age)} geleden")
     return None
 
@@ -179,7 +202,7 @@ def _reminder_reasons(customer: CustomerFacts, today: date) -> list[Reason]:
     sent = max(customer.reminders)
     age = (today - sent).days
     if age in REMINDER_WINDOW:
-        return [Reason(20, f"herinnering verstuurd op {date_words(sent, today)}, {days_words(age)} geleden")]
+        return [Reason(REMINDER_POINTS, f"herinnering verstuurd op {date_words(sent, today)}, {days_words(age)} geleden")]
     return []
 
 
@@ -189,13 +212,18 @@ def _history_reasons(customer: CustomerFacts, today: date) -> list[Reason]:
     if late:
         average = sum(late) / len(late)
         if average > 14:
-            reasons.append(Reason(10, f"betaalt gemiddeld {round(average)} dagen te laat"))
+            reasons.append(Reason(LATE_PAYER_POINTS, f"betaalt gemiddeld {round(average)} dagen te laat"))
     earlier = sorted(customer.promises, key=lambda p: p.made_on)[:-1]
     broken = sum(check_promise(p, customer.payments, today).needs_call for p in earlier)
     if broken:
         times = "1 toezegging" if broken == 1 else f"{broken} toezeggingen"
         reasons.append(Reason(min(10 * broken, 30), f"eerder {times} niet nagekomen"))
     return reasons
+
+
+def overdue_points(days: int, total: Decimal) -> int:
+    """Points for ``total`` open past its due date, the oldest ``days`` late."""
+    return min(days, 90) + _amount_points(total)
 
 
 def _amount_points(total: Decimal) -> int:
