@@ -6,7 +6,6 @@ per language, override set and rule files; every later check reuses it.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Mapping
@@ -66,6 +65,8 @@ def write_precompiled_rules(language: str) -> str:
 
 def write_forms_file(language: str) -> str:
     """Regenerate the shipped forms file of ``language``; returns its path."""
+    import json
+
     path = DATA_DIR / f"{language}.forms.json"
     text = json.dumps(generated_forms_document(language), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path.write_text(text, encoding="utf-8")

@@ -12,11 +12,10 @@ little (no pathlib, no YAML, no diagnostics until a name is unknown) and
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
-from belscript.errors import UsageError
+from belscript.errors import TYPE_CHECKING, UsageError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
 #: The script used when none is named: the first call about an overdue invoice.
