@@ -248,35 +248,32 @@ class Scoring:
                         or _promises(e) or e.kind == "no_agreement"), None)
         return self.first(pred, after=settled) if settled is not None else (None, None)
 
+    def _said_out_loud(self, rule_id: str, heard, early: str, option: str, option_only: str, example: str,
+                       never: str) -> None:
+        """A check passed by a sentence the customer heard once something was agreed; else
+        why not: said too early only, the script's option chosen without saying it, or never."""
+        _s, late = self._after_settled(heard)
+        _s, first = self.first(heard)
+        if late is not None:
+            self.add(rule_id, True, _quote(late))
+        elif first is not None:
+            self.add(rule_id, False, f"{early}, " + _quote(first) + "; daarna niet meer")
+        elif option in self.actions:
+            self.add(rule_id, False, option_only, RULES[rule_id].advice + " " + example)
+        else:
+            self.add(rule_id, False, never)
+
     def recap(self) -> None:
         """The agreements repeated out loud after they were made (choosing the option says nothing)."""
-        _s, recap = self._after_settled(lambda m: m.recap)
-        _s, early_recap = self.first(lambda m: m.recap)
-        if recap is not None:
-            self.add("samenvatting", True, _quote(recap))
-        elif early_recap is not None:
-            self.add("samenvatting", False,
-                     "herhaald vóór er iets was afgesproken, " + _quote(early_recap) + "; daarna niet meer")
-        elif "mark_recap_done" in self.actions:
-            self.add("samenvatting", False, "de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting",
-                     RULES["samenvatting"].advice
-                     + " Typ wat u zegt, bijvoorbeeld ‘Dus we spreken af dat u … op … overmaakt.’")
-        else:
-            self.add("samenvatting", False, "de afspraken niet herhaald")
+        self._said_out_loud("samenvatting", lambda m: m.recap, "herhaald vóór er iets was afgesproken",
+                            "mark_recap_done", "de stap ‘samenvatten’ gekozen, maar de klant hoorde geen samenvatting",
+                            "Typ wat u zegt, bijvoorbeeld ‘Dus we spreken af dat u … op … overmaakt.’",
+                            "de afspraken niet herhaald")
 
     def confirmation(self) -> None:
         """The written confirmation announced out loud after the agreements were made."""
-        _s, confirm = self._after_settled(lambda m: m.confirmation)
-        _s, early_confirm = self.first(lambda m: m.confirmation)
-        if confirm is not None:
-            self.add("bevestiging", True, _quote(confirm))
-        elif early_confirm is not None:
-            self.add("bevestiging", False,
-                     "genoemd vóór er iets was afgesproken, " + _quote(early_confirm) + "; daarna niet meer")
-        elif "announce_confirmation" in self.actions:
-            self.add("bevestiging", False,
-                     "de optie gekozen, maar de klant hoorde niet dat u de afspraken per e-mail bevestigt",
-                     RULES["bevestiging"].advice
-                     + " Bijvoorbeeld: ‘Ik stuur u deze afspraken binnen een half uur per e-mail.’")
-        else:
-            self.add("bevestiging", False, "geen bevestiging per e-mail aangekondigd")
+        self._said_out_loud("bevestiging", lambda m: m.confirmation, "genoemd vóór er iets was afgesproken",
+                            "announce_confirmation",
+                            "de optie gekozen, maar de klant hoorde niet dat u de afspraken per e-mail bevestigt",
+                            "Bijvoorbeeld: ‘Ik stuur u deze afspraken binnen een half uur per e-mail.’",
+                            "geen bevestiging per e-mail aangekondigd")
