@@ -238,8 +238,6 @@ KNOWN_LARGE = {
     "escalation/letters.py:build_letter": 112,
     "journal/show.py:call_report": 91, "phrasing/rules.py:_rule": 79,
     "practice/utterance.py:read_move": 69, "script/extends.py:starter": 66, "document/source.py:_flow_pos": 61,
-    # grown by the agreement, practice and hardening work; their split along seams is pending
-    "agreement/dates.py": 481,
     "journal/store.py:open": 73, "cli/cmd_call.py:run": 66,
 }
 
