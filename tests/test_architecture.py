@@ -237,7 +237,7 @@ KNOWN_LARGE = {
     "agreement/check.py:payment_issues": 115, "agreement/daymath.py:resolve_custom": 78,
     "escalation/letters.py:build_letter": 112,
     "journal/show.py:call_report": 91, "phrasing/rules.py:_rule": 79,
-    "practice/utterance.py:read_move": 69, "script/extends.py:starter": 66, "document/source.py:_flow_pos": 61,
+    "practice/utterance.py:read_move": 69, "script/extends.py:starter": 66,
     "journal/store.py:open": 73, "cli/cmd_call.py:run": 66,
 }
 
