@@ -301,7 +301,7 @@ def test_today_may_be_a_plain_date():
 @given(st.decimals(min_value=1, max_value=10**6, places=2), st.integers(min_value=2, max_value=60))
 def test_round_instalments_add_up_and_only_the_last_differs(total, count):
     """Split amounts always add up to the total, all but the last are equal, and every payment is positive."""
-    from belscript.agreement.entry import round_instalments
+    from belscript.agreement.payment_text import round_instalments
 
     amounts = round_instalments(total, count)
     assert len(amounts) == count and sum(amounts) == total
@@ -310,6 +310,6 @@ def test_round_instalments_add_up_and_only_the_last_differs(total, count):
 
 def test_round_instalments_are_whole_tens_when_the_amount_allows():
     """€ 2.813 in three is € 940, € 940 and € 933: amounts a caller can say, not € 937,66."""
-    from belscript.agreement.entry import round_instalments
+    from belscript.agreement.payment_text import round_instalments
 
     assert round_instalments(Decimal("2813.00"), 3) == [Decimal("940.00"), Decimal("940.00"), Decimal("933.00")]

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_practice_support import session, to_listening
 
-from belscript.agreement.dates import find_date, resolve_date, say_date
+from belscript.agreement.dates import resolve_date, say_date
+from belscript.agreement.mentions import find_date
 from belscript.calltime import is_working_day
 from belscript.dutch import WEEKDAYS
 from belscript.errors import AgreementError

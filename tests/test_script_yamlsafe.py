@@ -148,7 +148,9 @@ def test_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.yaml"
     with open(path, "wb") as handle:
         handle.truncate(yamlsafe.MAX_BYTES + 1)
-    monkeypatch.setattr(yamlsafe, "decode", lambda *a: pytest.fail("the file was read"))
+    from belscript.document import textfile
+
+    monkeypatch.setattr(textfile, "decode", lambda *a: pytest.fail("the file was read"))
     with pytest.raises(InvalidDocument) as info:
         load_file(path)
     assert info.value.diagnostics[0].code == "too-large"

@@ -8,8 +8,9 @@ pre-formatted text, so each front end can present them its own way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+#: ``typing.TYPE_CHECKING`` without importing typing: every command imports this module,
+#: and type checkers treat any name ``TYPE_CHECKING`` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.document.diagnostics import Diagnostic
 

@@ -15,9 +15,12 @@ while the screen is drawn.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (every command imports this)
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any, TextIO
 
 __all__ = ["visible", "SafeStream", "raw_output"]
 

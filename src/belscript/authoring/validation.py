@@ -36,7 +36,8 @@ def _check_path(path: str, kind: str, *, strict: bool, script: str | None = None
     from belscript.phrasing import known_rule_ids, lint_script
     from belscript.script.loader import check_script
     from belscript.script.verify import verify
-    from belscript.document.yamlsafe import parse, read_text
+    from belscript.document.textfile import read_text
+    from belscript.document.yamlsafe import parse
 
     text, problems = read_text(path)
     if text is None:

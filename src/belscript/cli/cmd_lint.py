@@ -38,9 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_text(path: str) -> str:
-    """A text file, through the same guarded reader as the YAML loaders (size cap, no FIFOs)."""
+    """A text file, through the one guarded reader of every loader (size cap, UTF-8, no FIFOs)."""
+    from belscript.document.textfile import read_text
     from belscript.errors import InputError
-    from belscript.document.yamlsafe import read_text
 
     if os.path.isdir(path):
         raise InputError(f"{path} is a directory; name the files to check", path=path)
@@ -48,28 +48,29 @@ def _read_text(path: str) -> str:
         text, problems = read_text(path)
     except InputError as exc:
         raise InputError(f"cannot read {exc.message}", path=path) from None
-    if text is None:
-        raise InputError(f"{path}: {problems[0].message}", path=path)
-    return text
+    return _text_or_unreadable(text, problems, path)
 
 
 def _read_stdin() -> str:
+    """Standard input, through the same reader: the same limit and the same messages."""
+    from belscript.document.textfile import MAX_BYTES, decode, read_stream
     from belscript.errors import InputError
-    from belscript.document.yamlsafe import MAX_BYTES
 
     if sys.stdin is None:
         raise InputError("standard input is closed; give a file name or pipe text into 'belscript lint -'")
-    try:
-        data = (sys.stdin.buffer.read(MAX_BYTES + 1) if hasattr(sys.stdin, "buffer")
-                else sys.stdin.read(MAX_BYTES + 1).encode("utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read standard input: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"standard input is too large; belscript reads up to {MAX_BYTES // 1024 // 1024} MB")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    if hasattr(sys.stdin, "buffer"):
+        return _text_or_unreadable(*read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
+    # a text stream (tests, embedding): the same limit, counted in bytes
+    return _text_or_unreadable(*decode(sys.stdin.read(MAX_BYTES + 1).encode("utf-8"), "<stdin>"), "<stdin>")
+
+
+def _text_or_unreadable(text: str | None, problems: list, path: str) -> str:
+    """Text that is too large or not UTF-8 is unreadable input (exit 2), with the reader's message."""
+    from belscript.errors import InputError
+
+    if text is None:
+        raise InputError(problems[0].format(), path=path)
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

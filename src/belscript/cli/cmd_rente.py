@@ -59,14 +59,11 @@ def update(file: str) -> int:
     from belscript.escalation import load_rates
     from belscript.escalation.facts import day_words
     from belscript.journal import home_dir
-    from belscript.document.yamlsafe import read_text
-
+    from belscript.document.textfile import read_text_or_raise
     from belscript.errors import InvalidDocument
 
     source = Path(file)
-    text, problems = read_text(source)
-    if text is None:
-        raise InvalidDocument(problems)
+    text = read_text_or_raise(source)
     try:
         table = load_rates(source)
     except InvalidDocument as exc:  # show every gap, overlap or bad row, each at its line

@@ -7,41 +7,22 @@ script with 'belscript new mijn-script.yaml --from NAME'.
 from __future__ import annotations
 
 import argparse
-import json
-
-from belscript.errors import InvalidDocument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
 
-def _summaries() -> list[dict]:
-    """Name, title and description of each built-in script, read from the safe YAML alone:
-    listing titles builds no script models (``belscript validate`` checks the scripts)."""
-    from belscript.script.builtin import DEFAULT_SCRIPT, builtin_names, builtin_path
-    from belscript.document.yamlsafe import load_file
-
-    rows = []
-    for name in builtin_names():
-        try:
-            raw, _source = load_file(builtin_path(name))
-        except InvalidDocument as exc:
-            raw = {"title": "(has problems; run 'belscript validate')", "description": exc.message}
-        raw = raw if isinstance(raw, dict) else {}
-        title = raw.get("title") if isinstance(raw.get("title"), str) else "(no title; run 'belscript validate')"
-        description = raw.get("description") if isinstance(raw.get("description"), str) else ""
-        rows.append({"name": name, "title": title, "description": " ".join(description.split()),
-                     "default": name == DEFAULT_SCRIPT})
-    return rows
-
-
 def run(args: argparse.Namespace) -> int:
     import re
     import textwrap
 
-    rows = _summaries()
+    from belscript.script.builtin import summaries
+
+    rows = summaries()
     if args.format == "json":
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:

@@ -7,8 +7,6 @@ Lines and columns are 1-based.
 
 from __future__ import annotations
 
-import difflib
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
 
@@ -49,6 +47,8 @@ def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     """Render diagnostics sorted by place; ``fmt`` is ``text`` or ``json``."""
     items = sorted(diagnostics, key=sort_key)
     if fmt == "json":
+        import json
+
         return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2, default=str)
     return "\n".join(d.format() for d in items)
 
@@ -62,6 +62,8 @@ def did_you_mean(word: object, candidates: Iterable[str], *, cutoff: float = 0.6
     """
     if not isinstance(word, str):
         return ""
+    import difflib
+
     pool = list(candidates)
     close = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff) or difflib.get_close_matches(
         word.strip().lower().replace(" ", "_"), pool, n=1, cutoff=cutoff)

@@ -187,6 +187,19 @@ _SPACE = " \t"
 _ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
 
 
+def _after_escaped_break(text: str, i: int) -> int:
+    """Where the value goes on after a backslash at ``i`` that escapes a line break."""
+    n = len(text)
+    j = i + 1
+    if text[j] == "\r":
+        j += 1
+    if j < n and text[j] == "\n":
+        j += 1
+    while j < n and text[j] in _SPACE:
+        j += 1
+    return j
+
+
 def _flow_pos(entry: tuple, offset: int) -> tuple[int, int] | None:
     """Walk a plain or quoted scalar in the source until ``offset`` value characters."""
     text: str = entry[6].text
@@ -218,15 +231,7 @@ def _flow_pos(entry: tuple, offset: int) -> tuple[int, int] | None:
             i = j
             continue
         if style == DOUBLE and ch == "\\" and text[i + 1: i + 2] in ("\r", "\n"):
-            # escaped line break: joins the lines without a space (zero value characters)
-            j = i + 1
-            if text[j] == "\r":
-                j += 1
-            if j < n and text[j] == "\n":
-                j += 1
-            while j < n and text[j] in _SPACE:
-                j += 1
-            i = j
+            i = _after_escaped_break(text, i)  # joins the lines without a space (zero value characters)
             continue
         if v == offset:
             return entry[6].position(i)

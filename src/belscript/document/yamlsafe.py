@@ -16,6 +16,8 @@ loading must be boring and safe:
 - every problem is a :class:`~belscript.document.diagnostics.Diagnostic` with ``line:column``,
   and all of them are reported together.
 
+Files are read by the one size-limited UTF-8 reader, :mod:`belscript.document.textfile`.
+
 Building from events instead of ``yaml.compose`` is also several times faster, which
 keeps ``belscript validate`` quick on large scripts.
 """
@@ -24,12 +26,13 @@ from __future__ import annotations
 
 import gc
 import os
-import stat
+from typing import Callable, TypeVar
 
 import yaml
 
 from belscript.document.diagnostics import Diagnostic
-from belscript.errors import InputError, InvalidDocument
+from belscript.document.textfile import MAX_BYTES, read_text, too_large
+from belscript.errors import InvalidDocument
 from belscript.document.source import MAPPING, SEQUENCE, SourceDoc, SourceMap
 
 try:  # pragma: no branch
@@ -37,9 +40,6 @@ try:  # pragma: no branch
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-#: Largest file we read at all; real scripts are a few dozen kilobytes, generated
-#: test scripts of 10,000 steps about 5 MB.
-MAX_BYTES = 8 * 1024 * 1024
 #: Most values (strings, lists, mappings) in one file; bounds the work on any input.
 MAX_NODES = 1_000_000
 #: An alias bomb repeats aliases; after this many there is nothing more to learn.
@@ -64,72 +64,14 @@ _Alias = yaml.AliasEvent
 _DocumentStart = yaml.DocumentStartEvent
 _StreamEnd = yaml.StreamEndEvent
 
+T = TypeVar("T")
+
 _NO_KEY = object()   # mapping frame waits for a key
 _BAD_KEY = object()  # the key was refused; drop its value
 
 
 class _Stop(Exception):
     """Parsing cannot or should not go on; the diagnostics so far are the answer."""
-
-
-def read_text(path: str | os.PathLike) -> tuple[str | None, list[Diagnostic]]:
-    """Read a file as UTF-8 text, refusing huge files before reading them.
-
-    Returns ``(text, [])`` or ``(None, [diagnostic])`` for a file that is too large or
-    not UTF-8; raises :class:`InputError` when the file cannot be read at all.
-    """
-    name = str(path)
-    try:
-        # Before opening: opening a FIFO with no writer would wait forever.
-        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
-            raise InputError(f"{name} is not a regular file (a pipe or device); give a file", path=name)
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise InputError(f"{name} is a directory, not a file", path=name)
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(f"{name} is not a regular file (a pipe or device); give a file", path=name)
-            if info.st_size > MAX_BYTES:
-                return None, [_too_large(name, info.st_size)]
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError(f"{name} is a directory, not a file", path=name) from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied", path=name) from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})", path=name) from None
-    if len(data) > MAX_BYTES:
-        return None, [_too_large(name, None)]
-    return decode(data, name)
-
-
-def _too_large(name: str, size: int | None) -> Diagnostic:
-    what = f"{size / 1024 / 1024:.1f} MB" if size is not None else "more than the limit"
-    return Diagnostic(name, 1, 1, "error",
-                      f"file is too large ({what}); belscript reads files up to {MAX_BYTES // 1024 // 1024} MB",
-                      "too-large")
-
-
-def decode(data: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Decode UTF-8 strictly; point at the first byte that is not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
-        hint = ""
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            hint = " (this looks like UTF-16)"
-        return None, [Diagnostic(
-            name, line, col, "error",
-            f"byte 0x{data[exc.start]:02x} is not UTF-8{hint}; save the file as UTF-8",
-            "not-utf8",
-        )]
 
 
 def load_file(path: str | os.PathLike) -> tuple[object, SourceMap]:
@@ -140,10 +82,25 @@ def load_file(path: str | os.PathLike) -> tuple[object, SourceMap]:
     return load_text(text, str(path))
 
 
+def load_checked(path: str | os.PathLike, check: Callable[[object, SourceMap, str], tuple[T | None, list[Diagnostic]]]) -> T:
+    """Load one YAML (or JSON) file and hand it to ``check`` (``(value or None, diagnostics)``);
+    return the value, or raise :class:`InvalidDocument` with every problem.
+
+    The shape every document loader shares (customer files, personas, the escalation
+    ladder and rates table): the format's own ``check_*`` function stays usable on its
+    own, for ``belscript validate``, which collects diagnostics instead of raising.
+    """
+    raw, source = load_file(path)
+    value, problems = check(raw, source, str(path))
+    if value is None:
+        raise InvalidDocument(problems)
+    return value
+
+
 def load_text(text: str, name: str = "<string>") -> tuple[object, SourceMap]:
     """Load YAML text; return ``(value, source_map)`` or raise :class:`InvalidDocument`."""
     if len(text) > MAX_BYTES:
-        raise InvalidDocument([_too_large(name, len(text.encode("utf-8")))])
+        raise InvalidDocument([too_large(name, len(text.encode("utf-8")))])
     if text.startswith("\ufeff"):
         text = text[1:]
     value, source, problems = parse(text, name)

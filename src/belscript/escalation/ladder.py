@@ -29,7 +29,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
-from belscript.errors import InvalidDocument
 from belscript.escalation.facts import CustomerKind
 
 
@@ -111,20 +110,15 @@ def default_ladder_path() -> Path:
 
 def load_ladder(path: str | os.PathLike | None = None) -> Ladder:
     """Load and validate a ladder (the shipped default when ``path`` is None)."""
-    from belscript.document.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_checked
 
-    where = Path(path) if path is not None else default_ladder_path()
-    raw, source = load_file(where)
-    ladder, problems = check_ladder(raw, source, str(where))
-    if ladder is None:
-        raise InvalidDocument(problems)
-    return ladder
+    return load_checked(Path(path) if path is not None else default_ladder_path(), check_ladder)
 
 
 def check_ladder(raw: object, source, where: str) -> tuple[Ladder | None, list[Diagnostic]]:
     """Validate parsed YAML as a ladder: ``(ladder or None, every diagnostic)``."""
     from belscript.document.kind import shape_problem
-    from belscript.script.loader import pydantic_diagnostics
+    from belscript.document.pydantic_errors import pydantic_diagnostics
 
     problem = shape_problem(raw, "ladder", where, source)
     if problem is not None:

@@ -26,7 +26,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from belscript.document.diagnostics import Diagnostic
-from belscript.errors import InvalidDocument
 
 
 def _rate(value: object) -> object:
@@ -105,20 +104,15 @@ def rates_path(home: str | os.PathLike) -> Path:
 
 def load_rates(path: str | os.PathLike | None = None) -> RatesTable:
     """Load and check a rates table; raise :class:`InvalidDocument` with every problem."""
-    from belscript.document.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_checked
 
-    where = Path(path) if path is not None else shipped_rates_path()
-    raw, source = load_file(where)
-    table, problems = check_rates(raw, source, str(where))
-    if table is None:
-        raise InvalidDocument(problems)
-    return table
+    return load_checked(Path(path) if path is not None else shipped_rates_path(), check_rates)
 
 
 def check_rates(raw: object, source, where: str) -> tuple[RatesTable | None, list[Diagnostic]]:
     """Validate parsed YAML as a rates table; gaps and overlaps are errors at their row."""
     from belscript.document.kind import shape_problem
-    from belscript.script.loader import pydantic_diagnostics
+    from belscript.document.pydantic_errors import pydantic_diagnostics
 
     problem = shape_problem(raw, "rates", where, source)
     if problem is not None:

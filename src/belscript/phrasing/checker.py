@@ -240,15 +240,17 @@ class Checker:
         self._index = index
         self._triggers = frozenset(triggers)
         body = _trie(sorted(triggers))
-        if body is None:
-            self._at_start = self._after_separator = None
-        else:
-            boundary = r"(?![^\W_])"
-            self._at_start = re.compile(body + boundary).match
+        self._after_separator = self._after_space = None
+        #: Length of the longest trigger word (see :meth:`_starts_with_trigger`).
+        self._longest = max(map(len, triggers), default=0)
+        if body is not None:
             # Starting with a set of characters that cannot lie inside an ASCII word lets
             # ``re`` skip to the next candidate in C. Letters outside ASCII are in the set
-            # too: they only cause a few needless candidates, never a missed word.
-            self._after_separator = re.compile(f"[^a-z0-9](?:{body}){boundary}").search
+            # too: they only cause a few needless candidates, never a missed word. One
+            # pattern serves both searches: compiling it is most of building a checker.
+            pattern = re.compile(f"[^a-z0-9](?:{body})(?![^\\W_])")
+            self._after_separator = pattern.search
+            self._after_space = pattern.match
 
     def with_levels(self, levels: Mapping[str, str]) -> "Checker":
         """The same rules with some levels changed (``off`` switches a rule off)."""
@@ -270,7 +272,7 @@ class Checker:
         if folded is None:
             return self._check_word_by_word(text)
         # Offset of the first trigger word: at the very start, or after a separator.
-        if self._at_start(folded) is not None:
+        if self._starts_with_trigger(folded):
             pos = 0
         else:
             hit = search(folded)
@@ -303,6 +305,12 @@ class Checker:
         if len(findings) > 1:
             findings.sort(key=_position)
         return findings
+
+    def _starts_with_trigger(self, folded: str) -> bool:
+        """The text starts with a trigger word: the separator pattern matched against a space
+        and the text's first characters (one more than the longest trigger, so the word
+        boundary after it is seen)."""
+        return self._after_space(" " + folded[:self._longest + 1]) is not None
 
     def _check_word_by_word(self, text: str) -> list[Finding]:
         """The path for text whose folded form has other offsets: words normalised one by one."""

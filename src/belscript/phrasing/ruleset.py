@@ -6,7 +6,6 @@ per language, override set and rule files; every later check reuses it.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Mapping
@@ -25,7 +24,16 @@ def _check_language(language: str) -> str:
 
 @lru_cache(maxsize=None)
 def builtin_rules(language: str) -> RuleFile:
-    """The rule set shipped with belscript for ``language``."""
+    """The rule set shipped with belscript for ``language`` (its precompiled form when that
+    is up to date, so no YAML is read: see :mod:`belscript.phrasing.precompiled`)."""
+    from belscript.phrasing import precompiled
+
+    path = DATA_DIR / f"{_check_language(language)}.yaml"
+    return precompiled.load(path) or load_rule_file(path, default_language=language)
+
+
+def builtin_rules_from_yaml(language: str) -> RuleFile:
+    """The shipped rule set read from its YAML (what the precompiled form must equal)."""
     return load_rule_file(DATA_DIR / f"{_check_language(language)}.yaml", default_language=language)
 
 
@@ -39,7 +47,7 @@ def required_lemmas(rules: list[Rule]) -> set[str]:
 
 def generated_forms_document(language: str) -> dict:
     """What ``data/phrasing/<language>.forms.json`` must contain (computed with simplemma)."""
-    lemmas = required_lemmas(builtin_rules(language).rules)
+    lemmas = required_lemmas(builtin_rules_from_yaml(language).rules)
     return {
         "language": language,
         "generated_by": "scripts/gen_phrasing_forms.py",
@@ -48,8 +56,17 @@ def generated_forms_document(language: str) -> dict:
     }
 
 
+def write_precompiled_rules(language: str) -> str:
+    """Regenerate the shipped precompiled rules of ``language``; returns its path."""
+    from belscript.phrasing import precompiled
+
+    return precompiled.write(builtin_rules_from_yaml(language), DATA_DIR / f"{language}.yaml")
+
+
 def write_forms_file(language: str) -> str:
     """Regenerate the shipped forms file of ``language``; returns its path."""
+    import json
+
     path = DATA_DIR / f"{language}.forms.json"
     text = json.dumps(generated_forms_document(language), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path.write_text(text, encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
-from belscript.errors import BelscriptError, InvalidDocument, UsageError
+from belscript.errors import BelscriptError, UsageError
 from belscript.practice.persona import REACTION_KEYS, Persona
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -46,13 +46,9 @@ def persona_paths() -> dict[str, Path]:
 
 def load_persona(path: str | os.PathLike) -> Persona:
     """Load one persona file; raise InvalidDocument with every problem (PATH:LINE:COL)."""
-    from belscript.document.yamlsafe import load_file
+    from belscript.document.yamlsafe import load_checked
 
-    raw, source = load_file(path)
-    persona, problems = check_persona(raw, source, str(path))
-    if persona is None:
-        raise InvalidDocument(problems)
-    return persona
+    return load_checked(path, check_persona)
 
 
 def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list[Diagnostic]]:
@@ -61,7 +57,7 @@ def check_persona(raw: object, source, where: str) -> tuple[Persona | None, list
     Shared by practice (which refuses a broken persona) and ``belscript validate``.
     """
     from belscript.document.kind import shape_problem
-    from belscript.script.loader import pydantic_diagnostics
+    from belscript.document.pydantic_errors import pydantic_diagnostics
 
     problem = shape_problem(raw, "persona", where, source)
     if problem is not None:

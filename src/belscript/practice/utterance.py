@@ -219,11 +219,11 @@ class Move:
 def read_move(text: str, findings: list, today: date | None = None) -> Move:
     """Classify one trainee sentence; ``findings`` are phrasing findings for it.
 
-    Dates are read by the agreement entry's own reader (:func:`~belscript.agreement.dates.find_date`)
+    Dates are read by the agreement entry's own reader (:func:`~belscript.agreement.mentions.find_date`)
     relative to ``today`` (default: the program's clock), so the customer and the screen
     understand "dinsdag 1 december" as the same day.
     """
-    from belscript.agreement.dates import find_date
+    from belscript.agreement.mentions import find_date
 
     if today is None:
         from belscript.clock import clock_from_env

@@ -19,7 +19,8 @@ from belscript.script import builtin, extends
 from belscript.document.pydantic_errors import describe, model_at, pydantic_diagnostics
 from belscript.document.source import SourceMap
 from belscript.script.validation import LoadedScript, validate
-from belscript.document.yamlsafe import load_file, parse, read_text
+from belscript.document.textfile import read_text
+from belscript.document.yamlsafe import load_checked, parse
 
 
 def load_script(path: str | os.PathLike, *, known_rules: set[str] | frozenset[str] | None = None) -> LoadedScript:
@@ -29,11 +30,7 @@ def load_script(path: str | os.PathLike, *, known_rules: set[str] | frozenset[st
     :class:`InvalidDocument` with all diagnostics when it has problems.
     ``known_rules``, when given, also checks the ids of phrasing overrides.
     """
-    raw, source = load_file(path)
-    loaded, problems = check_script(raw, source, str(path), known_rules=known_rules)
-    if loaded is None:
-        raise InvalidDocument(problems)
-    return loaded
+    return load_checked(path, lambda raw, source, where: check_script(raw, source, where, known_rules=known_rules))
 
 
 def load_builtin(name: str) -> LoadedScript:

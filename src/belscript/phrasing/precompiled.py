@@ -1,0 +1,97 @@
+"""The built-in rule sets in a precompiled form, so checking wording needs no YAML.
+
+``belscript lint -`` and the first warning on the call screen need the built-in rules;
+reading ``data/phrasing/<language>.yaml`` means importing PyYAML and validating every
+rule, which costs more than the check itself. The same rules, already parsed, are
+shipped as ``data/phrasing/<language>.rules.json`` (written by
+``scripts/gen_phrasing_forms.py``, like the lemma forms). That file records the size and
+CRC-32 of the YAML it was made from: when the YAML has changed since, the precompiled
+form is ignored and the YAML is read as before (still correct, only slower), and a
+test fails until the file is regenerated.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+from belscript.phrasing.patterns import Element, Pattern
+from belscript.phrasing.rules import Rule, RuleFile
+
+#: Bumped whenever the shape of the precompiled document changes.
+FORMAT = 1
+
+
+def precompiled_path(yaml_path: Path) -> Path:
+    """``nl.yaml`` -> ``nl.rules.json`` next to it."""
+    return yaml_path.with_name(yaml_path.stem + ".rules.json")
+
+
+def _fingerprint(data: bytes) -> dict:
+    return {"size": len(data), "crc32": zlib.crc32(data)}
+
+
+def _pattern(p: Pattern) -> list:
+    return [p.source, p.question, p.has_gaps,
+            [[[list(a) for a in el.alternatives], el.optional, el.gap_before] for el in p.elements]]
+
+
+def _unpattern(data: list) -> Pattern:
+    source, question, has_gaps, elements = data
+    return Pattern(source, tuple(Element(tuple((kind, value) for kind, value in alternatives), optional, gap)
+                                 for alternatives, optional, gap in elements), question, has_gaps)
+
+
+def document(rule_file: RuleFile, yaml_bytes: bytes) -> dict:
+    """The precompiled form of ``rule_file``, read from ``yaml_bytes``."""
+    if rule_file.warnings:
+        raise ValueError(f"{rule_file.path}: a built-in rule file must load without warnings")
+    rules = []
+    for rule in rule_file.rules:
+        rules.append({
+            "id": rule.id, "level": rule.level, "kind": rule.kind, "message": rule.message,
+            "alternatives": list(rule.alternatives), "reason": rule.reason,
+            "patterns": [_pattern(p) for p in rule.patterns], "exceptions": [_pattern(p) for p in rule.exceptions],
+            "extra_forms": list(rule.extra_forms), "lemma": rule.lemma, "questions_only": rule.questions_only,
+            "max_gap": rule.max_gap, "title": rule.title, "examples_bad": list(rule.examples_bad),
+            "examples_good": list(rule.examples_good), "line": int(rule.origin.rsplit(":", 1)[1]),
+        })
+    return {"format": FORMAT, "generated_by": "scripts/gen_phrasing_forms.py", "source": _fingerprint(yaml_bytes),
+            "language": rule_file.language, "rules": rules}
+
+
+def from_document(data: dict, name: str) -> RuleFile:
+    """The rule file of a precompiled document, as if ``name`` had been read."""
+    rules = []
+    for r in data["rules"]:
+        rules.append(Rule(
+            id=r["id"], level=r["level"], kind=r["kind"], message=r["message"],
+            alternatives=tuple(r["alternatives"]), reason=r["reason"],
+            patterns=tuple(_unpattern(p) for p in r["patterns"]),
+            exceptions=tuple(_unpattern(p) for p in r["exceptions"]),
+            extra_forms=tuple(r["extra_forms"]), lemma=r["lemma"], questions_only=r["questions_only"],
+            max_gap=r["max_gap"], title=r["title"], examples_bad=tuple(r["examples_bad"]),
+            examples_good=tuple(r["examples_good"]), origin=f"{name}:{r['line']}",
+        ))
+    return RuleFile(name, data["language"], rules)
+
+
+def load(yaml_path: Path) -> RuleFile | None:
+    """The precompiled rules of ``yaml_path`` when they were made from exactly this file, else None."""
+    try:
+        source = yaml_path.read_bytes()
+        data = json.loads(precompiled_path(yaml_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != _fingerprint(source):
+        return None
+    return from_document(data, str(yaml_path))
+
+
+def write(rule_file: RuleFile, yaml_path: Path) -> str:
+    """Write the precompiled form of ``rule_file`` (read from ``yaml_path``); returns its path."""
+    path = precompiled_path(yaml_path)
+    text = json.dumps(document(rule_file, yaml_path.read_bytes()), ensure_ascii=False, separators=(",", ":")) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
