@@ -27,6 +27,7 @@ from belscript.screen import panels
 from belscript.screen.model import CallModel
 from belscript.tui.keys import ScreenKeys
 from belscript.tui.layout import ScreenLayout
+from belscript.tui import render
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
@@ -57,6 +58,7 @@ class CallScreen(ScreenKeys, ScreenLayout):
     """The prompt_toolkit application around one :class:`CallModel`."""
 
     def __init__(self, model: CallModel, *, input: Any = None, output: Any = None, color: bool | None = None) -> None:
+        render.install()
         self.model = model
         self.color = (not no_color()) if color is None else color
         self._init_layout()
