@@ -31,6 +31,7 @@ from belscript.tui import render
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
+from belscript.tui.warmup import WarmUp
 
 __all__ = ["COMPACT_COLS", "COMPACT_ROWS", "CallScreen", "is_compact", "no_color", "run_screen"]
 
@@ -134,15 +135,15 @@ class CallScreen(ScreenKeys, ScreenLayout):
             return
         self._warmed = True
         _freeze_garbage()
-        loop = asyncio.get_event_loop()
+        warm_up = WarmUp(app.key_processor, self.model.warm_up_steps())
 
         async def warm() -> None:
             try:
-                await loop.run_in_executor(None, self.model.warm_up)
+                await warm_up.run()
             except Exception as exc:  # noqa: BLE001 - a failed warm-up only delays, the screen goes on
                 self.model.info(f"Voorbereiden mislukt: {exc}", "warn")
             _freeze_garbage()
-            self.app.invalidate()
+            self.model.changed()
 
         app.create_background_task(warm())
 

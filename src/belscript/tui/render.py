@@ -78,4 +78,5 @@ def install() -> None:
                         **kwargs)
 
     setattr(diff, _INSTALLED, True)
+    diff.original = original  # type: ignore[attr-defined]  (for the test that compares both)
     renderer._output_screen_diff = diff
