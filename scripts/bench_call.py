@@ -179,6 +179,7 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
                         start = time.perf_counter()
                         app.key_processor.feed(KeyPress(ch, ch))
                         app.key_processor.process_keys()
+                        app.render_counter += 1  # as Application._redraw does: controls refresh their text
                         app.renderer.render(app, app.layout)
                         timings.append((time.perf_counter() - start) * 1000)
                     sink.seek(0)

@@ -48,6 +48,7 @@ def test_the_header_shows_the_whole_step_title_at_80_by_24(home):
         tmux.line("1", wait_for="Zeg nu: Doel van het gesprek")
         tmux.line("1", wait_for="Zeg nu: Luisteren")
         tmux.line("4", wait_for="Zeg nu: Afronden zonder betaalafspraak")
+        tmux.wait_for("beluur tot 11:30")  # the holiday data loads in the background
         header = tmux.screen().splitlines()[0]
         assert "Bakkerij Van Dijk · Afronden zonder betaalafspraak" in header
         assert "⏱ 00:00" in header and "beluur tot 11:30" in header

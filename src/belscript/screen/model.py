@@ -383,17 +383,31 @@ class CallModel(Drafting, Closing):
         minutes, secs = divmod(rest, 60)
         return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
+    def warm_up_steps(self) -> list[Callable[[], None]]:
+        """What later keystrokes need (slow imports and data), in the order it is needed:
+        the call's engine and the phrasing checker (Enter, the first note) first, then the
+        golden hour (the header) and the date library (an agreement's dates)."""
+        return [self._warm_call, self._warm_golden, self._warm_dates]
+
     def warm_up(self) -> None:
-        """Load what later keystrokes need (slow imports and data), off the first frame."""
+        """Load all of :meth:`warm_up_steps` now (the screen does it in the background)."""
+        for step in self.warm_up_steps():
+            step()
+        self.changed()
+
+    def _warm_call(self) -> None:
+        import belscript.engine.call  # noqa: F401  (the state-machine library)
+        from belscript import phrasing
+
+        phrasing.check("u moet", language=self.script.language, overrides=self._overrides())
+
+    def _warm_golden(self) -> None:
         from belscript import calltime
         from belscript.agreement.dates import say_moment
 
         self.golden = calltime.describe(self.clock.now(), words=say_moment)
-        from belscript import phrasing
 
-        phrasing.check("u moet", language=self.script.language, overrides=self._overrides())
-        import belscript.engine.call  # noqa: F401  (the state-machine library)
+    def _warm_dates(self) -> None:
         from belscript.agreement import dates, entry  # noqa: F401
 
         dates.warm_up()
-        self.changed()

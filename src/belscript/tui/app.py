@@ -27,9 +27,11 @@ from belscript.screen import panels
 from belscript.screen.model import CallModel
 from belscript.tui.keys import ScreenKeys
 from belscript.tui.layout import ScreenLayout
+from belscript.tui import render
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
+from belscript.tui.warmup import WarmUp
 
 __all__ = ["COMPACT_COLS", "COMPACT_ROWS", "CallScreen", "is_compact", "no_color", "run_screen"]
 
@@ -57,6 +59,7 @@ class CallScreen(ScreenKeys, ScreenLayout):
     """The prompt_toolkit application around one :class:`CallModel`."""
 
     def __init__(self, model: CallModel, *, input: Any = None, output: Any = None, color: bool | None = None) -> None:
+        render.install()
         self.model = model
         self.color = (not no_color()) if color is None else color
         self._init_layout()
@@ -132,15 +135,15 @@ class CallScreen(ScreenKeys, ScreenLayout):
             return
         self._warmed = True
         _freeze_garbage()
-        loop = asyncio.get_event_loop()
+        warm_up = WarmUp(app.key_processor, self.model.warm_up_steps())
 
         async def warm() -> None:
             try:
-                await loop.run_in_executor(None, self.model.warm_up)
+                await warm_up.run()
             except Exception as exc:  # noqa: BLE001 - a failed warm-up only delays, the screen goes on
                 self.model.info(f"Voorbereiden mislukt: {exc}", "warn")
             _freeze_garbage()
-            self.app.invalidate()
+            self.model.changed()
 
         app.create_background_task(warm())
 

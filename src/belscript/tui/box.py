@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
-from prompt_toolkit.layout.containers import Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
 from belscript.tui.wrap import _lines, width_of, wrap
@@ -51,6 +50,11 @@ class BoxControl(FormattedTextControl):
         self.page = 1
         self.last_offset = 0
         super().__init__(self._text, show_cursor=False)
+
+    def content_key(self) -> object:
+        """Changes whenever the drawn panel would (see :class:`belscript.tui.cells.ReusedWindow`)."""
+        self._text()
+        return self._key
 
     def _text(self) -> StyleAndTextTuples:
         source = to_formatted_text(self._get())
@@ -148,41 +152,3 @@ def _rstrip(line: StyleAndTextTuples) -> StyleAndTextTuples:
         style, text, *rest = out[-1]
         out[-1] = (style, text.rstrip(" "), *rest)
     return out
-
-
-class PanelWindow(Window):
-    """A window for a :class:`BoxControl` that reuses its drawn cells when nothing changed.
-
-    prompt_toolkit draws every window cell by cell on each redraw. Most panels do not
-    change while the caller types a note, so their cells from the previous redraw are
-    copied back row by row instead (a dictionary update per row). Panels never have the
-    focus or a cursor, so nothing else of the window's drawing is needed then.
-    """
-
-    def __init__(self, control: BoxControl, **kwargs) -> None:
-        super().__init__(control, **kwargs)
-        self._drawn_key: object = None
-        self._drawn_rows: list[dict] = []
-
-    def write_to_screen(self, screen, mouse_handlers, write_position, parent_style, erase_bg, z_index) -> None:
-        control = self.content
-        assert isinstance(control, BoxControl)
-        control._text()  # refresh the control's content key
-        key = (control._key, write_position.xpos, write_position.ypos, write_position.width,
-               write_position.height, parent_style, erase_bg, z_index)
-        if key == self._drawn_key and z_index is None:
-            buffer = screen.data_buffer
-            for i, row in enumerate(self._drawn_rows):
-                buffer[write_position.ypos + i].update(row)
-            screen.visible_windows_to_write_positions[self] = write_position
-            return
-        super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
-        if z_index is not None:
-            return
-        x0, x1 = write_position.xpos, write_position.xpos + write_position.width
-        rows = []
-        for y in range(write_position.ypos, write_position.ypos + write_position.height):
-            row = screen.data_buffer[y]
-            rows.append({x: row[x] for x in range(x0, x1) if x in row})
-        self._drawn_rows = rows
-        self._drawn_key = key

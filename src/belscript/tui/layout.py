@@ -38,11 +38,11 @@ from prompt_toolkit.layout import (
     VSplit,
     Window,
 )
-from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.widgets import Frame
 
 from belscript.screen import panels
-from belscript.tui.box import BoxControl, PanelWindow, measure
+from belscript.tui.box import BoxControl, measure
+from belscript.tui.cells import ReusedWindow, TextControl
 from belscript.tui.sizes import compact_sizes, is_compact, layout_sizes
 from belscript.tui.wrap import WrappedControl
 
@@ -52,6 +52,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from prompt_toolkit.widgets import TextArea
 
     from belscript.screen.model import CallModel
+
+
+class _FrameContainer(FloatContainer):
+    """The root container: tells the screen when a redraw begins and ends."""
+
+    def __init__(self, on_frame, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_frame = on_frame
+
+    def write_to_screen(self, *args, **kwargs) -> None:
+        self._on_frame(True)
+        try:
+            super().write_to_screen(*args, **kwargs)
+        finally:
+            self._on_frame(False)
 
 
 class ScreenLayout:
@@ -91,7 +106,14 @@ class ScreenLayout:
                 self.reason,
             ]), title=panels.DIALOG_TITLE, style="class:dialog", width=Dimension(preferred=76, max=90)),
             filter=Condition(lambda: self.dialog_open)))
-        return FloatContainer(DynamicContainer(self._body), floats=[overlay_float, dialog_float])
+        return _FrameContainer(self._new_frame, DynamicContainer(self._body), floats=[overlay_float, dialog_float])
+
+    def _new_frame(self, drawing: bool) -> None:
+        """While a frame is drawn the sizes are worked out once (dozens of windows ask);
+        outside of drawing (key handlers, tests) they are worked out on every question."""
+        self._frame_sizes = None
+        self._frame_header: int | None = None
+        self._drawing = drawing
 
     def _body(self):
         if self.model.phase == "prepare":
@@ -129,6 +151,13 @@ class ScreenLayout:
         return is_compact(*self._size())
 
     def _sizes(self) -> dict[str, int]:
+        if not getattr(self, "_drawing", False):
+            return self._work_out_sizes()
+        if self._frame_sizes is None:
+            self._frame_sizes = self._work_out_sizes()
+        return self._frame_sizes
+
+    def _work_out_sizes(self) -> dict[str, int]:
         rows, cols = self._size()
         compact = self.model.phase == "call" and is_compact(rows, cols)
         if self.model.phase != "call":
@@ -169,8 +198,8 @@ class ScreenLayout:
         return lambda: Dimension.exact(self._sizes()[name])
 
     def _line(self, get, style: str = "", height: str | None = None) -> Window:
-        return Window(WrappedControl(get), style=style, height=self._exact(height) if height else 1,
-                      width=self._exact("cols"))
+        return ReusedWindow(WrappedControl(get), style=style, height=self._exact(height) if height else 1,
+                            width=self._exact("cols"))
 
     def _panel(self, title, get, width: str, height: str, *, cursor_at_end: bool = False, scroll=None,
                open: bool = False, name: str | None = None) -> Window:
@@ -181,14 +210,14 @@ class ScreenLayout:
                              more=more)
         if scroll is not None:
             self._scrolling.setdefault(name or height, []).append(control)
-        return PanelWindow(control, width=self._exact(width), height=self._exact(height))
+        return ReusedWindow(control, width=self._exact(width), height=self._exact(height))
 
     def _header_bar(self) -> VSplit:
         right_width = self._header_right_width
         return VSplit([
-            Window(FormattedTextControl(self._header), height=1, style="class:header",
+            ReusedWindow(TextControl(self._header), height=1, style="class:header",
                    width=lambda: Dimension.exact(max(1, self._sizes()["cols"] - right_width()))),
-            Window(FormattedTextControl(self._header_right), height=1, style="class:header.right",
+            ReusedWindow(TextControl(self._header_right), height=1, style="class:header.right",
                    width=lambda: Dimension.exact(right_width())),
         ], height=1)
 
@@ -295,7 +324,12 @@ class ScreenLayout:
         return panels.header_right(self.model, compact=self._compact(), width=self._header_right_width())
 
     def _header_right_width(self) -> int:
-        return panels.header_widths(self.model, compact=self._compact(), cols=self._sizes()["cols"])[1]
+        if getattr(self, "_drawing", False) and self._frame_header is not None:
+            return self._frame_header
+        width = panels.header_widths(self.model, compact=self._compact(), cols=self._sizes()["cols"])[1]
+        if getattr(self, "_drawing", False):
+            self._frame_header = width
+        return width
 
     def _dossier_title(self) -> str:
         say = self._visible_control("say")

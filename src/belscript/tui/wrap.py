@@ -144,6 +144,11 @@ class WrappedControl(FormattedTextControl):
         self._cache_value: StyleAndTextTuples = []
         super().__init__(self._text, **kwargs)
 
+    def content_key(self) -> object:
+        """Changes whenever the drawn text would (see :class:`belscript.tui.cells.ReusedWindow`)."""
+        self._text()
+        return self._cache_key
+
     def _text(self) -> StyleAndTextTuples:
         source = to_formatted_text(self._get())
         offset = self._scroll() if self._scroll is not None else 0

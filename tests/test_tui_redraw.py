@@ -1,0 +1,136 @@
+"""The call screen redraws only what changed, and never leaves old text on the terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import datetime
+
+from prompt_toolkit.application.current import set_app
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.key_binding.key_processor import KeyPress
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.output.vt100 import Vt100_Output
+from prompt_toolkit.utils import Event
+
+from belscript.clock import FixedClock
+from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.screen.model import CallModel
+from belscript.script.loader import resolve_script
+from belscript.tui import render
+from belscript.tui.app import CallScreen
+from belscript.tui.warmup import WarmUp
+
+MONDAY = datetime(2026, 11, 23, 10, 15)
+SCRIPT = resolve_script(None).script
+DOSSIER = load_dossier(demo_dossier_path())
+#: Lines entered, and keys typed without Enter, in turn: steps, an agreement field, a warning.
+SCENARIO = [("enter", ""), ("enter", "/naam Ingrid van Dijk"), ("enter", "1"), ("type", "u moet"),
+            ("enter", " nu betalen"), ("enter", "1"), ("enter", "1"), ("type", "/afspraak datum vr"),
+            ("enter", "ijdag"), ("enter", "/afspraak bedrag 500")]
+
+
+def _model() -> CallModel:
+    return CallModel(SCRIPT, DOSSIER, clock=FixedClock(MONDAY))
+
+
+def _rows(screen: CallScreen, size: Size) -> list[str]:
+    last = screen.app.renderer._last_screen
+    return ["".join(last.data_buffer[y][x].char for x in range(size.columns)).rstrip() for y in range(size.rows)]
+
+
+def _play(model: CallModel, size: Size, on_frame) -> str:
+    """Play :data:`SCENARIO` key by key, drawing after every key; returns what the terminal received."""
+    sink = io.StringIO()
+    output = Vt100_Output(sink, lambda: size, term="xterm-256color")
+
+    async def run() -> None:
+        with create_pipe_input() as pipe:
+            screen = CallScreen(model, input=pipe, output=output, color=True)
+            screen._warmed = True  # no background loading: every run draws the same frames
+            app = screen.app
+            with set_app(app):
+                app.renderer.render(app, app.layout)
+                for kind, text in SCENARIO:
+                    for ch in text + ("\r" if kind == "enter" else ""):
+                        key = Keys.ControlM if ch == "\r" else ch
+                        app.key_processor.feed(KeyPress(key, ch))
+                        app.key_processor.process_keys()
+                        app.render_counter += 1  # as the application's own redraw does
+                        app.renderer.render(app, app.layout)
+                        on_frame(screen)
+
+    asyncio.run(run())
+    return sink.getvalue()
+
+
+def _fresh_rows(model: CallModel, size: Size, typed: str) -> list[str]:
+    """The same model drawn by a new screen, which has nothing cached (called while the first one runs)."""
+    output = Vt100_Output(io.StringIO(), lambda: size, term="xterm-256color")
+    with create_pipe_input() as pipe:
+        screen = CallScreen(model, input=pipe, output=output, color=True)
+        screen._warmed = True
+        screen.buffer.text = typed
+        with set_app(screen.app):
+            screen.app.renderer.render(screen.app, screen.app.layout)
+        model.listeners.remove(screen.app.invalidate)
+        return _rows(screen, size)
+
+
+def test_every_panel_shows_the_new_step_and_agreement_as_a_fresh_screen_would():
+    """After each key (a step taken, a date agreed, a warning) the screen equals one drawn from scratch: no stale panel."""
+    size = Size(rows=40, columns=120)
+    model = _model()
+    checked: list[str] = []
+
+    def compare(screen: CallScreen) -> None:
+        if screen.buffer.text and len(checked) % 7:  # every Enter, and every seventh key typed
+            checked.append("")
+            return
+        drawn = _rows(screen, size)
+        assert drawn == _fresh_rows(model, size, screen.buffer.text), "\n".join(drawn)
+        checked.append("\n".join(drawn))
+
+    _play(model, size, compare)
+    screens = [s for s in checked if s]
+    assert any("| Zeg nu: Luisteren |" in s for s in screens)
+    assert "vrijdag 27 november" in screens[-1] and "500" in screens[-1]
+
+
+def test_the_terminal_receives_the_same_bytes_as_with_a_full_comparison():
+    """Skipping unchanged rows writes exactly what prompt_toolkit's own cell-by-cell comparison writes."""
+    from prompt_toolkit import renderer
+
+    for size in (Size(rows=40, columns=120), Size(rows=24, columns=80)):
+        render.install()
+        quick = _play(_model(), size, lambda _s: None)
+        wrapped = renderer._output_screen_diff
+        renderer._output_screen_diff = wrapped.original
+        try:
+            full = _play(_model(), size, lambda _s: None)
+        finally:
+            renderer._output_screen_diff = wrapped
+        assert "Ctrl-O: negeren" in full and quick == full
+
+
+class _Keys:
+    def __init__(self) -> None:
+        self.before_key_press = Event(self)
+
+
+def test_large_loading_waits_while_the_caller_types_and_the_small_first_step_does_not():
+    """The first step loads at once; a larger one only after the caller has not typed for a moment."""
+    now = [100.0]
+    keys = _Keys()
+    warm = WarmUp(keys, [], idle=0.3, clock=lambda: now[0])
+    assert abs(warm.quiet_for() - 0.3) < 1e-9  # the first frame just appeared
+    now[0] += 0.5
+    assert warm.quiet_for() < 0
+    keys.before_key_press.fire()
+    assert abs(warm.quiet_for() - 0.3) < 1e-9
+    ran: list[str] = []
+    order = WarmUp(_Keys(), [lambda: ran.append("call"), lambda: ran.append("golden"), lambda: ran.append("dates")],
+                   idle=0.0)
+    asyncio.run(order.run())
+    assert ran == ["call", "golden", "dates"]
