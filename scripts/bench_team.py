@@ -10,7 +10,13 @@ the p99 time to commit one event (target on localhost: at most 10 ms). Runs on a
 throw-away PostgreSQL server (tests/pg_server.py; with fsync on, as in production) or
 on the server named by BELSCRIPT_DATABASE, and prints SQLite's figures beside it.
 
-    .venv/bin/python scripts/bench_team.py [--callers 8] [--customers 2000] [--seconds 20] [--no-fsync]
+    .venv/bin/python scripts/bench_team.py [--callers 8] [--customers 2000] [--seconds 20] [--no-fsync] [--pace MS]
+
+By default each caller commits back to back (flat out): 8 processes and the server on
+2 cores then mostly wait for a CPU, which the p99 shows. ``--pace MS`` puts a random
+pause (mean MS) before each event, as callers working a list do; even ``--pace 100``
+is ten events a second per caller, far faster than a person types notes and picks
+options, so it still measures the server under concurrent commits.
 
 A commit is never faster than the disk's flush (``pg_test_fsync`` shows it); --no-fsync
 measures the rest (network round trip, parsing, locking) on its own.
@@ -92,7 +98,7 @@ def _wal_syncs(url: str) -> tuple[int, float]:
 
 
 def run_team(url: str | None, home: Path, *, callers: int, customers: int, seconds: float,
-             events_per_call: int = 3) -> TeamResult:
+             events_per_call: int = 3, pace_ms: float = 0.0) -> TeamResult:
     """Fill a store, let ``callers`` processes work it, and check what they did."""
     from belscript.store import open_store
 
@@ -109,7 +115,7 @@ def run_team(url: str | None, home: Path, *, callers: int, customers: int, secon
         worker_home = home if url is None else home / f"caller-{n}"
         procs.append(subprocess.Popen(
             [sys.executable, __file__, "--worker", "--home", str(worker_home), "--caller", f"beller-{n}",
-             "--seconds", str(seconds), "--events", str(events_per_call)],
+             "--seconds", str(seconds), "--events", str(events_per_call), "--pace", str(pace_ms)],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     result = TeamResult("postgresql" if url else "sqlite")
     owners: dict[int, str] = {}
@@ -137,7 +143,11 @@ def run_team(url: str | None, home: Path, *, callers: int, customers: int, secon
     return result
 
 
-def _worker(home: str, caller: str, seconds: float, events: int) -> None:
+def _worker(home: str, caller: str, seconds: float, events: int, pace_ms: float = 0.0) -> None:
+    """One caller: claim, record ``events`` events, release; ``pace_ms`` is the mean pause
+    before each event (exponential, as a person's pace; 0 = back to back, flat out)."""
+    import random
+
     from belscript.store import StoredEvent, open_store
 
     store = open_store(home, caller=caller)
@@ -155,6 +165,8 @@ def _worker(home: str, caller: str, seconds: float, events: int) -> None:
         claimed.append(claim.customer_id)
         call_ref = str(uuid.uuid4())
         for seq in range(1, events + 1):
+            if pace_ms > 0:
+                time.sleep(random.expovariate(1000.0 / pace_ms))
             event = StoredEvent(str(uuid.uuid4()), call_ref, seq, store.clock.now(), "note", {"n": seq},
                                 claim.customer_id, caller)
             t0 = time.perf_counter()
@@ -185,6 +197,9 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--events", type=int, default=3)
+    parser.add_argument("--pace", type=float, default=0.0, metavar="MS",
+                        help="mean pause before each event of a caller (0: back to back, flat out); "
+                             "a person produces an event every few seconds")
     parser.add_argument("--no-fsync", action="store_true",
                         help="throw-away server without fsync: the software's share of a commit, without the disk's")
     parser.add_argument("--server-setting", action="append", default=[], metavar="NAME=VALUE",
@@ -195,7 +210,7 @@ def main() -> int:
     parser.add_argument("--caller", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        _worker(args.home, args.caller, args.seconds, args.events)
+        _worker(args.home, args.caller, args.seconds, args.events, args.pace)
         return 0
     results = []
     server = None
@@ -212,7 +227,7 @@ def main() -> int:
         try:
             if url and "postgresql" in args.engines:
                 results.append(run_team(url, Path(tmp) / "pg", callers=args.callers, customers=args.customers,
-                                        seconds=args.seconds, events_per_call=args.events))
+                                        seconds=args.seconds, events_per_call=args.events, pace_ms=args.pace))
             elif "postgresql" in args.engines:
                 print("no PostgreSQL server binaries found: measuring SQLite only")
         finally:
@@ -220,9 +235,10 @@ def main() -> int:
                 server.stop()
         if "sqlite" in args.engines:
             results.append(run_team(None, Path(tmp) / "sqlite", callers=args.callers, customers=args.customers,
-                                    seconds=args.seconds, events_per_call=args.events))
+                                    seconds=args.seconds, events_per_call=args.events, pace_ms=args.pace))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"{args.callers} callers, {args.customers} customers, at most {args.seconds:g} s each engine; "
+    pace = f"a pause of {args.pace:g} ms on average before each event" if args.pace else "events back to back"
+    print(f"{args.callers} callers, {args.customers} customers, at most {args.seconds:g} s each engine, {pace}; "
           f"{os.cpu_count()} CPUs, load average {load:.1f} (a p99 above 10 ms on a busy machine is CPU waiting)")
     print(f"{'engine':<11} {'claimed':>8} {'double':>7} {'events sent/stored':>19} {'p50 ms':>7} "
           f"{'p99 ms':>7} {'max ms':>7} {'events/s':>9} {'claim p99':>9}  p99 ≤ 10 ms")
