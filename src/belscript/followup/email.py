@@ -159,8 +159,17 @@ def _address(name: str | None, addr: str) -> str:
         return addr
 
 
+_TITLES = frozenset({"de", "dhr", "dhr.", "mevr", "mevr.", "mw", "mw.", "heer", "mevrouw", "meneer"})
+
+
 def _greeting(who: str | None, form: str) -> str:
-    return f"Beste {who}," if who else you(form)("Geachte heer, mevrouw,", "Hallo,")
+    """"Beste Ingrid van Dijk," or, on first-name terms, "Beste Ingrid,"; nobody noted: a general greeting."""
+    if not who:
+        return you(form)("Geachte heer, mevrouw,", "Hallo,")
+    words = who.split()
+    if form == "je" and len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in _TITLES:
+        return f"Beste {words[0]},"
+    return f"Beste {who},"
 
 
 def _signature(d: Dossier) -> list[str]:
