@@ -69,7 +69,7 @@ def test_actions_describe_our_promises_in_dutch():
     assert registry.correct_invoice(call).todo == (
         "Factuur 2026-0142 controleren en zo nodig een gecorrigeerde factuur sturen.")
     assert registry.note_complaint(call).todo == (
-        "De klacht over het onderhoud van de ovens uitzoeken en de klant laten weten wat u eraan doet.")
+        "De klacht over het onderhoud van de ovens uitzoeken en de klant laten weten wat wij eraan doen.")
     assert registry.check_payment_received(call).todo.startswith("Nagaan of de betaling van € 1.650,50")
     assert registry.mark_recap_done(call).recap_done
     assert registry.ask_contact_name(call).todo is None
@@ -79,7 +79,7 @@ def test_actions_describe_our_promises_in_dutch():
 def test_schedule_callback_never_invents_a_moment():
     """Before a callback is agreed, the to-do names no time; the hint suggests one in words."""
     result = registry.schedule_callback(_call())
-    assert result.todo == "Het afgesproken terugbelmoment in uw agenda zetten."
+    assert result.todo == "Het afgesproken terugbelmoment in de agenda zetten."
     assert "terugbelmoment af" in result.hint and "2026-" not in result.hint
 
 

@@ -9,6 +9,10 @@ from the calls that reached them) and the next step.
 'belscript klant export KLANT [-o BESTAND] [--force]' writes that customer's file
 (YAML with Dutch keys: open invoices, contact person, phone, e-mail, letters and
 promises) for 'belscript call --dossier BESTAND', to keep, adjust or hand over.
+
+'belscript klant KLANT --aanspreekvorm je' (or 'u') records how the customer is
+addressed; a call from the list then says "je" (or "u") and so does the e-mail after it.
+An import column 'aanspreekvorm' does the same for many customers at once.
 """
 
 from __future__ import annotations
@@ -20,23 +24,29 @@ _KIND = {"b2b": "zakelijk", "b2c": "consument", "unknown": "zakelijk of consumen
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.usage = "%(prog)s [export] KLANT [-o BESTAND] [--force]"
+    parser.usage = "%(prog)s [export] KLANT [-o BESTAND] [--force] [--aanspreekvorm {u,je}]"
     parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
     parser.add_argument("exported", nargs="?", metavar="KLANT", help=argparse.SUPPRESS)
     parser.add_argument("-o", "--output", metavar="BESTAND",
                         help="with 'export': the customer file to write (default: klant-KLANTNUMMER.yaml here)")
     parser.add_argument("--force", action="store_true", help="with 'export': overwrite BESTAND if it exists")
+    parser.add_argument("--aanspreekvorm", dest="form", choices=("u", "je"),
+                        help="address this customer as 'u' or 'je' in calls and e-mails from now on")
 
 
 def run(args: argparse.Namespace) -> int:
     from belscript.errors import UsageError
 
     if args.exported is not None:
+        if args.form is not None:
+            raise UsageError("--aanspreekvorm hoort bij 'belscript klant KLANT', niet bij export")
         if args.customer != "export":
             raise UsageError(f"onbekende opdracht '{args.customer}'; bedoelt u 'belscript klant export {args.exported}'?")
         return export(args.exported, output=args.output, force=args.force)
     if args.output is not None or args.force:
         raise UsageError("-o en --force horen bij 'belscript klant export KLANT'")
+    if args.form is not None:
+        return set_form(args.customer, args.form)
     from belscript.journal import Journal
     from belscript.store import open_store
 
@@ -51,6 +61,18 @@ def run(args: argparse.Namespace) -> int:
         lines[-1:] = learned(facts[0], now)
     for line in lines:
         print(line)
+    return 0
+
+
+def set_form(query: str, form: str) -> int:
+    """Record how a customer is addressed; calls from the list and their e-mails follow it."""
+    from belscript.store import open_store
+
+    with open_store() as store:
+        customer = store.find_customer(query)
+        store.set_address_form(customer.id, form)
+    said = "met 'je' (tutoyeren)" if form == "je" else "met 'u'"
+    print(f"{customer.name} ({customer.number}) wordt voortaan {said} aangesproken, in het gesprek en in de e-mail.")
     return 0
 
 

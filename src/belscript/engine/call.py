@@ -102,7 +102,7 @@ class Call(Closing, Readout, Recording):
         caller: str = "",
         _replaying: bool = False,
     ) -> None:
-        self.script = script
+        self.script = script.addressed(dossier.customer.address_form)
         self.dossier = dossier
         self.clock = clock
         self.practice = practice

@@ -27,7 +27,8 @@ class ActionResult:
     """What an action means for the call.
 
     ``todo`` is a Dutch line for the caller's to-do list (it ends up in the recap and the
-    confirmation e-mail); ``hint`` is a Dutch reminder shown during the call only;
+    confirmation e-mail under "Wat wij doen", so it speaks of "wij" and never addresses
+    anyone as "u" or "je"); ``hint`` is a Dutch reminder shown during the call only;
     ``recap_done`` marks that the agreements were repeated to the customer.
     """
 
@@ -130,7 +131,7 @@ def note_complaint(call: "Call") -> ActionResult:
     delivered = call.template_values()["geleverd"]
     about = f" over {delivered}" if delivered else ""
     return ActionResult(
-        todo=f"De klacht{about} uitzoeken en de klant laten weten wat u eraan doet.",
+        todo=f"De klacht{about} uitzoeken en de klant laten weten wat wij eraan doen.",
         hint="Noteer de klacht in de woorden van de klant en zeg toe dat u erop terugkomt.",
     )
 
@@ -163,7 +164,7 @@ def schedule_callback(call: "Call") -> ActionResult:
     # the e-mail and the calendar file from the agreement itself.
     suggestion = say_moment(calltime.follow_up_moment(call.clock.now()))
     return ActionResult(
-        todo="Het afgesproken terugbelmoment in uw agenda zetten.",
+        todo="Het afgesproken terugbelmoment in de agenda zetten.",
         hint=f"Spreek een vast terugbelmoment af: met wie, welke dag en hoe laat (bijvoorbeeld {suggestion}).",
     )
 
@@ -177,7 +178,7 @@ def ask_contact_name(call: "Call") -> ActionResult:
 def check_payment_received(call: "Call") -> ActionResult:
     total = call.template_values()["totaal"]
     return ActionResult(
-        todo=f"Nagaan of de betaling van {total} al binnen is en de klant laten weten wat u vindt.",
+        todo=f"Nagaan of de betaling van {total} al binnen is en de klant laten weten wat wij vinden.",
         hint="Vraag op welke datum en naar welk rekeningnummer er is betaald.",
     )
 

@@ -11,6 +11,12 @@ only for consumers and only after the due date; an ingebrekestelling with costs 
 consumer only after the fourteen days of that letter have passed. Interest the rates
 table cannot compute is claimed in words ("vermeerderd met de wettelijke rente vanaf
 …") and reported to the owner in ``Letter.warnings``, never estimated.
+
+The letters always address the debtor as "u", also a customer the owner calls "je"
+(``aanspreekvorm: je``): an aanmaning or ingebrekestelling is a formal notice that may
+end up with a collection agency or a court, where "u" is the expected register and a
+first-name letter would read as less serious. The call and its confirmation e-mail
+follow the customer's form of address; the letters deliberately do not.
 """
 
 from __future__ import annotations

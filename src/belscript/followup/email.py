@@ -6,6 +6,11 @@ with the standard library (``.eml`` that any mail program opens as a draft), sho
 on screen as plain text, and offered as a ``mailto:`` link. When there was nobody to
 agree with (hung up, wrong person) no customer e-mail is made; every outcome without
 an agreement also gets a short note to self with the follow-up moment.
+
+The e-mail speaks to the customer as the call did: ``u`` or, when the customer file
+says ``aanspreekvorm: je``, ``je`` ("Je betaalt …", "Dank je wel voor ons gesprek").
+When a colleague or bookkeeper called for the owner (``beller: namens:``), the
+signature says on whose behalf ("namens Jan de Vries, Bakkerij De Vries").
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ from belscript.followup.wording import (
     open_invoices,
     say_date,
     say_moment,
+    you,
 )
+from belscript.templates import pick_form
 from belscript.money import format_amount
 
 #: No customer e-mail for these: there was nobody to agree anything with.
@@ -152,12 +159,24 @@ def _address(name: str | None, addr: str) -> str:
         return addr
 
 
-def _greeting(who: str | None) -> str:
-    return f"Beste {who}," if who else "Geachte heer, mevrouw,"
+_TITLES = frozenset({"de", "dhr", "dhr.", "mevr", "mevr.", "mw", "mw.", "heer", "mevrouw", "meneer"})
+
+
+def _greeting(who: str | None, form: str) -> str:
+    """"Beste Ingrid van Dijk," or, on first-name terms, "Beste Ingrid,"; nobody noted: a general greeting."""
+    if not who:
+        return you(form)("Geachte heer, mevrouw,", "Hallo,")
+    words = who.split()
+    if form == "je" and len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in _TITLES:
+        return f"Beste {words[0]},"
+    return f"Beste {who},"
 
 
 def _signature(d: Dossier) -> list[str]:
-    lines = ["Met vriendelijke groet,", "", d.caller.name, d.caller.company]
+    """The caller's name and company; for a call on the owner's behalf, whose behalf."""
+    boss = d.caller.on_behalf_of
+    company = f"namens {boss}, {d.caller.company}" if boss else d.caller.company
+    lines = ["Met vriendelijke groet,", "", d.caller.name, company]
     lines += [x for x in (d.caller.phone, d.caller.email) if x]
     return lines
 
@@ -175,7 +194,8 @@ def _payment_details(d: Dossier) -> list[str]:
         return []
     numbers = [inv.number for inv in open_invoices(d)]
     mention = "het factuurnummer" if len(numbers) == 1 else "de factuurnummers"
-    return ["", f"U kunt betalen op rekening {d.caller.iban} ten name van {d.caller.company}, "
+    return ["", f"{you(d.customer.address_form)('U kunt', 'Je kunt')} betalen op rekening {d.caller.iban} "
+                f"ten name van {d.caller.company}, "
                 f"onder vermelding van {mention} ({', '.join(numbers)})."]
 
 
@@ -190,23 +210,28 @@ def _our_side(after: AfterCall, agreement: Agreement | None) -> list[str]:
     return [f"- {i}" for i in items]
 
 
+def _thanks(form: str) -> str:
+    return you(form)("Dank u voor ons telefoongesprek", "Dank je wel voor ons gesprek")
+
+
 def _agreement_body(after: AfterCall, agreement: Agreement, who: str | None) -> str:
     d = after.dossier
+    form = d.customer.address_form
     lines = [
-        _greeting(who),
+        _greeting(who, form),
         "",
-        f"Dank u voor ons telefoongesprek van vandaag, {say_date(after.now.date())}. "
+        f"{_thanks(form)} van vandaag, {say_date(after.now.date())}. "
         f"Hierbij bevestig ik wat we hebben afgesproken over {invoices_phrase(d)}.",
         "",
-        "Wat u doet:",
+        you(form)("Wat u doet:", "Wat je doet:"),
     ]
-    lines += customer_promise(agreement, d.customer.name)
+    lines += customer_promise(agreement, d.customer.name, form=form)
     lines += ["", "Wat wij doen:"] + _our_side(after, agreement)
-    conditions = conditions_for(agreement, after.conditions)
+    conditions = conditions_for(agreement, after.conditions, form)
     if conditions:
         lines += ["", "De voorwaarden:"] + [f"- {c}" for c in conditions]
     if agreement.payments:
-        lines += ["", "Als de afspraak niet wordt nagekomen:", if_broken_text(agreement, after.if_broken)]
+        lines += ["", "Als de afspraak niet wordt nagekomen:", if_broken_text(agreement, after.if_broken, form)]
     if agreement.agreed_by:
         lines += ["", f"Afgesproken met: {agreement.agreed_by}."]
     lines += [""] + _invoices_block(d) + _payment_details(d)
@@ -222,13 +247,14 @@ _ABOUT_CONFIRMATION = re.compile(r"per e-mail bevestigd|bevestiging", re.I)
 _REPLY_WITHIN = re.compile(r"\bbinnen ((?:één|een|twee|drie|vier|vijf|\d+) werkdag(?:en)?)\b", re.I)
 
 
-def conditions_for(agreement: Agreement, conditions: tuple[str, ...]) -> list[str]:
+def conditions_for(agreement: Agreement, conditions: tuple[str, ...], form: str = "u") -> list[str]:
     """The script's conditions that apply to this kind of agreement, in the script's words.
 
     A condition about instalments or a plan goes with a payment plan (and a partial
     payment, which is a plan of two), one about deferral with a deferral; the others
     apply to every agreement with a payment. The one about replying to the e-mail is
     left out: the closing sentence of the e-mail says it, in the same terms.
+    ``{u|je}`` alternatives in a condition follow ``form``.
     """
     if not agreement.payments:
         return []
@@ -236,7 +262,7 @@ def conditions_for(agreement: Agreement, conditions: tuple[str, ...]) -> list[st
     plan = kind in (AgreementKind.payment_plan, AgreementKind.partial_payment)
     out = []
     for text in conditions:
-        text = " ".join(text.split())
+        text = pick_form(" ".join(text.split()), form)
         about_plan, about_deferral = bool(_ABOUT_PLAN.search(text)), bool(_ABOUT_DEFERRAL.search(text))
         if _ABOUT_CONFIRMATION.search(text):
             continue
@@ -256,34 +282,40 @@ def _reply_within(conditions: tuple[str, ...]) -> str:
     return "zo snel mogelijk"
 
 
-_NO_AGREEMENT_SENTENCES: dict[NoAgreementReason, str] = {
-    NoAgreementReason.disputes_claim: "U gaf aan het niet eens te zijn met de vordering.",
-    NoAgreementReason.refuses: "U gaf aan de factuur niet te willen betalen.",
-    NoAgreementReason.needs_time: "U wilde eerst intern overleggen voordat u een betaaldatum kunt noemen.",
+#: Per reason: the sentence in the ``u`` form and in the ``je`` form.
+_NO_AGREEMENT_SENTENCES: dict[NoAgreementReason, tuple[str, str]] = {
+    NoAgreementReason.disputes_claim: ("U gaf aan het niet eens te zijn met de vordering.",
+                                       "Je gaf aan het niet eens te zijn met de vordering."),
+    NoAgreementReason.refuses: ("U gaf aan de factuur niet te willen betalen.",
+                                "Je gaf aan de factuur niet te willen betalen."),
+    NoAgreementReason.needs_time: ("U wilde eerst intern overleggen voordat u een betaaldatum kunt noemen.",
+                                   "Je wilde eerst intern overleggen voordat je een betaaldatum kunt noemen."),
 }
 
 
 def _no_agreement_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:
     d = after.dossier
+    form = d.customer.address_form
     lines = [
-        _greeting(who),
+        _greeting(who, form),
         "",
-        f"Dank u voor ons telefoongesprek van vandaag, {say_date(after.now.date())}. "
+        f"{_thanks(form)} van vandaag, {say_date(after.now.date())}. "
         f"We hebben nog geen afspraak kunnen maken over de betaling van {invoices_phrase(d)}.",
     ]
     if outcome.reason in _NO_AGREEMENT_SENTENCES:
-        lines.append(_NO_AGREEMENT_SENTENCES[outcome.reason])
-    announced = announced_steps(after.announced)
+        lines.append(you(form)(*_NO_AGREEMENT_SENTENCES[outcome.reason]))
+    announced = announced_steps(pick_form(after.announced or "", form))
     if announced:  # the script's own words, as the customer heard them
         lines += ["", "Zoals ik aan de telefoon zei:"] + [f"- {a}" for a in announced]
     else:  # the script said nothing specific: the next step of the ladder
-        lines += _announced_step(outcome)
-    lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met u op."]
+        lines += _announced_step(outcome, form)
+    lines += ["", f"Ik neem op {say_moment(outcome.follow_up)} opnieuw contact met {you(form)('u', 'je')} op."]
     ours = _our_side(after, None)
     if ours:
         lines += ["", "Wat wij intussen doen:"] + ours
     lines += [""] + _invoices_block(d) + _payment_details(d)
-    lines += ["", "Wilt u eerder iets met mij afspreken? Bel of mail mij gerust.", ""]
+    lines += ["", you(form)("Wilt u eerder iets met mij afspreken? Bel of mail mij gerust.",
+                            "Wil je eerder iets met me afspreken? Bel of mail me gerust."), ""]
     lines += _signature(d)
     return "\n".join(lines) + "\n"
 
@@ -304,31 +336,37 @@ def announced_steps(announced: str | None) -> list[str]:
             and not re.search(r"e-mail", s)]
 
 
-def _announced_step(outcome: NoAgreement) -> list[str]:
+def _announced_step(outcome: NoAgreement, form: str) -> list[str]:
     """After a refusal the script announces the next ladder step; the e-mail says the same."""
     if outcome.reason is not NoAgreementReason.refuses:
         return []
     from belscript.escalation import load_ladder, step_after_call_words
 
     step = step_after_call_words(load_ladder())
-    return ["", f"Zoals ik in het gesprek aankondigde, sturen wij u vandaag nog {step}."] if step else []
+    if not step:
+        return []
+    return ["", f"Zoals ik in het gesprek aankondigde, sturen wij {you(form)('u', 'je')} vandaag nog {step}."]
 
 
 def _not_reached_body(after: AfterCall, outcome: NoAgreement, who: str | None) -> str:
     d = after.dossier
+    form = d.customer.address_form
+    say = you(form)
     oldest = d.oldest_invoice
-    phone = f" U kunt mij ook zelf bellen op {d.caller.phone}." if d.caller.phone else ""
+    phone = f" {say('U kunt mij', 'Je kunt me')} ook zelf bellen op {d.caller.phone}." if d.caller.phone else ""
+    behalf = f" namens {d.caller.on_behalf_of}" if d.caller.on_behalf_of else ""
     lines = [
-        _greeting(who),
+        _greeting(who, form),
         "",
-        f"Vandaag, {say_date(after.now.date())}, heb ik geprobeerd u telefonisch te bereiken over "
-        f"{invoices_phrase(d)}. De betaaltermijn is op {say_date(oldest.due_date)} verstreken en er staat nog "
-        f"{format_amount(d.total_due)} open.",
+        f"Vandaag, {say_date(after.now.date())}, heb ik{behalf} geprobeerd {say('u', 'je')} telefonisch te "
+        f"bereiken over {invoices_phrase(d)}. De betaaltermijn is op {say_date(oldest.due_date)} verstreken "
+        f"en er staat nog {format_amount(d.total_due)} open.",
         "",
-        f"Ik bel u opnieuw op {say_moment(outcome.follow_up)}.{phone}",
+        f"Ik bel {say('u', 'je')} opnieuw op {say_moment(outcome.follow_up)}.{phone}",
         "",
     ]
     lines += _invoices_block(d) + _payment_details(d)
-    lines += ["", "Heeft u inmiddels betaald? Dan kunt u dit bericht als niet verzonden beschouwen.", ""]
+    lines += ["", say("Heeft u inmiddels betaald? Dan kunt u dit bericht als niet verzonden beschouwen.",
+                      "Heb je inmiddels betaald? Dan kun je dit bericht als niet verzonden beschouwen."), ""]
     lines += _signature(d)
     return "\n".join(lines) + "\n"

@@ -5,7 +5,9 @@ working day after it to check that the money came in ("doe het zelf na", as the
 seeds put it: agree concretely so you can follow up). A callback or a follow-up call
 without agreement becomes a timed event with a reminder. UIDs are derived from the
 content, so writing the file again (or importing it twice) updates events instead
-of duplicating them.
+of duplicating them. The events are in the caller's own calendar and speak to the
+caller; the one sentence quoted as said to the customer (what happens if the promise
+is broken) is in the customer's form of address.
 """
 
 from __future__ import annotations
@@ -71,13 +73,14 @@ def calendar_entries(after: AfterCall) -> list[dict[str, object]]:
     if isinstance(outcome, Agreement):
         who = contact_name(d, outcome, after.contact)
         by = f"{customer}" + (f" ({who})" if who else "")
+        broken = if_broken_text(outcome, after.if_broken, d.customer.address_form)
         for n, p in enumerate(sorted(outcome.payments, key=lambda p: p.on), start=1):
             amount = format_amount(p.amount)
             entries.append({
                 "uid": _uid(after, "payment", n, p.on.isoformat(), str(p.amount)),
                 "summary": f"Betaling toegezegd: {amount} door {by}",
                 "description": f"Toegezegd op {say_date(after.now.date())} voor {about}.\n"
-                               f"{if_broken_text(outcome, after.if_broken)}",
+                               f"{broken}",
                 "start": p.on,
             })
             entries.append({
@@ -86,7 +89,7 @@ def calendar_entries(after: AfterCall) -> list[dict[str, object]]:
                 "description": f"Is de betaling van {amount} ({about}), toegezegd voor {say_date(p.on)}, binnen?\n"
                                f"Niet binnen? Bel {who or customer} vandaag nog{_phone_part(after)} en stuur "
                                "een aanmaning.\n"
-                               f"Aan de klant aangekondigd: {if_broken_text(outcome, after.if_broken)}",
+                               f"Aan de klant aangekondigd: {broken}",
                 "start": check_day(p.on),
             })
         if outcome.callback:

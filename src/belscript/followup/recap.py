@@ -6,7 +6,8 @@ other written documents keep the exact written forms.
 
 The seeds: repeat the agreements at the end of the call so the customer can still
 correct them, say what happens if the promise is not kept, and announce the written
-confirmation by e-mail (sent within half an hour).
+confirmation by e-mail (sent within half an hour). The recap speaks to the customer in
+the customer file's form of address (``u`` or ``je``), like the script's own lines.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from belscript.followup.wording import (
     is_confirmation_todo,
     no_agreement_reason,
     say_moment_as,
+    you,
 )
 
 #: Outcomes where nobody who can pay was on the line, so there is nothing to read back.
@@ -60,15 +62,17 @@ def _agreement_recap(after: AfterCall, agreement: Agreement) -> list[str]:
     # Read aloud to the person on the line, so no name here: "…afgesproken, Ingrid van
     # Dijk;" sounds like a roll call, and "mevrouw"/"meneer" would assume a gender.
     # Who agreed is in the confirmation e-mail and the call log.
-    lines = ["Ik herhaal even wat we hebben afgesproken, zodat u meteen kunt zeggen of het klopt."]
+    form = after.dossier.customer.address_form
+    lines = ["Ik herhaal even wat we hebben afgesproken, zodat "
+             f"{you(form)('u meteen kunt', 'je meteen kunt')} zeggen of het klopt."]
     today = after.now.date()
-    lines += customer_promise(agreement, after.dossier.customer.name, spoken=today)
+    lines += customer_promise(agreement, after.dossier.customer.name, spoken=today, form=form)
     if agreement.callback:
         lines.append(f"Ik bel {agreement.callback.person} op {say_moment_as(agreement.callback.at, today)} terug.")
     lines.append(f"Het gaat om {invoices_phrase(after.dossier)}.")
     lines += _our_actions(after)
     if agreement.payments:
-        lines.append(if_broken_text(agreement, after.if_broken))
+        lines.append(if_broken_text(agreement, after.if_broken, form))
     lines.append(_confirmation_line(after))
     lines.append("Klopt dit zo?")
     return lines
@@ -83,7 +87,7 @@ def _no_agreement_recap(after: AfterCall, outcome: NoAgreement) -> list[str]:
         ]
     lines = [
         f"Ik vat even samen: we hebben vandaag nog geen afspraak kunnen maken over {invoices_phrase(after.dossier)}.",
-        f"Ik neem op {moment} opnieuw contact met u op.",
+        f"Ik neem op {moment} opnieuw contact met {you(after.dossier.customer.address_form)('u', 'je')} op.",
     ]
     lines += _our_actions(after)
     lines.append(_confirmation_line(after))

@@ -1,5 +1,10 @@
 """Dutch wording shared by the recap, the e-mail, the calendar file and the log.
 
+Everything addressed to the customer follows the customer file's form of address
+(``aanspreekvorm: u|je``): :func:`you` picks the polite or the first-name wording,
+and text from the script (its conditions and what happens if a promise is broken)
+may hold both forms as ``{u-form|je-form}``, as its spoken lines do.
+
 Dates are said the way the agreement screen says them (``vrijdag 27 november
 2026``), through :mod:`belscript.agreement.dates`, so what the caller heard during
 the call is exactly what the customer reads in the confirmation.
@@ -8,6 +13,7 @@ the call is exactly what the customer reads in the confirmation.
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from belscript.agreement.dates import say_date, say_moment  # noqa: F401  (the documents' wording)
 from belscript.agreement.datewords import speak_date, speak_moment
@@ -16,6 +22,7 @@ from belscript.dossier import Dossier, Invoice
 from belscript.dutch import join
 from belscript.money import format_amount, say_amount
 from belscript.script.models import AgreementKind
+from belscript.templates import pick_form
 
 #: How each agreement kind is named in the log and in documents.
 KIND_LABELS: dict[str, str] = {
@@ -28,7 +35,17 @@ KIND_LABELS: dict[str, str] = {
     "no_agreement": "geen afspraak",
 }
 
-_DEFAULT_IF_BROKEN = "Als de betaling niet op de afgesproken datum binnen is, nemen wij opnieuw contact met u op."
+_DEFAULT_IF_BROKEN = ("Als de betaling niet op de afgesproken datum binnen is, nemen wij opnieuw contact met "
+                      "{u|je} op.")
+
+
+def you(form: str) -> Callable[[str, str], str]:
+    """The wording for this form of address: ``you("je")("U betaalt", "Je betaalt") == "Je betaalt"``.
+
+    Whole phrases are chosen rather than single words, because the verb changes with
+    the form ("U kunt" / "Je kunt", "Heeft u" / "Heb je").
+    """
+    return lambda polite, informal: informal if form == "je" else polite
 
 
 def outcome_label(kind: str | None, reason: str | None = None) -> str:
@@ -65,21 +82,21 @@ def contact_name(dossier: Dossier, outcome: Agreement | NoAgreement | None, cont
     return dossier.contact.name if dossier.contact else None
 
 
-def if_broken_text(outcome: Agreement | NoAgreement | None, policy_if_broken: str | None) -> str:
+def if_broken_text(outcome: Agreement | NoAgreement | None, policy_if_broken: str | None, form: str = "u") -> str:
     """What happens when the promise is not kept, as a sentence that can be read aloud.
 
     The agreement's own words win, then the script's; scripts write a whole sentence
     ("Staat het bedrag niet op de afgesproken datum op onze rekening, dan …"). A
     fragment that starts in lower case ("sturen wij een aanmaning") gets the condition
-    put in front of it.
+    put in front of it. ``{u|je}`` alternatives in the script's text follow ``form``.
     """
     for text in ((outcome.if_broken if isinstance(outcome, Agreement) else None), policy_if_broken):
-        text = " ".join((text or "").split())
+        text = pick_form(" ".join((text or "").split()), form)
         if text:
             if text[0].islower():
                 text = f"Als de betaling niet op tijd binnen is, {text}"
             return text if text[-1] in ".!?" else text + "."
-    return _DEFAULT_IF_BROKEN
+    return pick_form(_DEFAULT_IF_BROKEN, form)
 
 
 def is_confirmation_todo(todo: str) -> bool:
@@ -110,8 +127,10 @@ def say_moment_as(moment, spoken: date | None) -> str:  # noqa: ANN001
     return say_moment(moment) if spoken is None else speak_moment(moment, today=spoken)
 
 
-def customer_promise(agreement: Agreement, customer: str, *, spoken: date | None = None) -> list[str]:
-    """What the customer will do, as sentences addressed to them ("u"); ``spoken``: as said aloud."""
+def customer_promise(agreement: Agreement, customer: str, *, spoken: date | None = None,
+                     form: str = "u") -> list[str]:
+    """What the customer will do, as sentences addressed to them ("U betaalt", or with
+    ``form="je"`` "Je betaalt"); ``spoken``: as said aloud."""
     lines = payment_lines(agreement, spoken=spoken)
     if agreement.kind is AgreementKind.callback or (not lines and agreement.callback):
         if agreement.callback:
@@ -120,12 +139,13 @@ def customer_promise(agreement: Agreement, customer: str, *, spoken: date | None
         return []
     if not lines:
         return []
+    pays = you(form)("U betaalt", "Je betaalt")
     if len(lines) == 1:
-        return [f"U betaalt {lines[0]}."]
+        return [f"{pays} {lines[0]}."]
     if agreement.kind is AgreementKind.payment_plan:
-        intro = f"U betaalt in {len(lines)} termijnen:"
+        intro = f"{pays} in {len(lines)} termijnen:"
     else:
-        intro = f"U betaalt in {len(lines)} delen:"
+        intro = f"{pays} in {len(lines)} delen:"
     amount, _day = _forms(spoken)
     return [intro] + [f"- {line}" for line in lines] + [f"Samen is dat {amount(agreement.total)}."]
 

@@ -13,7 +13,7 @@ import unicodedata
 
 FIELDS = ("factuurnummer", "klant", "klantnummer", "contactpersoon", "openstaand", "bedrag", "betaald",
           "factuurdatum", "vervaldatum", "email", "telefoon", "iban", "orderreferentie", "omschrijving",
-          "valuta", "soort", "kvk", "btwnummer")
+          "valuta", "soort", "kvk", "btwnummer", "aanspreekvorm")
 IGNORE = "negeren"
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -58,6 +58,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "invoice type", "kind"),
     "kvk": ("kvk", "kvk nummer", "kvknummer", "nummer kvk", "kamer van koophandel", "coc", "coc number",
             "chamber of commerce"),
+    "aanspreekvorm": ("aanspreekvorm", "aanspreken met", "u of je", "je of u", "je u", "u je",
+                      "form of address", "address form"),
     "btwnummer": ("btw nummer", "btwnummer", "btw id", "btw identificatienummer", "vat number", "vat id",
                   "vatnumber", "vat"),
 }

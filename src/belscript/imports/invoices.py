@@ -233,6 +233,7 @@ class _RowReader:
             iban=self.checked(i, cells, "iban", values.clean_iban),
             kvk=text(cells.get("kvk")),
             vat_id=text(cells.get("btwnummer")),
+            form=self.checked(i, cells, "aanspreekvorm", values.clean_form),
         )
         if len(self.problems) > before or number is None or open_amount is None:
             return None

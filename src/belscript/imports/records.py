@@ -24,6 +24,8 @@ class Customer:
     iban: str | None = None
     kvk: str | None = None
     vat_id: str | None = None
+    #: ``je`` or ``u`` when the export has an 'aanspreekvorm' column, else None (unknown).
+    form: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

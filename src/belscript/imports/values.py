@@ -180,6 +180,19 @@ def clean_phone(text: str) -> str:
     return value
 
 
+#: How an export may say that a customer is addressed as 'je' or as 'u'.
+_FORMS = {"je": "je", "jij": "je", "jou": "je", "tutoyeren": "je", "informeel": "je",
+          "u": "u", "formeel": "u", "vousvoyeren": "u"}
+
+
+def clean_form(text: str) -> str:
+    """``je`` or ``u`` from an 'aanspreekvorm' cell ("Je", "jij", "informeel", "U", "formeel")."""
+    form = _FORMS.get(text.strip().lower().rstrip("."))
+    if form is None:
+        raise CellError(f"aanspreekvorm '{text}' is onbekend; schrijf u of je")
+    return form
+
+
 @lru_cache(maxsize=65536)
 def clean_currency(text: str) -> str:
     code = text.strip().upper()

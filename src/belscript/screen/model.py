@@ -73,7 +73,7 @@ class CallModel(Drafting, Closing):
     """A call on screen: phases, input handling, live feedback, messages."""
 
     def __init__(self, script: Script, dossier: Dossier, *, clock: Clock, mode: Mode | None = None) -> None:
-        self.script = script
+        self.script = script.addressed(dossier.customer.address_form)  # its agreement texts: u or je
         self.dossier = dossier
         self.clock = clock
         #: What this kind of call does its own way (see :mod:`belscript.screen.mode`).

@@ -152,6 +152,17 @@ class AgreementPolicy(_Strict):
 
     _check_min = field_validator("min_first_instalment", mode="before")(classmethod(lambda cls, v: _amount_or_percent(v)))
 
+    def addressed(self, form: str) -> "AgreementPolicy":
+        """This policy with ``{u-form|je-form}`` in its conditions and ``if_broken`` resolved.
+
+        Those texts reach the customer (read back, put in the e-mail), so a script may
+        write them in both forms of address, as its spoken lines; a call resolves them once.
+        """
+        from belscript.templates import pick_form
+
+        return self.model_copy(update={"conditions": [pick_form(c, form) for c in self.conditions],
+                                       "if_broken": pick_form(self.if_broken, form)})
+
     def template_values(self) -> dict[str, str]:
         """The policy's limits as ``{…}`` template values (see dossier.TEMPLATE_FIELDS)."""
         from belscript.money import format_amount
@@ -213,6 +224,12 @@ class Script(_Strict):
     @property
     def start_step(self) -> str:
         return self.start or next(iter(self.steps))
+
+    def addressed(self, form: str) -> "Script":
+        """This script for one customer: its agreement texts in that customer's form of address."""
+        if "|" not in self.agreement.if_broken and not any("|" in c for c in self.agreement.conditions):
+            return self
+        return self.model_copy(update={"agreement": self.agreement.addressed(form)})
 
     def numbered_options(self, options: list[Option]) -> list[tuple[int, Option]]:
         """Options with their on-screen number (explicit ``nr`` or their position)."""

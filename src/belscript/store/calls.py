@@ -59,6 +59,7 @@ def dossier_for(store, history: History) -> Dossier:
             problems.append(f"Toezegging van {p.made_at:%d-%m-%Y} ({parts}) {_WORDS[p.status]}.")
     return Dossier(
         customer=FileCustomer(name=c.name, number=c.number, phone=c.phone, email=c.email, address=c.address,
+                              address_form="je" if c.form == "je" else "u",
                               new_customer=not history.payments and not history.promises and not history.calls),
         contact=Person(name=person.name, role=person.role, phone=person.phone, email=person.email) if person else None,
         caller=Caller(name=store.caller, company=store.settings.company),

@@ -194,3 +194,12 @@ def set_kind(db: Database, customer_id: int, kind: str, *, now: str) -> None:
         raise ValueError(f"unknown customer kind {kind!r}")
     with db.transaction():
         db.execute("UPDATE customers SET kind = ?, updated_at = ? WHERE id = ?", (kind, now, customer_id))
+
+
+def set_form(db: Database, customer_id: int, form: str, *, now: str) -> None:
+    """Record whether a customer is addressed as ``u`` or ``je`` (a later import without
+    that column keeps it, as it keeps every fact it does not know)."""
+    if form not in ("u", "je"):
+        raise ValueError(f"unknown form of address {form!r}")
+    with db.transaction():
+        db.execute("UPDATE customers SET form = ?, updated_at = ? WHERE id = ?", (form, now, customer_id))

@@ -140,7 +140,7 @@ def to_records(items: list[OpenInvoice]) -> tuple[list[CustomerRecord], list[Inv
         c = inv.customer
         number = customer_number(c)
         facts = merged.setdefault(number, {"name": c.name})
-        for key, value in (("email", c.email), ("phone", c.phone), ("iban", c.iban)):
+        for key, value in (("email", c.email), ("phone", c.phone), ("iban", c.iban), ("form", c.form)):
             if value and not facts.get(key):
                 facts[key] = value
         if c.kvk or c.vat_id:

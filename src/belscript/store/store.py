@@ -110,6 +110,10 @@ class Store:
         """Mark a customer as business (``b2b``) or consumer (``b2c``)."""
         _customers.set_kind(self.db, customer_id, kind, now=self._now())
 
+    def set_address_form(self, customer_id: int, form: str) -> None:
+        """Address a customer as ``u`` or ``je`` in calls from the list and their e-mails."""
+        _customers.set_form(self.db, customer_id, form, now=self._now())
+
     def invoice(self, number: str) -> Invoice | None:
         return _customers.get_invoice(self.db, number)
 
