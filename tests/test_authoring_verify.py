@@ -270,3 +270,20 @@ def test_trap_names_the_circle_and_points_at_the_way_in():
     assert problem.code == "trap" and problem.level == "error"
     assert (problem.line, problem.column) == (11, 37)
     assert "'overtuigen' → 'nogmaals' → 'overtuigen'" in problem.message
+
+
+def test_a_script_written_for_u_alone_is_not_asked_for_je():
+    """Without any {u|je} choice a script speaks "u" to everyone on purpose: no fixed-address-form warning."""
+    check = next(c for c in catalogue() if c.code == "fixed-address-form")
+    only_u = check.failing.replace("{kunt u|kun je}", "kunt u")
+    assert "fixed-address-form" not in {d.code for d in verify(_load_text(only_u))}
+
+
+def test_caller_texts_may_say_u_in_a_script_for_je_and_u():
+    """Tips, labels and the preparation step speak to the caller: no warning there."""
+    check = next(c for c in catalogue() if c.code == "fixed-address-form")
+    text = check.passing.replace(
+        "  opening:\n", "  voorbereiding:\n    role: preparation\n    say: Bekijk het dossier voordat u belt.\n"
+        "    tips: [Spreek rustig, u belt met een goede reden.]\n    options:\n"
+        "      - {label: Klaar, go: opening}\n  opening:\n", 1).replace("name: voorbeeld", "name: voorbeeld\nstart: voorbereiding")
+    assert verify(_load_text(text)) == []

@@ -23,6 +23,7 @@ from belscript.script.verify import (
     dead_end,
     duplicate_option_number,
     excuse_no_way_back,
+    fixed_address_form,
     option_leads_nowhere,
     trap,
     unguarded_end,
@@ -48,6 +49,7 @@ CHECKS: tuple[ModuleType, ...] = (
     unguarded_end,
     excuse_no_way_back,
     duplicate_option_number,
+    fixed_address_form,
 )
 
 #: Problems with the ``silence:`` table itself; these cannot be silenced.
