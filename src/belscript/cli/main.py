@@ -14,6 +14,7 @@ import os
 import sys
 
 from belscript import __version__
+from belscript.cli.parser import BelscriptParser, DutchHelp, in_dutch
 from belscript.errors import BelscriptError
 from belscript.textsafe import SafeStream
 
@@ -50,13 +51,13 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
     ``--version`` import no command module.
     """
     names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
-    parser = argparse.ArgumentParser(
+    parser = BelscriptParser(
         prog="belscript",
         description="Guide for phoning a customer about an overdue invoice (belscripts in YAML).",
         epilog="Run 'belscript COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"belscript {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=BelscriptParser)
     for name, summary in COMMANDS:
         if name not in names:
             sub.add_parser(name, help=summary, description=summary)
@@ -65,10 +66,10 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
         doc = (module.__doc__ or summary).strip()
         dutch = getattr(module, "DESCRIPTION_NL", None)
         cmd = sub.add_parser(name, help=summary, description=dutch or doc,
-                             formatter_class=_DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
+                             formatter_class=DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
         if dutch:
-            _in_dutch(cmd)
+            in_dutch(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
 
@@ -78,26 +79,6 @@ def chosen_command(argv: list[str]) -> list[str]:
     most one name; empty for ``--help``, ``--version`` or an unknown word."""
     word = next((a for a in argv if not a.startswith("-")), None)
     return [word] if word in {n for n, _ in COMMANDS} else []
-
-
-class _DutchHelp(argparse.RawDescriptionHelpFormatter):
-    """``gebruik:`` instead of ``usage:`` for the commands callers use."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
-
-
-def _in_dutch(parser: argparse.ArgumentParser) -> None:
-    """The fixed parts of a command's --help in Dutch (its own texts are written in Dutch)."""
-    parser.formatter_class = _DutchHelp
-    parser._optionals.title = "opties"
-    parser._positionals.title = "argumenten"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "deze hulp tonen en stoppen"
-        elif isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                _in_dutch(child)
 
 
 def main(argv: list[str] | None = None) -> int:
