@@ -19,19 +19,21 @@ from belscript.errors import BelscriptError
 from belscript.textsafe import SafeStream
 
 #: (command name, one-line help) in the order of ``belscript --help``.
-#: Add a line here when adding a ``cmd_<name>`` module.
+#: Add a line here when adding a ``cmd_<name>`` module. The commands for callers and
+#: owners speak Dutch (their module has ``DESCRIPTION_NL``); the authoring commands
+#: from validate on stay English: they are for script authors, who read the code too.
 COMMANDS: list[tuple[str, str]] = [
-    ("call", "guide a real call on screen (start here)"),
-    ("practice", "rehearse a call against a simulated customer"),
-    ("log", "list, show and export earlier calls"),
-    ("lijst", "today's call list: whom to call now, why, with which script"),
-    ("klant", "show one customer's invoices, calls, promises and best time to call"),
-    ("overzicht", "weekly overview: ageing of open invoices, promises, money after calls"),
-    ("import", "read open invoices, e-invoices and bank statements into belscript"),
-    ("betaald", "record a payment on an invoice by hand"),
-    ("brief", "write the next collection letter (.eml and PDF) by the Dutch rules"),
-    ("overdracht", "the handover file for a collection agency (CSV and PDF)"),
-    ("rente", "show or update the statutory interest rates table"),
+    ("call", "een echt gesprek op het scherm begeleiden (begin hier)"),
+    ("practice", "een gesprek oefenen met een gesimuleerde klant"),
+    ("log", "eerdere gesprekken tonen en exporteren"),
+    ("lijst", "de bellijst van vandaag: wie u nu belt, waarom en met welk script"),
+    ("klant", "één klant: facturen, gesprekken, beloften en het beste moment om te bellen"),
+    ("overzicht", "weekoverzicht: ouderdom van de openstaande facturen, beloften, geld na gesprekken"),
+    ("import", "openstaande facturen, e-facturen en bankafschriften inlezen"),
+    ("betaald", "een betaling op een factuur met de hand vastleggen"),
+    ("brief", "de volgende incassobrief schrijven (.eml en PDF), volgens de Nederlandse regels"),
+    ("overdracht", "het overdrachtsdossier voor een incassobureau (CSV en PDF)"),
+    ("rente", "de tabel van de wettelijke rente tonen of bijwerken"),
     ("validate", "check belscripts and customer files"),
     ("lint", "check wording in scripts, text files or standard input"),
     ("test", "run the example conversations of a script"),
