@@ -15,10 +15,20 @@ from datetime import date, timedelta
 from belscript.errors import UsageError
 
 
+#: The help text owners see (`belscript betaald --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Een betaling met de hand vastleggen: 'belscript betaald FACTUUR [BEDRAG] [DATUM]'.
+
+Zonder BEDRAG is het hele openstaande bedrag betaald; zonder DATUM krijgt de betaling de
+datum van vandaag. Een deelbetaling verlaagt het openstaande bedrag van de factuur.
+Bedragen schrijft u op zijn Nederlands (250, 1.250,50 of € 1.250,50), datums als
+dd-mm-jjjj, jjjj-mm-dd, 'vandaag' of 'gisteren'.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("invoice", metavar="FACTUUR", help="the invoice number")
-    parser.add_argument("amount", metavar="BEDRAG", nargs="?", help="amount paid (default: the whole open amount)")
-    parser.add_argument("paid_on", metavar="DATUM", nargs="?", help="date of the payment (default: today)")
+    parser.add_argument("invoice", metavar="FACTUUR", help="het factuurnummer")
+    parser.add_argument("amount", metavar="BEDRAG", nargs="?", help="het betaalde bedrag (standaard: het hele openstaande bedrag)")
+    parser.add_argument("paid_on", metavar="DATUM", nargs="?", help="de datum van de betaling (standaard: vandaag)")
 
 
 def parse_day(text: str, today: date) -> date:

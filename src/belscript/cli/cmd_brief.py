@@ -28,14 +28,34 @@ from belscript.errors import EscalationError, UsageError
 KINDS = ("herinnering", "aanmaning", "veertiendagenbrief", "ingebrekestelling")
 
 
+#: The help text owners see (`belscript brief --help`): the command speaks Dutch.
+DESCRIPTION_NL = """De volgende incassobrief voor een klant schrijven: 'belscript brief KLANT'.
+
+belscript kiest de brief volgens de incassoladder (herinnering, aanmaning,
+veertiendagenbrief voor consumenten, ingebrekestelling), of neemt de brief van --soort.
+Een brief die de wet nog niet toestaat (incassokosten bij een consument voordat de
+veertien dagen van de veertiendagenbrief voorbij zijn), weigert belscript, met de reden.
+De brief wordt een e-mailconcept (.eml) en een PDF, alleen voor u leesbaar, en wordt
+vastgelegd als verstuurd: 'belscript klant' toont hem, en de volgende 'brief' gaat een
+trede hoger op de ladder. Bij de bedragen staat hoe ze berekend zijn.
+
+KLANT is een klantnummer, een factuurnummer of een deel van de naam. Of de klant een
+bedrijf of een consument is, staat in de database; is dat niet bekend, geef dan
+--zakelijk of --consument mee (het antwoord wordt bewaard).
+
+--demo gebruikt een wegwerpdatabase met twee voorbeeldklanten (een bedrijf en een
+consument) die een betaalbelofte hebben gebroken: 'belscript brief --demo "De Vries"'.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("customer", metavar="KLANT", nargs="?",
-                        help="customer number, invoice number or part of the name")
-    parser.add_argument("--soort", choices=KINDS, help="write this letter instead of the one the ladder says is due")
-    parser.add_argument("--map", metavar="DIR", help="folder for the letter files "
-                        "(default: 'brieven' in the current folder; with --demo: 'demo-brieven')")
-    parser.add_argument("--force", action="store_true", help="overwrite letter files that already exist")
-    parser.add_argument("--demo", action="store_true", help="use a throw-away database with two example customers")
+                        help="klantnummer, factuurnummer of een deel van de naam")
+    parser.add_argument("--soort", choices=KINDS, help="deze brief schrijven in plaats van de brief die volgens de ladder aan de beurt is")
+    parser.add_argument("--map", metavar="MAP", help="map voor de briefbestanden "
+                        "(standaard: 'brieven' in de huidige map; met --demo: 'demo-brieven')")
+    parser.add_argument("--force", action="store_true", help="briefbestanden vervangen als ze al bestaan")
+    parser.add_argument("--demo", action="store_true", help="een wegwerpdatabase met twee voorbeeldklanten gebruiken")
     add_kind_arguments(parser)
 
 

@@ -22,13 +22,33 @@ import json
 import sys
 
 
+#: The help text owners see (`belscript import --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Openstaande facturen en bankafschriften inlezen: 'belscript import BESTAND…'.
+
+belscript herkent elk bestand aan de inhoud: een export van de openstaande posten uit uw
+boekhoudpakket (CSV of Excel .xlsx), UBL-e-facturen en -creditnota's, en bankafschriften
+in CAMT.053 of MT940. Facturen en klanten worden toegevoegd of bijgewerkt ("3 nieuw, 2
+gewijzigd"); bijschrijvingen op de bank worden aan openstaande facturen gekoppeld en als
+betaling geboekt (een deelbetaling verlaagt het openstaande bedrag). Wat niet te koppelen
+is, krijgt u als lijst, zodat u het zelf kunt boeken met 'belscript betaald FACTUUR
+BEDRAG DATUM'. Alles wordt in één keer ingelezen, of niets: een foute regel wordt gemeld
+als bestand:regel:kolom. Hetzelfde bestand nog een keer inlezen boekt niets dubbel.
+
+Voorbeelden:
+  belscript import openstaande-posten.csv
+  belscript import afschrift.xml --dry-run
+  belscript import export.xlsx --volledig --mapping kolommen.yaml
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", metavar="FILE", nargs="+", help="open items (CSV/XLSX), UBL, CAMT.053 or MT940")
-    parser.add_argument("--dry-run", action="store_true", help="show what would be imported; store nothing")
+    parser.add_argument("files", metavar="BESTAND", nargs="+",
+                        help="openstaande posten (CSV/XLSX), UBL, CAMT.053 of MT940")
+    parser.add_argument("--dry-run", action="store_true", help="tonen wat er ingelezen zou worden, zonder iets op te slaan")
     parser.add_argument("--volledig", action="store_true",
-                        help="the export lists ALL open invoices: report invoices missing from it")
-    parser.add_argument("--mapping", metavar="FILE", help="mapping file for unrecognised column names")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+                        help="de export bevat ALLE openstaande facturen: melden welke facturen erin ontbreken")
+    parser.add_argument("--mapping", metavar="BESTAND", help="bestand dat onbekende kolomnamen aan de juiste gegevens koppelt")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="uitvoer als tekst of als JSON voor andere programma's (standaard: text)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -23,15 +23,36 @@ _STATUS = {"open": "loopt", "kept": "nagekomen", "partly": "deels nagekomen", "b
 _KIND = {"b2b": "zakelijk", "b2c": "consument", "unknown": "zakelijk of consument onbekend"}
 
 
+#: The help text owners see (`belscript klant --help`): the command speaks Dutch.
+DESCRIPTION_NL = """De geschiedenis van één klant: 'belscript klant KLANT'.
+
+KLANT is een klantnummer, een factuurnummer of een deel van de naam ('bakkerij',
+'jansen bak'). U ziet de contactgegevens, de openstaande facturen, de betalingen, de
+verstuurde brieven, de betaalbeloften (nagekomen, deels nagekomen, gebroken of nog
+lopend), de gesprekken in het logboek, hoeveel dagen deze klant gemiddeld te laat
+betaalt, wanneer u de klant meestal te pakken krijgt (geleerd van de gesprekken waarin u
+iemand sprak) en de volgende stap.
+
+'belscript klant export KLANT [-o BESTAND] [--force]' schrijft het klantdossier van deze
+klant (YAML met Nederlandse sleutels: openstaande facturen, contactpersoon, telefoon,
+e-mail, brieven en beloften) voor 'belscript call --dossier BESTAND', om te bewaren, aan
+te passen of over te dragen.
+
+'belscript klant KLANT --aanspreekvorm je' (of 'u') legt vast hoe u deze klant
+aanspreekt: een gesprek vanuit de bellijst zegt dan "je" (of "u"), en de e-mail daarna
+ook. Een importkolom 'aanspreekvorm' doet hetzelfde voor veel klanten tegelijk.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.usage = "%(prog)s [export] KLANT [-o BESTAND] [--force] [--aanspreekvorm {u,je}]"
-    parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
+    parser.add_argument("customer", metavar="KLANT", help="klantnummer, factuurnummer of een deel van de naam")
     parser.add_argument("exported", nargs="?", metavar="KLANT", help=argparse.SUPPRESS)
     parser.add_argument("-o", "--output", metavar="BESTAND",
-                        help="with 'export': the customer file to write (default: klant-KLANTNUMMER.yaml here)")
-    parser.add_argument("--force", action="store_true", help="with 'export': overwrite BESTAND if it exists")
+                        help="met 'export': het klantdossier dat belscript schrijft (standaard: klant-KLANTNUMMER.yaml in deze map)")
+    parser.add_argument("--force", action="store_true", help="met 'export': BESTAND vervangen als het al bestaat")
     parser.add_argument("--aanspreekvorm", dest="form", choices=("u", "je"),
-                        help="address this customer as 'u' or 'je' in calls and e-mails from now on")
+                        help="deze klant voortaan met 'u' of 'je' aanspreken, in gesprekken en e-mails")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,11 +18,22 @@ from belscript.cli.daylist import add_demo
 TOP = 10
 
 
+#: The help text owners see (`belscript lijst --help`): the command speaks Dutch.
+DESCRIPTION_NL = """De bellijst van vandaag: wie u nu belt en waarom, met welk belscript.
+
+Per klant staat in woorden waarom u belt, met welk script, en op welk moment u deze klant
+meestal te pakken krijgt (geleerd van eerdere gesprekken). Een gebroken belofte staat
+bovenaan. Klanten van wie de betaalbelofte nog loopt, staan onder de lijst: wie zich aan
+zijn woord houdt, belt u niet. --uitleg toont elke reden met de punten die ze oplevert;
+--format json geeft alles voor andere programma's; --demo toont de demoweek.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_demo(parser)
-    parser.add_argument("--alle", action="store_true", help=f"show every customer, not only the first {TOP}")
-    parser.add_argument("--uitleg", action="store_true", help="show every reason with its points")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--alle", action="store_true", help=f"alle klanten tonen, niet alleen de eerste {TOP}")
+    parser.add_argument("--uitleg", action="store_true", help="elke reden tonen met de punten die ze oplevert")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="uitvoer als tekst of als JSON voor andere programma's (standaard: text)")
 
 
 def run(args: argparse.Namespace) -> int:

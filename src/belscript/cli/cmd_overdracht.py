@@ -18,12 +18,25 @@ from belscript.cli.dunning import add_kind_arguments
 from belscript.errors import UsageError
 
 
+#: The help text owners see (`belscript overdracht --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Het overdrachtsdossier voor een incassobureau maken: 'belscript overdracht KLANT'.
+
+Schrijft een CSV (voor Excel: puntkomma's, UTF-8) en een PDF-overzicht met alles waar het
+incassobureau of de deurwaarder om vraagt: de klant en de contactpersonen, de facturen,
+elk gesprek uit het logboek met de uitkomst en de belofte, de beloften en of ze zijn
+nagekomen, en de verstuurde brieven. Beide bestanden zijn alleen voor u leesbaar en
+worden nooit overschreven zonder --force.
+
+--demo gebruikt de wegwerpdatabase met de twee voorbeeldklanten.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("customer", metavar="KLANT", help="customer number, invoice number or part of the name")
-    parser.add_argument("--map", metavar="DIR", help="folder for the files "
-                        "(default: 'overdracht' in the current folder; with --demo: 'demo-brieven')")
-    parser.add_argument("--force", action="store_true", help="overwrite files that already exist")
-    parser.add_argument("--demo", action="store_true", help="use a throw-away database with two example customers")
+    parser.add_argument("customer", metavar="KLANT", help="klantnummer, factuurnummer of een deel van de naam")
+    parser.add_argument("--map", metavar="MAP", help="map voor de bestanden "
+                        "(standaard: 'overdracht' in de huidige map; met --demo: 'demo-brieven')")
+    parser.add_argument("--force", action="store_true", help="bestanden vervangen als ze al bestaan")
+    parser.add_argument("--demo", action="store_true", help="een wegwerpdatabase met twee voorbeeldklanten gebruiken")
     add_kind_arguments(parser)
 
 

@@ -15,11 +15,24 @@ import argparse
 from belscript.cli.daylist import add_demo
 
 
+#: The help text owners see (`belscript overzicht --help`): the command speaks Dutch.
+DESCRIPTION_NL = """Het weekoverzicht: 'belscript overzicht'.
+
+Hoe oud de openstaande facturen zijn (nog niet vervallen, 1–30, 31–60, 61–90, meer dan
+90 dagen) als staafdiagram, de beloften die deze week en deze maand gedaan en nagekomen
+zijn, en het geld dat na een gesprek binnenkwam. --html BESTAND schrijft hetzelfde als
+één losse webpagina om te delen (alleen voor u leesbaar; een bestaand bestand alleen met
+--force). --ics BESTAND schrijft een wekelijkse afspraak voor het belhalfuur (vroeg in de
+week, om 09:30). --demo toont de demoweek.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_demo(parser)
-    parser.add_argument("--html", metavar="FILE", help="also write the overview as a self-contained HTML page")
-    parser.add_argument("--ics", metavar="FILE", help="write a weekly calendar event for the calling half hour")
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--html", metavar="BESTAND", help="het overzicht ook schrijven als één losse HTML-pagina")
+    parser.add_argument("--ics", metavar="BESTAND",
+                        help="een wekelijkse agenda-afspraak voor het belhalfuur schrijven (.ics)")
+    parser.add_argument("--force", action="store_true", help="BESTAND vervangen als het al bestaat")
 
 
 def run(args: argparse.Namespace) -> int:

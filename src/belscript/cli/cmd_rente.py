@@ -12,10 +12,22 @@ from __future__ import annotations
 import argparse
 
 
+#: The help text owners see (`belscript rente --help`): the command speaks Dutch.
+DESCRIPTION_NL = """De tabel van de wettelijke rente tonen of bijwerken: 'belscript rente'.
+
+'belscript rente' toont de tabel die belscript gebruikt (de meegeleverde, of uw eigen
+bijgewerkte in BELSCRIPT_HOME), waar die vandaan komt en tot welke dag de percentages
+bevestigd zijn. 'belscript rente bijwerken BESTAND' controleert een nieuwe tabel (net zo
+opgebouwd als de meegeleverde: elke periode met een percentage en een bron, zonder gaten
+en zonder overlap) en zet die neer als BELSCRIPT_HOME/escalation/rates.yaml, alleen voor
+u leesbaar.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", metavar="bijwerken", nargs="?", choices=["bijwerken"],
-                        help="install a new rates table from FILE")
-    parser.add_argument("file", metavar="BESTAND", nargs="?", help="the new rates table (YAML)")
+                        help="een nieuwe rentetabel uit BESTAND in gebruik nemen")
+    parser.add_argument("file", metavar="BESTAND", nargs="?", help="de nieuwe rentetabel (YAML)")
 
 
 def run(args: argparse.Namespace) -> int:

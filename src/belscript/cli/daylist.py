@@ -30,7 +30,7 @@ class Source:
 
 def add_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true",
-                        help="load the demo week (made-up customers) into a demo folder and show that")
+                        help="de demoweek (verzonnen klanten) in een demomap laden en die tonen")
 
 
 def load(args: argparse.Namespace, *, first: int | None = None) -> Source:

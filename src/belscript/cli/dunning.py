@@ -26,9 +26,9 @@ STORE_KIND = {"zakelijk": "b2b", "consument": "b2c"}
 def add_kind_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--zakelijk", dest="kind", action="store_const", const="zakelijk",
-                       help="the customer is a business (saved when the store did not know it)")
+                       help="de klant is een bedrijf (wordt bewaard als dat nog niet bekend was)")
     group.add_argument("--consument", dest="kind", action="store_const", const="consument",
-                       help="the customer is a consumer (saved when the store did not know it)")
+                       help="de klant is een consument (wordt bewaard als dat nog niet bekend was)")
 
 
 def customer_kind(store, customer, chosen: str | None):

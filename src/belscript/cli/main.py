@@ -14,23 +14,26 @@ import os
 import sys
 
 from belscript import __version__
+from belscript.cli.parser import BelscriptParser, DutchHelp, in_dutch
 from belscript.errors import BelscriptError
 from belscript.textsafe import SafeStream
 
 #: (command name, one-line help) in the order of ``belscript --help``.
-#: Add a line here when adding a ``cmd_<name>`` module.
+#: Add a line here when adding a ``cmd_<name>`` module. The commands for callers and
+#: owners speak Dutch (their module has ``DESCRIPTION_NL``); the authoring commands
+#: from validate on stay English: they are for script authors, who read the code too.
 COMMANDS: list[tuple[str, str]] = [
-    ("call", "guide a real call on screen (start here)"),
-    ("practice", "rehearse a call against a simulated customer"),
-    ("log", "list, show and export earlier calls"),
-    ("lijst", "today's call list: whom to call now, why, with which script"),
-    ("klant", "show one customer's invoices, calls, promises and best time to call"),
-    ("overzicht", "weekly overview: ageing of open invoices, promises, money after calls"),
-    ("import", "read open invoices, e-invoices and bank statements into belscript"),
-    ("betaald", "record a payment on an invoice by hand"),
-    ("brief", "write the next collection letter (.eml and PDF) by the Dutch rules"),
-    ("overdracht", "the handover file for a collection agency (CSV and PDF)"),
-    ("rente", "show or update the statutory interest rates table"),
+    ("call", "een echt gesprek op het scherm begeleiden (begin hier)"),
+    ("practice", "een gesprek oefenen met een gesimuleerde klant"),
+    ("log", "eerdere gesprekken tonen en exporteren"),
+    ("lijst", "de bellijst van vandaag: wie u nu belt, waarom en met welk script"),
+    ("klant", "één klant: facturen, gesprekken, beloften en het beste moment om te bellen"),
+    ("overzicht", "weekoverzicht: ouderdom van de openstaande facturen, beloften, geld na gesprekken"),
+    ("import", "openstaande facturen, e-facturen en bankafschriften inlezen"),
+    ("betaald", "een betaling op een factuur met de hand vastleggen"),
+    ("brief", "de volgende incassobrief schrijven (.eml en PDF), volgens de Nederlandse regels"),
+    ("overdracht", "het overdrachtsdossier voor een incassobureau (CSV en PDF)"),
+    ("rente", "de tabel van de wettelijke rente tonen of bijwerken"),
     ("validate", "check belscripts and customer files"),
     ("lint", "check wording in scripts, text files or standard input"),
     ("test", "run the example conversations of a script"),
@@ -50,13 +53,13 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
     ``--version`` import no command module.
     """
     names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
-    parser = argparse.ArgumentParser(
+    parser = BelscriptParser(
         prog="belscript",
         description="Guide for phoning a customer about an overdue invoice (belscripts in YAML).",
         epilog="Run 'belscript COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"belscript {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=BelscriptParser)
     for name, summary in COMMANDS:
         if name not in names:
             sub.add_parser(name, help=summary, description=summary)
@@ -65,10 +68,10 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
         doc = (module.__doc__ or summary).strip()
         dutch = getattr(module, "DESCRIPTION_NL", None)
         cmd = sub.add_parser(name, help=summary, description=dutch or doc,
-                             formatter_class=_DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
+                             formatter_class=DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
         if dutch:
-            _in_dutch(cmd)
+            in_dutch(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
 
@@ -78,26 +81,6 @@ def chosen_command(argv: list[str]) -> list[str]:
     most one name; empty for ``--help``, ``--version`` or an unknown word."""
     word = next((a for a in argv if not a.startswith("-")), None)
     return [word] if word in {n for n, _ in COMMANDS} else []
-
-
-class _DutchHelp(argparse.RawDescriptionHelpFormatter):
-    """``gebruik:`` instead of ``usage:`` for the commands callers use."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
-
-
-def _in_dutch(parser: argparse.ArgumentParser) -> None:
-    """The fixed parts of a command's --help in Dutch (its own texts are written in Dutch)."""
-    parser.formatter_class = _DutchHelp
-    parser._optionals.title = "opties"
-    parser._positionals.title = "argumenten"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "deze hulp tonen en stoppen"
-        elif isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                _in_dutch(child)
 
 
 def main(argv: list[str] | None = None) -> int:
