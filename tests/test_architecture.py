@@ -364,7 +364,7 @@ def test_help_and_version_import_no_command_module(flag):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "PYTHONPATH": str(SRC.parent)})
     assert out.stdout.strip().splitlines()[-1] == "[]"
-    assert ("COMMAND" in out.stdout) if flag == "--help" else ("belscript" in out.stdout)
+    assert ("OPDRACHT" in out.stdout) if flag == "--help" else ("belscript" in out.stdout)
 
 
 def test_the_store_stays_below_the_screen_and_the_command_line():

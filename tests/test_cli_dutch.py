@@ -140,3 +140,20 @@ def _parser_of(command: str) -> argparse.ArgumentParser:
     parser = build_parser(load=command)
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return sub.choices[command]
+
+
+def test_belscript_help_itself_is_in_dutch(capsys):
+    """`belscript --help` has Dutch titles, description and closing line, and says which commands answer in English."""
+    code, out, _ = _run(["--help"], capsys)
+    assert code == 0
+    assert not any(word in out for word in ENGLISH_ARGPARSE), out
+    assert "gebruik: belscript" in out and "opdrachten:" in out and "OPDRACHT --help" in out
+    assert "antwoorden in het Engels" in out
+
+
+def test_a_mistyped_command_is_named_with_the_likely_one_in_dutch(capsys):
+    """`belscript lijts` says it is no command, suggests `lijst`, lists the commands and exits 2."""
+    assert main(["lijts", "--alle"]) == 2
+    err = capsys.readouterr().err
+    assert "'lijts' is geen opdracht van belscript; bedoelt u 'lijst'?" in err
+    assert "De opdrachten: call, practice" in err and "Traceback" not in err

@@ -396,7 +396,7 @@ def test_unexpected_file_error_becomes_a_message(capsys, monkeypatch):
 
 
 def test_ctrl_c_while_starting_up_is_a_short_message(capsys, monkeypatch):
-    """Ctrl-C while belscript is still loading its commands gives 'interrupted' and exit 130."""
+    """Ctrl-C while belscript is still loading its commands gives 'onderbroken' and exit 130."""
     from belscript.cli import main as cli_main
 
     def interrupted(*args, **kwargs):
@@ -404,11 +404,11 @@ def test_ctrl_c_while_starting_up_is_a_short_message(capsys, monkeypatch):
 
     monkeypatch.setattr(cli_main, "build_parser", interrupted)
     code, _, err = run(["lint", "x"], capsys)
-    assert code == 130 and "interrupted" in err
+    assert code == 130 and "onderbroken" in err
 
 
 def test_ctrl_c_during_lint_is_a_short_message(tmp_path, capsys, monkeypatch):
-    """Ctrl-C in the middle of a lint gives 'interrupted' and exit 130, without a traceback."""
+    """Ctrl-C in the middle of a lint gives 'onderbroken' and exit 130, without a traceback."""
     import belscript.phrasing
 
     def interrupted(*args, **kwargs):
@@ -418,7 +418,7 @@ def test_ctrl_c_during_lint_is_a_short_message(tmp_path, capsys, monkeypatch):
     path = tmp_path / "notities.txt"
     path.write_text("U moet betalen.\n")
     code, _, err = run(["lint", str(path)], capsys)
-    assert code == 130 and "belscript: interrupted" in err
+    assert code == 130 and "belscript: onderbroken" in err
 
 
 def _ctrl_c_as_in_a_terminal() -> None:
@@ -441,7 +441,7 @@ def test_sigint_to_a_real_long_lint(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err.decode()
-    assert err.decode().strip() == "belscript: interrupted"
+    assert err.decode().strip() == "belscript: onderbroken"
 
 
 def _wait_until_loaded(proc: subprocess.Popen, library: str) -> bool:
@@ -463,7 +463,7 @@ def _wait_until_loaded(proc: subprocess.Popen, library: str) -> bool:
 @pytest.mark.parametrize("library", ["_yaml", "pydantic_core"])
 def test_ctrl_c_during_start_up_prints_one_line_not_a_traceback(library, tmp_path):
     """Ctrl-C while the installed command is still loading its libraries ends quietly: exit
-    130 and the one line 'belscript: interrupted', never a traceback. (The interpreter's own
+    130 and the one line 'belscript: onderbroken', never a traceback. (The interpreter's own
     start, before any belscript code runs, is outside the program.)"""
     command = Path(sys.executable).with_name("belscript")
     proc = subprocess.Popen([str(command), "validate", str(SCRIPT)], stdout=subprocess.DEVNULL,
@@ -474,7 +474,7 @@ def test_ctrl_c_during_start_up_prints_one_line_not_a_traceback(library, tmp_pat
     if "checked" in err.decode():  # finished before the signal came: nothing to check
         return
     assert "Traceback" not in err.decode()
-    assert (proc.returncode, err.decode().strip()) == (130, "belscript: interrupted")
+    assert (proc.returncode, err.decode().strip()) == (130, "belscript: onderbroken")
 
 
 @pytest.mark.parametrize("argv", [["log"], ["schema"], ["scripts"], ["lint", "{big}"]])

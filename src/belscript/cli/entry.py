@@ -23,7 +23,7 @@ _NATIVE = {"pydantic_core._pydantic_core"}
 
 def _interrupted_during_start(signum, frame) -> None:  # pragma: no cover - timing dependent
     try:
-        sys.stderr.write("belscript: interrupted\n")
+        sys.stderr.write("belscript: onderbroken\n")
         sys.stderr.flush()
     finally:
         os._exit(130)

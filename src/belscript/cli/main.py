@@ -14,8 +14,8 @@ import os
 import sys
 
 from belscript import __version__
-from belscript.cli.parser import BelscriptParser, DutchHelp, in_dutch
-from belscript.errors import BelscriptError
+from belscript.cli.parser import MESSAGES, BelscriptParser, DutchHelp, in_dutch
+from belscript.errors import BelscriptError, UsageError
 from belscript.textsafe import SafeStream
 
 #: (command name, one-line help) in the order of ``belscript --help``.
@@ -55,11 +55,16 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
     names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
     parser = BelscriptParser(
         prog="belscript",
-        description="Guide for phoning a customer about an overdue invoice (belscripts in YAML).",
-        epilog="Run 'belscript COMMAND --help' for the options of one command.",
+        description="Begeleidt het telefoongesprek over een openstaande factuur (belscripts in YAML).",
+        epilog="'belscript OPDRACHT --help' toont de opties van één opdracht. De opdrachten vanaf "
+               "'validate' zijn voor wie zelf scripts schrijft; die antwoorden in het Engels.",
+        formatter_class=DutchHelp,
     )
-    parser.add_argument("--version", action="version", version=f"belscript {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=BelscriptParser)
+    parser._optionals.title, parser._positionals.title = MESSAGES["options"], MESSAGES["subcommands"]
+    parser._actions[0].help = MESSAGES["show this help message and exit"]
+    parser.add_argument("--version", action="version", version=f"belscript {__version__}",
+                        help=MESSAGES["show program's version number and exit"])
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=BelscriptParser)
     for name, summary in COMMANDS:
         if name not in names:
             sub.add_parser(name, help=summary, description=summary)
@@ -91,15 +96,30 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout, sys.stderr = (s if isinstance(s, SafeStream) else SafeStream(s) for s in streams)
         return _run(argv)
     except KeyboardInterrupt:
-        print("belscript: interrupted", file=sys.stderr)
+        print("belscript: onderbroken", file=sys.stderr)
         return 130
     finally:
         sys.stdout, sys.stderr = streams
 
 
+def _refuse_unknown_command(argv: list[str]) -> None:
+    """``belscript lijts``: say in Dutch which commands there are, with the likely one."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    names = [n for n, _ in COMMANDS]
+    if word is None or word in names:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    guess = f"; bedoelt u '{close[0]}'?" if close else ""
+    raise UsageError(f"'{word}' is geen opdracht van belscript{guess}",
+                     hint=f"De opdrachten: {', '.join(names)}. 'belscript --help' zegt wat elke opdracht doet.")
+
+
 def _run(argv: list[str] | None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else argv
+        _refuse_unknown_command(argv)
         parser = build_parser(load=chosen_command(argv))
         args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
@@ -112,7 +132,7 @@ def _run(argv: list[str] | None) -> int:
             print(exc.hint, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("belscript: interrupted", file=sys.stderr)
+        print("belscript: onderbroken", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `belscript log | head`
         _silence_stdout()
