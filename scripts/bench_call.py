@@ -147,7 +147,7 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
     from prompt_toolkit.output.vt100 import Vt100_Output
 
     from belscript.clock import FixedClock
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.journal import Journal
     from belscript.script.loader import resolve_script
     from belscript.screen import live

@@ -52,7 +52,7 @@ RATIO, RSS_MIB, BYTES_PER_CALL = 1.5, 150, 10 * 1024
 
 def typical_call():
     """The script, a customer file and the events of one call on it, made by the engine."""
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.engine.call import Call
     from belscript.script.loader import resolve_script
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.engine.call import Call
 from belscript.script.loader import parse_script_text, resolve_script
 from belscript.templates import fill, pick_form

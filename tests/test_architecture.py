@@ -21,9 +21,9 @@ ROOT = SRC.parent.parent
 #: module directly under ``belscript`` (docs/architecture.md draws the same picture).
 LAYERS: list[set[str]] = [
     {"errors", "document", "clock", "money", "dutch", "private_files", "templates", "textsafe"},
-    {"calltime", "dossier", "dossier_keys"},
+    {"calltime", "dossier"},
     {"script"},
-    {"phrasing", "agreement", "dossier_loader", "imports", "escalation", "worklist"},
+    {"phrasing", "agreement", "imports", "escalation", "worklist"},
     {"engine"},
     {"followup"},
     {"journal", "store"},
@@ -34,7 +34,7 @@ LAYERS: list[set[str]] = [
     {"__main__"},
 ]
 
-DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "escalation", "dossier.py",
+DOMAIN = ["script", "phrasing", "agreement", "engine", "imports", "worklist", "escalation", "dossier",
           "money.py", "clock.py", "errors.py", "document", "calltime.py"]
 FORBIDDEN_IN_DOMAIN = ("prompt_toolkit", "sqlite3", "psycopg", "belscript.cli", "belscript.tui", "belscript.journal",
                        "belscript.practice", "belscript.followup", "belscript.store")

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from belscript.cli.cmd_call import paused_calls
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from tui_driver import drive, live_model
 
 

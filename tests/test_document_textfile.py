@@ -23,7 +23,7 @@ def _load_script(path):
 
 
 def _load_dossier(path):
-    from belscript.dossier_loader import load_dossier
+    from belscript.dossier.loader import load_dossier
 
     load_dossier(path)
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from belscript.cli.main import main
 from belscript.dossier import Dossier
-from belscript.dossier_keys import DUTCH, dutch_keys
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.keys import DUTCH, dutch_keys
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.errors import InvalidDocument
 
 DUTCH_DEMO = Path(__file__).resolve().parent / "golden" / "valid" / "klant-nederlands.yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.engine.call import Call
 from belscript.engine.closing import no_agreement_step
 from belscript.engine.nodes import build_nodes

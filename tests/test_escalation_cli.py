@@ -89,7 +89,7 @@ def LADDER_PATH():
 def test_the_e_mail_after_a_refusal_states_the_step_the_script_announced():
     """After "weigert te betalen" the confirmation says the aanmaning is sent today, as said on the phone."""
     from belscript.agreement.model import NoAgreement, NoAgreementReason
-    from belscript.dossier_loader import load_dossier
+    from belscript.dossier.loader import load_dossier
     from belscript.followup.email import confirmation
     from belscript.followup.facts import AfterCall
     from tests.conftest import DATA

@@ -158,7 +158,7 @@ def test_ladder_typos_and_bad_values_get_positioned_diagnostics(tmp_path):
 
 def test_the_demo_customer_file_gives_facts_and_the_next_step_after_a_broken_promise():
     """The demo's reminder counts as a step; a promise broken after the call makes the aanmaning ready."""
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.escalation.from_dossier import facts_from_dossier, parties
 
     dossier = load_dossier(demo_dossier_path())

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from belscript.agreement.model import Agreement, Callback, NoAgreement, NoAgreementReason, Payment
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.engine import registry
 from belscript.engine.call import Call
 from belscript.followup import AfterCall, calendar_entries, confirmation, recap_lines

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from belscript.cli.main import main
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.errors import JournalError
 from belscript.journal import Journal
 

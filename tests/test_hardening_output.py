@@ -10,7 +10,7 @@ import pytest
 
 from belscript.cli.main import main
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
 from belscript.textsafe import visible
 from conftest import MONDAY_MORNING

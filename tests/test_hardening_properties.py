@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from belscript.agreement.entry import FIELDS
 from belscript.authoring.testing import collect, run_suite
-from belscript.dossier_loader import load_dossier
+from belscript.dossier.loader import load_dossier
 from belscript.errors import BelscriptError
 from belscript.phrasing import load_user_rules
 from belscript.practice.library import load_persona

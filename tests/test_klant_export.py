@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 from belscript.cli.main import main
-from belscript.dossier_loader import load_dossier
+from belscript.dossier.loader import load_dossier
 from belscript.store import ContactRecord, CustomerRecord, InvoiceRecord, open_store
 
 

@@ -17,7 +17,7 @@ def logged(make):
     def on_event(event):
         journal.append(holder["id"], event)
 
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
 
     holder["id"] = journal.start_call("eerste-gesprek", None, load_dossier(demo_dossier_path()), practice=True)
     make(on_event).finish()
@@ -226,7 +226,7 @@ def test_a_practised_excuse_is_never_also_marked_as_having_no_customer():
 
 def test_the_replay_line_names_the_persona_file_that_was_used(tmp_path):
     """With an own persona file the replay command names that file, not 'PERSONA.yaml'."""
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.practice.library import load_persona, persona_paths
     from belscript.script.loader import resolve_script
     from belscript.screen import practice

@@ -136,7 +136,7 @@ def test_without_a_contact_in_the_file_the_persona_names_are_used():
     from datetime import datetime
 
     from belscript.clock import FixedClock
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.practice.session import PracticeSession
     from belscript.script.loader import resolve_script
 
@@ -365,7 +365,7 @@ def _not_received_on(dossier_edit=None):
     from test_practice_support import MONDAY
 
     from belscript.clock import FixedClock
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.practice.session import PracticeSession
     from belscript.script.loader import resolve_script
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.practice.library import load_persona, persona_paths
 from belscript.script.loader import resolve_script
 from belscript.screen import practice

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tui_driver import drive
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
 from belscript.practice.library import load_persona, persona_paths
 from belscript.script.loader import resolve_script

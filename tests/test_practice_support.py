@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.practice.library import load_persona, persona_paths
 from belscript.practice.session import PracticeSession
 from belscript.script.loader import resolve_script

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.screen import commands, dispatch, panels
 from belscript.screen.mode import Mode
 from belscript.screen.model import CallModel
@@ -176,7 +176,7 @@ def test_the_whole_screen_text_is_made_without_a_terminal(phase_lines, expected)
         "import sys\n"
         "from datetime import datetime\n"
         "from belscript.clock import FixedClock\n"
-        "from belscript.dossier_loader import demo_dossier_path, load_dossier\n"
+        "from belscript.dossier.loader import demo_dossier_path, load_dossier\n"
         "from belscript.screen import panels\n"
         "from belscript.screen.model import CallModel\n"
         "from belscript.script.loader import resolve_script\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.errors import InputError, InvalidDocument
 
 VALID = Path(__file__).resolve().parent / "golden" / "valid"

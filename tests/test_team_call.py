@@ -16,7 +16,7 @@ import pytest
 from belscript.clock import FixedClock
 from belscript.cli import teamcall
 from belscript.cli.main import main
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
 from belscript.store import (
     CustomerRecord, InvoiceRecord, StoredEvent, StoreError, StoreRefused, StoreUnavailable, open_store,

@@ -1,7 +1,7 @@
 """Script texts can name the script's own limits, so an extended script with other limits stays right."""
 
 from belscript.dossier import fill
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.engine.call import Call
 from belscript.script.loader import load_builtin
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from belscript.agreement.model import NoAgreementReason
 from belscript.dossier import Dossier
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.screen import commands
 from belscript.screen.facts import known_and_missing
 from belscript.tui.wrap import skip_lines, wrap

@@ -15,7 +15,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.utils import Event
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.screen.model import CallModel
 from belscript.script.loader import resolve_script
 from belscript.tui import render

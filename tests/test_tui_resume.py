@@ -6,7 +6,7 @@ import pytest
 from prompt_toolkit.output.color_depth import ColorDepth
 
 from belscript.clock import FixedClock
-from belscript.dossier_loader import demo_dossier_path, load_dossier
+from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.journal import Journal
 from belscript.script.loader import resolve_script
 from belscript.screen import live

@@ -523,7 +523,7 @@ def _taken(call, script) -> tuple[set[Node], set[tuple]]:
 
 
 def _load_dossier(path: Path | None, cache: dict) -> "Dossier":
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
 
     key = path or demo_dossier_path()
     if key not in cache:

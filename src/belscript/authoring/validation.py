@@ -51,7 +51,7 @@ def _check_path(path: str, kind: str, *, strict: bool, script: str | None = None
         return _check_persona(raw, source, path, script)
     if kind == "dossier":
         # Imported only here: checking a script never builds the customer-file models.
-        from belscript.dossier_loader import check_dossier
+        from belscript.dossier.loader import check_dossier
 
         return check_dossier(raw, source, path)[1]
     loaded, problems = check_script(raw, source, path, known_rules=known_rule_ids(), partial=True)

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
                              "met --dossier PAD, of probeer --demo",
                              hint="Hoe u een klantdossier maakt, staat in docs/handleiding.md "
                                   "(‘Een gesprek voorbereiden: het klantdossier’).")
-        from belscript.dossier_loader import demo_dossier_path, load_dossier
+        from belscript.dossier.loader import demo_dossier_path, load_dossier
         from belscript.script.loader import resolve_script
 
         try:

@@ -102,7 +102,7 @@ def export(query: str, *, output: str | None, force: bool) -> int:
     import re
 
     from belscript.cli.outfile import write_output
-    from belscript.dossier_keys import dutch_yaml
+    from belscript.dossier.keys import dutch_yaml
     from belscript.store import open_store
     from belscript.store.calls import dossier_for
 

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             return print_problem(exc)
         return _history(loaded.script, clock, args.script)
 
-    from belscript.dossier_loader import demo_dossier_path, load_dossier
+    from belscript.dossier.loader import demo_dossier_path, load_dossier
     from belscript.practice.library import (
         persona_paths,
         persona_script,

@@ -14,7 +14,7 @@ from belscript.document.diagnostics import Diagnostic
 #: Keys that only one kind of file has at its top level.
 MARKERS: dict[str, frozenset[str]] = {
     "script": frozenset({"belscript", "steps", "extends", "start"}),
-    # A customer file may use Dutch keys (belscript.dossier_keys).
+    # A customer file may use Dutch keys (belscript.dossier.keys).
     "dossier": frozenset({"customer", "invoices", "caller", "klant", "facturen", "beller"}),
     "persona": frozenset({"persona", "temperament", "hidden", "situation"}),
     "examples": frozenset({"script"}),

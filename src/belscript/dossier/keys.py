@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.pydantic_errors import describe, model_at
 from belscript.document.source import SourceMap
-from belscript.dossier import Caller, Contact, Customer, Dossier, Invoice, Person, Reminder
+from belscript.dossier.model import Caller, Contact, Customer, Dossier, Invoice, Person, Reminder
 
 #: Per section: English key -> its Dutch names (the first one is what an export writes).
 DUTCH: dict[type[BaseModel], dict[str, tuple[str, ...]]] = {

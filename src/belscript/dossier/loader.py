@@ -5,7 +5,7 @@ typed by hand before a call, and a wrong date or a misspelt key must be found be
 the phone rings, not during the call. JSON is read through the same YAML parser (JSON
 is valid YAML for everything a customer file needs), so positions work there too.
 Keys may be written in Dutch (``klant``, ``facturen``, ``vervaldatum``…):
-:mod:`belscript.dossier_keys` renames them before validation.
+:mod:`belscript.dossier.keys` renames them before validation.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from belscript.document.diagnostics import Diagnostic
-from belscript.dossier import Dossier
+from belscript.dossier.model import Dossier
 from belscript.errors import InvalidDocument
 from belscript.document.source import SourceMap
 
 def demo_dossier_path() -> Path:
     """The realistic demo customer file that ships with belscript."""
-    return Path(__file__).resolve().parent / "data" / "dossiers" / "demo.yaml"
+    return Path(__file__).resolve().parent.parent / "data" / "dossiers" / "demo.yaml"
 
 
 def load_dossier(path: str | os.PathLike) -> Dossier:
@@ -42,14 +42,13 @@ def load_dossier(path: str | os.PathLike) -> Dossier:
 
 def check_dossier(raw: object, source: SourceMap, path: str) -> tuple[Dossier | None, list[Diagnostic]]:
     """Validate parsed data as a customer file; ``(dossier or None, diagnostics)``."""
-    from belscript.script.loader import pydantic_diagnostics
-
     from belscript.document.kind import shape_problem
+    from belscript.document.pydantic_errors import pydantic_diagnostics
 
     problem = shape_problem(raw, "dossier", path, source)
     if problem is not None:
         return None, [problem]
-    from belscript.dossier_keys import translate
+    from belscript.dossier.keys import translate
 
     raw, source, renaming = translate(raw, source, path)
     try:
