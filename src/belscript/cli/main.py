@@ -41,31 +41,35 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser:
+def build_parser(load: str | None | list[str] = None, *, only: bool = False) -> argparse.ArgumentParser:
     """The parser of every command.
 
     ``load`` names the commands whose module is imported to add its options (default:
     all of them); the others get only their one-line summary, which is all ``--help``
     shows. :func:`main` loads just the command that runs, so ``belscript --help`` and
-    ``--version`` import no command module.
+    ``--version`` import no command module; ``only=True`` leaves the other commands out
+    altogether (:func:`main` does that when a command runs: building a parser for each of
+    them costs more than a short command itself).
     """
     names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
     parser = argparse.ArgumentParser(
         prog="belscript",
         description="Guide for phoning a customer about an overdue invoice (belscripts in YAML).",
         epilog="Run 'belscript COMMAND --help' for the options of one command.",
+        formatter_class=_Help,
     )
     parser.add_argument("--version", action="version", version=f"belscript {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS:
         if name not in names:
-            sub.add_parser(name, help=summary, description=summary)
+            if not only:
+                sub.add_parser(name, help=summary, description=summary, formatter_class=_Help)
             continue
         module = importlib.import_module(f"belscript.cli.cmd_{name}")
         doc = (module.__doc__ or summary).strip()
         dutch = getattr(module, "DESCRIPTION_NL", None)
         cmd = sub.add_parser(name, help=summary, description=dutch or doc,
-                             formatter_class=_DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
+                             formatter_class=_DutchHelp if dutch else _RawHelp)
         module.add_arguments(cmd)
         if dutch:
             _in_dutch(cmd)
@@ -80,7 +84,34 @@ def chosen_command(argv: list[str]) -> list[str]:
     return [word] if word in {n for n, _ in COMMANDS} else []
 
 
-class _DutchHelp(argparse.RawDescriptionHelpFormatter):
+def _columns() -> int:
+    """The terminal width as ``shutil.get_terminal_size`` gives it (``COLUMNS`` first, 80
+    when there is no terminal), without importing shutil (and with it bz2 and lzma)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Help(argparse.HelpFormatter):
+    """argparse's formatter with the width worked out here: argparse imports shutil for it,
+    on every parser, even when no help is shown."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class _RawHelp(_Help, argparse.RawDescriptionHelpFormatter):
+    """The command's own description as written (its docstring), at the width of :class:`_Help`."""
+
+
+class _DutchHelp(_RawHelp):
     """``gebruik:`` instead of ``usage:`` for the commands callers use."""
 
     def add_usage(self, usage, actions, groups, prefix=None):
@@ -117,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else argv
-        parser = build_parser(load=chosen_command(argv))
+        command = chosen_command(argv)
+        # `belscript --help lint` shows every command; `belscript lint ...` needs only its own
+        parser = build_parser(load=command, only=bool(command) and argv[:1] == command)
         args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
             parser.print_help()

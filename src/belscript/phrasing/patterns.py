@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
+from belscript.document.record import Record, set_field
 from belscript.errors import BelscriptError
 from belscript.phrasing.text import is_word, normalize_word
 
@@ -43,39 +43,62 @@ class PatternError(BelscriptError, ValueError):
     """A pattern cannot be understood; the message says which part and why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
-    """One word position: its alternatives (``("word", w)`` or ``("lemma", l)``)."""
+class Element(Record):
+    """One word position: its alternatives (``("word", w)`` or ``("lemma", l)``).
 
+    ``gap_before``: words that may be skipped before this element; None = the rule's ``max_gap``.
+    """
+
+    __slots__ = ("alternatives", "optional", "gap_before")
     alternatives: tuple[tuple[str, str], ...]
     optional: bool
-    #: Words that may be skipped before this element; None = the rule's ``max_gap``.
     gap_before: int | None
 
+    def __init__(self, alternatives: tuple[tuple[str, str], ...], optional: bool, gap_before: int | None) -> None:
+        set_field(self, "alternatives", alternatives)
+        set_field(self, "optional", optional)
+        set_field(self, "gap_before", gap_before)
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+
+class Pattern(Record):
     """A parsed pattern, before lemmas are expanded."""
 
+    __slots__ = ("source", "elements", "question", "has_gaps")
     source: str
     elements: tuple[Element, ...]
     question: bool
     has_gaps: bool
 
+    def __init__(self, source: str, elements: tuple[Element, ...], question: bool, has_gaps: bool) -> None:
+        set_field(self, "source", source)
+        set_field(self, "elements", elements)
+        set_field(self, "question", question)
+        set_field(self, "has_gaps", has_gaps)
+
     def lemmas(self) -> set[str]:
         return {value for el in self.elements for kind, value in el.alternatives if kind == "lemma"}
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """A pattern without optional parts: word sets in order with maximum gaps between them."""
+class Variant(Record):
+    """A pattern without optional parts: word sets in order with maximum gaps between them.
 
+    ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
+    ``anchor``: the slot the index is keyed on, the one with the rarest words (see
+    :func:`anchor_slot`).
+    """
+
+    __slots__ = ("slots", "gaps", "question", "anchor")
     slots: tuple[frozenset[str], ...]
-    #: ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
     gaps: tuple[int, ...]
     question: bool
-    #: The slot the index is keyed on: the one with the rarest words (see :func:`anchor_slot`).
-    anchor: int = 0
+    anchor: int
+
+    def __init__(self, slots: tuple[frozenset[str], ...], gaps: tuple[int, ...], question: bool,
+                 anchor: int = 0) -> None:
+        set_field(self, "slots", slots)
+        set_field(self, "gaps", gaps)
+        set_field(self, "question", question)
+        set_field(self, "anchor", anchor)
 
 
 #: Very frequent words. A pattern is indexed on the slot with the fewest of them, so
@@ -111,13 +134,20 @@ CALL_WORDS = frozenset("""
 """.split())
 
 
-def _trigger_weight(word: str) -> int:
-    """A rough guess of how often ``word`` occurs in call notes and scripts (relative)."""
-    if word in EVERYWHERE_WORDS:
-        return 1000
-    if word in COMMON_WORDS:
-        return 100
-    return 30 if word in CALL_WORDS else 1
+#: The words of each weight class of :func:`trigger_slot`, disjoint, so a slot's weight is
+#: a few set intersections (done in C) instead of a lookup per word form.
+_WEIGHTED = ((EVERYWHERE_WORDS, 1000), (COMMON_WORDS - EVERYWHERE_WORDS, 100),
+             (CALL_WORDS - COMMON_WORDS - EVERYWHERE_WORDS, 30))
+
+
+def _slot_weight(words: frozenset[str]) -> int:
+    """A rough guess of how often a word of ``words`` occurs in call notes and scripts
+    (relative): 1000 for each everywhere-word, 100 for each other common word, 30 for each
+    word typical of calls, 1 for any other word."""
+    total = len(words)
+    for group, weight in _WEIGHTED:
+        total += len(words & group) * (weight - 1)
+    return total
 
 
 def trigger_slot(slots: tuple[frozenset[str], ...]) -> int:
@@ -130,7 +160,7 @@ def trigger_slot(slots: tuple[frozenset[str], ...]) -> int:
     spans) this choice never changes a result, so it weighs words by how often they
     appear in calls about invoices rather than in general text.
     """
-    return min(range(len(slots)), key=lambda i: (sum(_trigger_weight(w) for w in slots[i]), len(slots[i]), i))
+    return min(range(len(slots)), key=lambda i: (_slot_weight(slots[i]), len(slots[i]), i))
 
 
 def parse(source: str) -> Pattern:
