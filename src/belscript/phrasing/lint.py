@@ -28,9 +28,10 @@ from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.record import Record, set_field
 from belscript.phrasing.checker import Finding
 from belscript.phrasing.ruleset import builtin_rules, checker_for
+from belscript.phrasing.text import LazyPattern
 
-ALLOW_RE = re.compile(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
-_QUOTED_RE = re.compile(
+ALLOW_RE = LazyPattern(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
+_QUOTED_RE = LazyPattern(
     r"„[^”“\n]*[”“]|“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"|«[^»\n]*»|(?<![^\W_])'[^'\n]*'(?![^\W_])"
 )
 

@@ -20,14 +20,14 @@ matching itself only ever compares a word with a set of words.
 from __future__ import annotations
 
 import itertools
-import re
+from functools import lru_cache
 
 from belscript.document.record import Record, set_field
 from belscript.errors import BelscriptError
-from belscript.phrasing.text import is_word, normalize_word
+from belscript.phrasing.text import LazyPattern, is_word, normalize_word
 
-_GAP_RE = re.compile(r"^(?:\.\.\.|…)(\d*)$")
-_LEMMA_RE = re.compile(r"^<([^<>\s]+)>$")
+_GAP_RE = LazyPattern(r"^(?:\.\.\.|…)(\d*)$")
+_LEMMA_RE = LazyPattern(r"^<([^<>\s]+)>$")
 #: A pattern with more optional words than this would expand into too many variants.
 MAX_OPTIONALS = 8
 #: No gap may be longer than this many words.
@@ -140,6 +140,7 @@ _WEIGHTED = ((EVERYWHERE_WORDS, 1000), (COMMON_WORDS - EVERYWHERE_WORDS, 100),
              (CALL_WORDS - COMMON_WORDS - EVERYWHERE_WORDS, 30))
 
 
+@lru_cache(maxsize=4096)  # variants of one pattern share their word sets
 def _slot_weight(words: frozenset[str]) -> int:
     """A rough guess of how often a word of ``words`` occurs in call notes and scripts
     (relative): 1000 for each everywhere-word, 100 for each other common word, 30 for each
@@ -236,12 +237,15 @@ def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap:
             else:
                 words |= forms[value]
         sets.append(frozenset(words))
+    # what anchor_slot weighs, once per element instead of once per variant
+    weights = [(len(words & COMMON_WORDS), len(words)) for words in sets]
     optional_idx = [i for i, el in enumerate(pattern.elements) if el.optional]
     variants: list[Variant] = []
     seen: set[tuple] = set()
     for keep in itertools.product((True, False), repeat=len(optional_idx)):
         dropped = {i for i, k in zip(optional_idx, keep) if not k}
         slots: list[frozenset[str]] = []
+        kept: list[int] = []
         gaps: list[int] = []
         carry = 0
         for i, el in enumerate(pattern.elements):
@@ -250,10 +254,12 @@ def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap:
                 carry += gap
                 continue
             slots.append(sets[i])
+            kept.append(i)
             gaps.append(0 if not slots[:-1] else min(MAX_GAP, gap + carry))
             carry = 0
         key = (tuple(slots), tuple(gaps))
         if slots and key not in seen:
             seen.add(key)
-            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question, anchor_slot(tuple(slots))))
+            anchor = min(range(len(kept)), key=lambda j: (*weights[kept[j]], j))  # = anchor_slot(slots)
+            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question, anchor))
     return variants

@@ -23,19 +23,18 @@ the line and column in the rule file, all at once.
 
 from __future__ import annotations
 
-import re
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.record import Record, set_field
 from belscript.errors import InvalidDocument
 from belscript.phrasing.patterns import MAX_GAP, Pattern, PatternError, parse
-from belscript.phrasing.text import is_word, normalize_word
+from belscript.phrasing.text import LazyPattern, is_word, normalize_word
 
 LEVELS = ("error", "warning", "suggestion")
 KINDS = ("lemma", "phrase", "sequence")
 LANGUAGES = ("nl", "en")
 DEFAULT_MAX_GAP = 3
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_RE = LazyPattern(r"^[a-z0-9][a-z0-9_-]*$")
 
 _RULE_KEYS = (
     "id", "title", "level", "kind", "lemma", "extra_forms", "patterns", "message", "alternatives",
