@@ -14,7 +14,7 @@ import os
 import sys
 
 from belscript import __version__
-from belscript.cli.parser import MESSAGES, BelscriptParser, DutchHelp, in_dutch
+from belscript.cli.parser import MESSAGES, BelscriptParser, DutchHelp, Help, RawHelp, in_dutch
 from belscript.errors import BelscriptError, UsageError
 from belscript.textsafe import SafeStream
 
@@ -44,13 +44,15 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser:
+def build_parser(load: str | None | list[str] = None, *, only: bool = False) -> argparse.ArgumentParser:
     """The parser of every command.
 
     ``load`` names the commands whose module is imported to add its options (default:
     all of them); the others get only their one-line summary, which is all ``--help``
     shows. :func:`main` loads just the command that runs, so ``belscript --help`` and
-    ``--version`` import no command module.
+    ``--version`` import no command module; ``only=True`` leaves the other commands out
+    altogether (:func:`main` does that when a command runs: building a parser for each of
+    them costs more than a short command itself).
     """
     names = [n for n, _ in COMMANDS] if load is None else ([load] if isinstance(load, str) else list(load))
     parser = BelscriptParser(
@@ -67,13 +69,14 @@ def build_parser(load: str | None | list[str] = None) -> argparse.ArgumentParser
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=BelscriptParser)
     for name, summary in COMMANDS:
         if name not in names:
-            sub.add_parser(name, help=summary, description=summary)
+            if not only:
+                sub.add_parser(name, help=summary, description=summary, formatter_class=Help)
             continue
         module = importlib.import_module(f"belscript.cli.cmd_{name}")
         doc = (module.__doc__ or summary).strip()
         dutch = getattr(module, "DESCRIPTION_NL", None)
         cmd = sub.add_parser(name, help=summary, description=dutch or doc,
-                             formatter_class=DutchHelp if dutch else argparse.RawDescriptionHelpFormatter)
+                             formatter_class=DutchHelp if dutch else RawHelp)
         module.add_arguments(cmd)
         if dutch:
             in_dutch(cmd)
@@ -120,7 +123,9 @@ def _run(argv: list[str] | None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else argv
         _refuse_unknown_command(argv)
-        parser = build_parser(load=chosen_command(argv))
+        command = chosen_command(argv)
+        # `belscript --help lint` shows every command; `belscript lint ...` needs only its own
+        parser = build_parser(load=command, only=bool(command) and argv[:1] == command)
         args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
             parser.print_help()

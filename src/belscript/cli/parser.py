@@ -19,8 +19,10 @@ swap cannot leak into other work.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 #: argparse's message ids (Python 3.11–3.13) with their Dutch text.
 MESSAGES: dict[str, str] = {
@@ -74,7 +76,34 @@ class BelscriptParser(argparse.ArgumentParser):
         return namespace, extras
 
 
-class DutchHelp(argparse.RawDescriptionHelpFormatter):
+def _columns() -> int:
+    """The terminal width as ``shutil.get_terminal_size`` gives it (``COLUMNS`` first, 80
+    when there is no terminal), without importing shutil (and with it bz2 and lzma)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class Help(argparse.HelpFormatter):
+    """argparse's formatter with the width worked out here: argparse imports shutil for it,
+    on every parser, even when no help is shown."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class RawHelp(Help, argparse.RawDescriptionHelpFormatter):
+    """The command's own description as written (its docstring), at the width of :class:`Help`."""
+
+
+class DutchHelp(RawHelp):
     """``gebruik:`` instead of ``usage:``, also when the help is built outside a parse
     (``parser.format_help()``)."""
 

@@ -7,35 +7,56 @@ Lines and columns are 1-based.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Iterable, Literal
+from belscript.document.record import Record, set_field
 
-Level = Literal["error", "warning", "suggestion"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint and validate load this)
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+    from typing import Literal
+
+    Level = Literal["error", "warning", "suggestion"]
 
 LEVEL_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem at one place in one file."""
+class Diagnostic(Record):
+    """One problem at one place in one file.
 
+    ``extra`` is optional structured context (step id, excuse id, rule id, matched text,
+    suggestions…); it is shown by ``as_dict`` and ``repr`` but not compared or hashed.
+    """
+
+    __slots__ = ("path", "line", "column", "level", "message", "code", "end_column", "extra")
+    _compared = ("path", "line", "column", "level", "message", "code", "end_column")
     path: str
     line: int
     column: int
     level: Level
     message: str
     code: str
-    end_column: int | None = None
-    #: Optional structured context: step id, excuse id, rule id, matched text, suggestions…
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    end_column: int | None
+    extra: dict
+
+    def __init__(self, path: str, line: int, column: int, level: Level, message: str, code: str,
+                 end_column: int | None = None, extra: dict | None = None) -> None:
+        set_field(self, "path", path)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "level", level)
+        set_field(self, "message", message)
+        set_field(self, "code", code)
+        set_field(self, "end_column", end_column)
+        set_field(self, "extra", {} if extra is None else extra)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        extra = data.pop("extra")
-        data.update(extra)
+        """The fields and then ``extra``'s entries, as one mapping (a deep copy, for JSON)."""
+        from copy import deepcopy
+
+        data = {name: getattr(self, name) for name in self._compared}
+        data.update(deepcopy(self.extra))
         return data
 
 

@@ -24,21 +24,24 @@ normalises word by word and gives the same findings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Mapping
 
+from belscript.document.record import Record, set_field
 from belscript.phrasing.patterns import Variant, compile_pattern, trigger_slot
 from belscript.phrasing.rules import LEVELS, Rule
 from belscript.phrasing.text import SENTENCE_END_RE, Sentences, folded_same_length, plain_words, tokens
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint - loads this)
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable, Mapping
 
 OFF = "off"
 _sentence_ends = SENTENCE_END_RE.finditer
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """One discouraged phrasing found in a text; ``start``/``end`` index the original text."""
 
+    __slots__ = ("rule", "level", "start", "end", "match", "message", "suggestions", "reason")
     rule: str
     level: str
     start: int
@@ -48,12 +51,28 @@ class Finding:
     suggestions: tuple[str, ...]
     reason: str
 
+    def __init__(self, rule: str, level: str, start: int, end: int, match: str, message: str,
+                 suggestions: tuple[str, ...], reason: str) -> None:
+        set_field(self, "rule", rule)
+        set_field(self, "level", level)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "match", match)
+        set_field(self, "message", message)
+        set_field(self, "suggestions", suggestions)
+        set_field(self, "reason", reason)
 
-@dataclass(frozen=True, slots=True)
-class _Compiled:
+
+class _Compiled(Record):
+    __slots__ = ("rule", "variants", "exceptions")
     rule: Rule
     variants: tuple[Variant, ...]
     exceptions: tuple[Variant, ...]
+
+    def __init__(self, rule: Rule, variants: tuple[Variant, ...], exceptions: tuple[Variant, ...]) -> None:
+        set_field(self, "rule", rule)
+        set_field(self, "variants", variants)
+        set_field(self, "exceptions", exceptions)
 
 
 def compile_rules(rules: Iterable[Rule], forms: Mapping[str, frozenset[str]]) -> list[_Compiled]:

@@ -23,22 +23,40 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from belscript.phrasing.text import is_word, normalize_word
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint - loads this)
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
 
 CACHE_NAME = "phrasing-forms-{language}.json"
 #: Bumped whenever the derivation of forms changes, so cached user forms are recomputed.
 FORMS_FORMAT = 2
-#: The shipped rule sets and their precomputed forms.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "phrasing"
+#: The folder of the shipped rule sets and their precomputed forms, as text: ``lint -``
+#: reads them without importing pathlib. ``DATA_DIR`` is the same folder as a ``Path``.
+DATA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "data", "phrasing")
+
+
+def __getattr__(name: str):
+    if name == "DATA_DIR":
+        from pathlib import Path
+
+        return Path(DATA_PATH)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def data_file(name: str) -> str:
+    """The path of a shipped phrasing file, e.g. ``data_file("nl.yaml")``."""
+    return os.path.join(DATA_PATH, name)
 
 
 @lru_cache(maxsize=None)
 def builtin_forms(language: str) -> dict[str, frozenset[str]]:
     """The precomputed forms shipped with belscript (empty for an unknown language)."""
     try:
-        data = json.loads((DATA_DIR / f"{language}.forms.json").read_text(encoding="utf-8"))
+        with open(data_file(f"{language}.forms.json"), encoding="utf-8") as handle:
+            data = json.loads(handle.read())
     except FileNotFoundError:
         return {}
     return {lemma: frozenset(forms) for lemma, forms in data["forms"].items()}
@@ -101,6 +119,8 @@ def dutch_verb_stems(lemma: str, forms: set[str]) -> set[str]:
 
 def cache_dir() -> Path:
     """Where computed forms are kept: ``$BELSCRIPT_HOME/cache`` or the platform's user cache."""
+    from pathlib import Path
+
     home = os.environ.get("BELSCRIPT_HOME")
     if home:
         return Path(home) / "cache"

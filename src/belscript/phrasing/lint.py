@@ -23,27 +23,35 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.record import Record, set_field
 from belscript.phrasing.checker import Finding
 from belscript.phrasing.ruleset import builtin_rules, checker_for
+from belscript.phrasing.text import LazyPattern
 
-ALLOW_RE = re.compile(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
-_QUOTED_RE = re.compile(
+ALLOW_RE = LazyPattern(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
+_QUOTED_RE = LazyPattern(
     r"„[^”“\n]*[”“]|“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"|«[^»\n]*»|(?<![^\W_])'[^'\n]*'(?![^\W_])"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Silenced:
+class Silenced(Record):
     """A finding that a ``# belscript: allow`` comment switched off."""
 
+    __slots__ = ("path", "line", "column", "rule", "match")
     path: str
     line: int
     column: int
     rule: str
     match: str
+
+    def __init__(self, path: str, line: int, column: int, rule: str, match: str) -> None:
+        set_field(self, "path", path)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "rule", rule)
+        set_field(self, "match", match)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: silenced: „{self.match}” [{self.rule}]"

@@ -20,14 +20,14 @@ matching itself only ever compares a word with a set of words.
 from __future__ import annotations
 
 import itertools
-import re
-from dataclasses import dataclass
+from functools import lru_cache
 
+from belscript.document.record import Record, set_field
 from belscript.errors import BelscriptError
-from belscript.phrasing.text import is_word, normalize_word
+from belscript.phrasing.text import LazyPattern, is_word, normalize_word
 
-_GAP_RE = re.compile(r"^(?:\.\.\.|…)(\d*)$")
-_LEMMA_RE = re.compile(r"^<([^<>\s]+)>$")
+_GAP_RE = LazyPattern(r"^(?:\.\.\.|…)(\d*)$")
+_LEMMA_RE = LazyPattern(r"^<([^<>\s]+)>$")
 #: A pattern with more optional words than this would expand into too many variants.
 MAX_OPTIONALS = 8
 #: No gap may be longer than this many words.
@@ -43,39 +43,62 @@ class PatternError(BelscriptError, ValueError):
     """A pattern cannot be understood; the message says which part and why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
-    """One word position: its alternatives (``("word", w)`` or ``("lemma", l)``)."""
+class Element(Record):
+    """One word position: its alternatives (``("word", w)`` or ``("lemma", l)``).
 
+    ``gap_before``: words that may be skipped before this element; None = the rule's ``max_gap``.
+    """
+
+    __slots__ = ("alternatives", "optional", "gap_before")
     alternatives: tuple[tuple[str, str], ...]
     optional: bool
-    #: Words that may be skipped before this element; None = the rule's ``max_gap``.
     gap_before: int | None
 
+    def __init__(self, alternatives: tuple[tuple[str, str], ...], optional: bool, gap_before: int | None) -> None:
+        set_field(self, "alternatives", alternatives)
+        set_field(self, "optional", optional)
+        set_field(self, "gap_before", gap_before)
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+
+class Pattern(Record):
     """A parsed pattern, before lemmas are expanded."""
 
+    __slots__ = ("source", "elements", "question", "has_gaps")
     source: str
     elements: tuple[Element, ...]
     question: bool
     has_gaps: bool
 
+    def __init__(self, source: str, elements: tuple[Element, ...], question: bool, has_gaps: bool) -> None:
+        set_field(self, "source", source)
+        set_field(self, "elements", elements)
+        set_field(self, "question", question)
+        set_field(self, "has_gaps", has_gaps)
+
     def lemmas(self) -> set[str]:
         return {value for el in self.elements for kind, value in el.alternatives if kind == "lemma"}
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """A pattern without optional parts: word sets in order with maximum gaps between them."""
+class Variant(Record):
+    """A pattern without optional parts: word sets in order with maximum gaps between them.
 
+    ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
+    ``anchor``: the slot the index is keyed on, the one with the rarest words (see
+    :func:`anchor_slot`).
+    """
+
+    __slots__ = ("slots", "gaps", "question", "anchor")
     slots: tuple[frozenset[str], ...]
-    #: ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
     gaps: tuple[int, ...]
     question: bool
-    #: The slot the index is keyed on: the one with the rarest words (see :func:`anchor_slot`).
-    anchor: int = 0
+    anchor: int
+
+    def __init__(self, slots: tuple[frozenset[str], ...], gaps: tuple[int, ...], question: bool,
+                 anchor: int = 0) -> None:
+        set_field(self, "slots", slots)
+        set_field(self, "gaps", gaps)
+        set_field(self, "question", question)
+        set_field(self, "anchor", anchor)
 
 
 #: Very frequent words. A pattern is indexed on the slot with the fewest of them, so
@@ -111,13 +134,21 @@ CALL_WORDS = frozenset("""
 """.split())
 
 
-def _trigger_weight(word: str) -> int:
-    """A rough guess of how often ``word`` occurs in call notes and scripts (relative)."""
-    if word in EVERYWHERE_WORDS:
-        return 1000
-    if word in COMMON_WORDS:
-        return 100
-    return 30 if word in CALL_WORDS else 1
+#: The words of each weight class of :func:`trigger_slot`, disjoint, so a slot's weight is
+#: a few set intersections (done in C) instead of a lookup per word form.
+_WEIGHTED = ((EVERYWHERE_WORDS, 1000), (COMMON_WORDS - EVERYWHERE_WORDS, 100),
+             (CALL_WORDS - COMMON_WORDS - EVERYWHERE_WORDS, 30))
+
+
+@lru_cache(maxsize=4096)  # variants of one pattern share their word sets
+def _slot_weight(words: frozenset[str]) -> int:
+    """A rough guess of how often a word of ``words`` occurs in call notes and scripts
+    (relative): 1000 for each everywhere-word, 100 for each other common word, 30 for each
+    word typical of calls, 1 for any other word."""
+    total = len(words)
+    for group, weight in _WEIGHTED:
+        total += len(words & group) * (weight - 1)
+    return total
 
 
 def trigger_slot(slots: tuple[frozenset[str], ...]) -> int:
@@ -130,7 +161,7 @@ def trigger_slot(slots: tuple[frozenset[str], ...]) -> int:
     spans) this choice never changes a result, so it weighs words by how often they
     appear in calls about invoices rather than in general text.
     """
-    return min(range(len(slots)), key=lambda i: (sum(_trigger_weight(w) for w in slots[i]), len(slots[i]), i))
+    return min(range(len(slots)), key=lambda i: (_slot_weight(slots[i]), len(slots[i]), i))
 
 
 def parse(source: str) -> Pattern:
@@ -206,12 +237,15 @@ def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap:
             else:
                 words |= forms[value]
         sets.append(frozenset(words))
+    # what anchor_slot weighs, once per element instead of once per variant
+    weights = [(len(words & COMMON_WORDS), len(words)) for words in sets]
     optional_idx = [i for i, el in enumerate(pattern.elements) if el.optional]
     variants: list[Variant] = []
     seen: set[tuple] = set()
     for keep in itertools.product((True, False), repeat=len(optional_idx)):
         dropped = {i for i, k in zip(optional_idx, keep) if not k}
         slots: list[frozenset[str]] = []
+        kept: list[int] = []
         gaps: list[int] = []
         carry = 0
         for i, el in enumerate(pattern.elements):
@@ -220,10 +254,12 @@ def compile_pattern(pattern: Pattern, forms: dict[str, frozenset[str]], max_gap:
                 carry += gap
                 continue
             slots.append(sets[i])
+            kept.append(i)
             gaps.append(0 if not slots[:-1] else min(MAX_GAP, gap + carry))
             carry = 0
         key = (tuple(slots), tuple(gaps))
         if slots and key not in seen:
             seen.add(key)
-            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question, anchor_slot(tuple(slots))))
+            anchor = min(range(len(kept)), key=lambda j: (*weights[kept[j]], j))  # = anchor_slot(slots)
+            variants.append(Variant(tuple(slots), tuple(gaps), pattern.question, anchor))
     return variants

@@ -13,8 +13,8 @@ test fails until the file is regenerated.
 from __future__ import annotations
 
 import json
+import os
 import zlib
-from pathlib import Path
 
 from belscript.phrasing.patterns import Element, Pattern
 from belscript.phrasing.rules import Rule, RuleFile
@@ -22,10 +22,21 @@ from belscript.phrasing.rules import Rule, RuleFile
 #: Bumped whenever the shape of the precompiled document changes.
 FORMAT = 1
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint - loads this)
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
 
-def precompiled_path(yaml_path: Path) -> Path:
-    """``nl.yaml`` -> ``nl.rules.json`` next to it."""
+
+def precompiled_path(yaml_path: str | Path) -> str | Path:
+    """``nl.yaml`` -> ``nl.rules.json`` next to it (text for text, a ``Path`` for a ``Path``)."""
+    if isinstance(yaml_path, str):
+        return os.path.splitext(yaml_path)[0] + ".rules.json"
     return yaml_path.with_name(yaml_path.stem + ".rules.json")
+
+
+def _read(path: str | Path, mode: str = "rb"):
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
+        return handle.read()
 
 
 def _fingerprint(data: bytes) -> dict:
@@ -77,11 +88,11 @@ def from_document(data: dict, name: str) -> RuleFile:
     return RuleFile(name, data["language"], rules)
 
 
-def load(yaml_path: Path) -> RuleFile | None:
+def load(yaml_path: str | Path) -> RuleFile | None:
     """The precompiled rules of ``yaml_path`` when they were made from exactly this file, else None."""
     try:
-        source = yaml_path.read_bytes()
-        data = json.loads(precompiled_path(yaml_path).read_text(encoding="utf-8"))
+        source = _read(yaml_path)
+        data = json.loads(_read(precompiled_path(yaml_path), "r"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != _fingerprint(source):
@@ -89,9 +100,10 @@ def load(yaml_path: Path) -> RuleFile | None:
     return from_document(data, str(yaml_path))
 
 
-def write(rule_file: RuleFile, yaml_path: Path) -> str:
+def write(rule_file: RuleFile, yaml_path: str | Path) -> str:
     """Write the precompiled form of ``rule_file`` (read from ``yaml_path``); returns its path."""
     path = precompiled_path(yaml_path)
-    text = json.dumps(document(rule_file, yaml_path.read_bytes()), ensure_ascii=False, separators=(",", ":")) + "\n"
-    path.write_text(text, encoding="utf-8")
+    text = json.dumps(document(rule_file, _read(yaml_path)), ensure_ascii=False, separators=(",", ":")) + "\n"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
     return str(path)

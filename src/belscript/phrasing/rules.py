@@ -23,20 +23,18 @@ the line and column in the rule file, all at once.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.record import Record, set_field
 from belscript.errors import InvalidDocument
 from belscript.phrasing.patterns import MAX_GAP, Pattern, PatternError, parse
-from belscript.phrasing.text import is_word, normalize_word
+from belscript.phrasing.text import LazyPattern, is_word, normalize_word
 
 LEVELS = ("error", "warning", "suggestion")
 KINDS = ("lemma", "phrase", "sequence")
 LANGUAGES = ("nl", "en")
 DEFAULT_MAX_GAP = 3
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_RE = LazyPattern(r"^[a-z0-9][a-z0-9_-]*$")
 
 _RULE_KEYS = (
     "id", "title", "level", "kind", "lemma", "extra_forms", "patterns", "message", "alternatives",
@@ -46,11 +44,20 @@ _TOP_KEYS = ("language", "rules")
 _TRUE = {"true", "yes", "ja", "on"}
 _FALSE = {"false", "no", "nee", "off"}
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint - loads this)
+if TYPE_CHECKING:  # pragma: no cover
+    from os import PathLike
 
-@dataclass(frozen=True)
-class Rule:
-    """One discouraged phrasing, the better alternatives, and why."""
 
+class Rule(Record):
+    """One discouraged phrasing, the better alternatives, and why.
+
+    ``origin`` is where the rule was defined (``path:line``), for messages about the rule itself.
+    """
+
+    __slots__ = ("id", "level", "kind", "message", "alternatives", "reason", "patterns", "exceptions",
+                 "extra_forms", "lemma", "questions_only", "max_gap", "title", "examples_bad",
+                 "examples_good", "origin")
     id: str
     level: str
     kind: str
@@ -58,16 +65,25 @@ class Rule:
     alternatives: tuple[str, ...]
     reason: str
     patterns: tuple[Pattern, ...]
-    exceptions: tuple[Pattern, ...] = ()
-    extra_forms: tuple[str, ...] = ()
-    lemma: str | None = None
-    questions_only: bool = False
-    max_gap: int = DEFAULT_MAX_GAP
-    title: str = ""
-    examples_bad: tuple[str, ...] = ()
-    examples_good: tuple[str, ...] = ()
-    #: Where the rule was defined (``path:line``), for messages about the rule itself.
-    origin: str = ""
+    exceptions: tuple[Pattern, ...]
+    extra_forms: tuple[str, ...]
+    lemma: str | None
+    questions_only: bool
+    max_gap: int
+    title: str
+    examples_bad: tuple[str, ...]
+    examples_good: tuple[str, ...]
+    origin: str
+
+    def __init__(self, id: str, level: str, kind: str, message: str, alternatives: tuple[str, ...], reason: str,
+                 patterns: tuple[Pattern, ...], exceptions: tuple[Pattern, ...] = (),
+                 extra_forms: tuple[str, ...] = (), lemma: str | None = None, questions_only: bool = False,
+                 max_gap: int = DEFAULT_MAX_GAP, title: str = "", examples_bad: tuple[str, ...] = (),
+                 examples_good: tuple[str, ...] = (), origin: str = "") -> None:
+        for name, value in zip(self.__slots__, (
+                id, level, kind, message, alternatives, reason, patterns, exceptions, extra_forms, lemma,
+                questions_only, max_gap, title, examples_bad, examples_good, origin)):
+            set_field(self, name, value)
 
     def lemmas(self) -> set[str]:
         found: set[str] = set()
@@ -76,17 +92,32 @@ class Rule:
         return found
 
 
-@dataclass
 class RuleFile:
-    """A loaded rule file: its rules and any non-fatal remarks about it."""
+    """A loaded rule file: its rules and any non-fatal remarks about it (mutable: the
+    loader of user rule files adds warnings)."""
 
-    path: str
-    language: str
-    rules: list[Rule]
-    warnings: list[Diagnostic] = field(default_factory=list)
+    __slots__ = ("path", "language", "rules", "warnings")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __init__(self, path: str, language: str, rules: list[Rule], warnings: list[Diagnostic] | None = None) -> None:
+        self.path = path
+        self.language = language
+        self.rules = rules
+        self.warnings = [] if warnings is None else warnings
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.path, self.language, self.rules, self.warnings) == (
+                other.path, other.language, other.rules, other.warnings)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"RuleFile(path={self.path!r}, language={self.language!r}, rules={self.rules!r}, "
+                f"warnings={self.warnings!r})")
 
 
-def load_rule_file(path: str | Path, *, default_language: str = "nl") -> RuleFile:
+def load_rule_file(path: str | PathLike, *, default_language: str = "nl") -> RuleFile:
     """Read and validate a rule file; raise InvalidDocument listing every problem."""
     from belscript.document import yamlsafe
 

@@ -7,12 +7,12 @@ per language, override set and rule files; every later check reuses it.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from belscript.errors import BelscriptError, UsageError
 from belscript.phrasing.checker import OFF, Checker, compile_rules
-from belscript.phrasing.forms import DATA_DIR, builtin_forms, expand_with_simplemma, forms_for, simplemma_version
+from belscript.phrasing.forms import builtin_forms, data_file, expand_with_simplemma, forms_for, simplemma_version
 from belscript.phrasing.rules import LANGUAGES, LEVELS, Rule, RuleFile, load_rule_file
 
 
@@ -28,13 +28,13 @@ def builtin_rules(language: str) -> RuleFile:
     is up to date, so no YAML is read: see :mod:`belscript.phrasing.precompiled`)."""
     from belscript.phrasing import precompiled
 
-    path = DATA_DIR / f"{_check_language(language)}.yaml"
+    path = data_file(f"{_check_language(language)}.yaml")
     return precompiled.load(path) or load_rule_file(path, default_language=language)
 
 
 def builtin_rules_from_yaml(language: str) -> RuleFile:
     """The shipped rule set read from its YAML (what the precompiled form must equal)."""
-    return load_rule_file(DATA_DIR / f"{_check_language(language)}.yaml", default_language=language)
+    return load_rule_file(data_file(f"{_check_language(language)}.yaml"), default_language=language)
 
 
 def required_lemmas(rules: list[Rule]) -> set[str]:
@@ -60,17 +60,18 @@ def write_precompiled_rules(language: str) -> str:
     """Regenerate the shipped precompiled rules of ``language``; returns its path."""
     from belscript.phrasing import precompiled
 
-    return precompiled.write(builtin_rules_from_yaml(language), DATA_DIR / f"{language}.yaml")
+    return precompiled.write(builtin_rules_from_yaml(language), data_file(f"{language}.yaml"))
 
 
 def write_forms_file(language: str) -> str:
     """Regenerate the shipped forms file of ``language``; returns its path."""
     import json
 
-    path = DATA_DIR / f"{language}.forms.json"
+    path = data_file(f"{language}.forms.json")
     text = json.dumps(generated_forms_document(language), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
-    return str(path)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
 
 
 def _builtin_forms_for(language: str, lemmas: set[str]) -> dict[str, frozenset[str]]:

@@ -19,11 +19,34 @@ import unicodedata
 #: Combining marks that may follow a letter in text that is not NFC-normalised.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _LETTER = rf"[^\W_][{_MARKS}]*"
+
+
+class LazyPattern:
+    """A regular expression compiled at its first use.
+
+    Compiling a pattern with characters beyond Latin-1 in a class costs about a
+    millisecond; ``belscript lint -`` on plain text never needs most of them (the
+    general word pattern, the marks test, the rule-file syntax), so they wait.
+    Attributes (``match``, ``finditer``, ``pattern``…) are the compiled pattern's.
+    """
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return getattr(self._compiled, name)
+
+
 #: One word: letters/digits (with their accents), apostrophes allowed between letters.
-WORD_RE = re.compile(rf"(?:{_LETTER})+(?:['’](?:{_LETTER})+)*")
+WORD_RE = LazyPattern(rf"(?:{_LETTER})+(?:['’](?:{_LETTER})+)*")
 #: The same for text without combining marks (the fast path): simpler, so faster.
 _PLAIN_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_HAS_MARK = re.compile(f"[{_MARKS}]").search
+_HAS_MARKS = LazyPattern(f"[{_MARKS}]")
 #: A sentence ends at ., !, ? or … followed by white space or the end, or at a blank line.
 #: Dots between digits ("€ 1.250,00") do not end a sentence. (Written to start with a
 #: character class, which the regex engine scans for quickly.)
@@ -31,7 +54,6 @@ SENTENCE_END_RE = re.compile(r"[.!?…\n](?:(?<=\n)[ \t\r]*\n|(?<!\n)[.!?…]*(?
 _QUESTION = "?"
 
 # Bound methods: cheaper to call in the per-keystroke path.
-_words_iter = WORD_RE.finditer
 _plain_words_iter = _PLAIN_WORD_RE.finditer
 #: The words of one-to-one folded text (from :func:`folded_same_length`) as strings,
 #: ``plain_words(folded, start, end)``; the same words :func:`tokens` gives, without offsets.
@@ -66,7 +88,7 @@ def folded_same_length(text: str) -> str | None:
     if text.isascii():
         return text.lower()
     low = text.casefold()
-    if len(low) == len(text) and _nfc_ok("NFC", text) and _nfc_ok("NFC", low) and not _HAS_MARK(low):
+    if len(low) == len(text) and _nfc_ok("NFC", text) and _nfc_ok("NFC", low) and not _HAS_MARKS.search(low):
         return low.replace("’", "'")
     return None
 
@@ -81,7 +103,7 @@ def tokens(text: str, folded: str | None, start: int = 0, end: int | None = None
         end = len(text)
     if folded is not None:
         return [(m.group(), m.start(), m.end()) for m in _plain_words_iter(folded, start, end)]
-    return [(normalize_word(m.group()), m.start(), m.end()) for m in _words_iter(text, start, end)]
+    return [(normalize_word(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
 
 
 class Sentences:

@@ -25,11 +25,11 @@ import copy
 import json
 import os
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.record import Record, set_field
 from belscript.errors import InputError, InvalidDocument
 from belscript.script import builtin
 from belscript.document.source import SourceMap
@@ -44,8 +44,7 @@ _RESOLVED: ContextVar[dict[str, tuple[dict, SourceMap, Any]]] = ContextVar("bels
 _OWN_KEYS = ("tests",)
 
 
-@dataclass(frozen=True)
-class Inheritance:
+class Inheritance(Record):
     """What an ``extends:`` child was built on, kept on the merged source map.
 
     A check that finds a problem in an inherited part (a base step nobody reaches any
@@ -55,10 +54,18 @@ class Inheritance:
     ``remove:`` leaves out to the position of that entry in the child.
     """
 
+    __slots__ = ("script", "source", "path", "removed")
     script: Any
     source: SourceMap
     path: str
-    removed: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
+    removed: dict[tuple[str, str], tuple[str, int, int]]
+
+    def __init__(self, script: Any, source: SourceMap, path: str,
+                 removed: dict[tuple[str, str], tuple[str, int, int]] | None = None) -> None:
+        set_field(self, "script", script)
+        set_field(self, "source", source)
+        set_field(self, "path", path)
+        set_field(self, "removed", {} if removed is None else removed)
 
 
 def _error(source: SourceMap, path: str, loc: tuple, message: str, code: str, *, key: bool = False) -> Diagnostic:

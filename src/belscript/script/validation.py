@@ -7,12 +7,12 @@ in a module of its own so neither has to import the other lazily.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from belscript.document.diagnostics import Diagnostic
 from belscript.document.kind import shape_problem
+from belscript.document.record import Record, set_field
 from belscript.script.models import Script
 from belscript.document.pydantic_errors import pydantic_diagnostics
 from belscript.script.references import check_references
@@ -21,13 +21,18 @@ from belscript.document.source import SourceMap
 __all__ = ["LoadedScript", "validate"]
 
 
-@dataclass(frozen=True)
-class LoadedScript:
+class LoadedScript(Record):
     """A validated script together with where each of its parts sits in the file(s)."""
 
+    __slots__ = ("script", "path", "source")
     script: Script
     path: str
     source: SourceMap
+
+    def __init__(self, script: Script, path: str, source: SourceMap) -> None:
+        set_field(self, "script", script)
+        set_field(self, "path", path)
+        set_field(self, "source", source)
 
     @property
     def text(self) -> str:

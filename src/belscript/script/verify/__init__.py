@@ -14,11 +14,11 @@ required, because a silenced check should tell the next author why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
 from belscript.document.diagnostics import Diagnostic, did_you_mean
+from belscript.document.record import Record, set_field
 from belscript.script.verify import (
     dead_end,
     duplicate_option_number,
@@ -57,16 +57,20 @@ SILENCE_NEEDS_REASON = "silence-needs-reason"
 SILENCE_UNKNOWN_CODE = "silence-unknown-code"
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(Record):
     """A check as the documentation shows it."""
 
+    __slots__ = ("code", "level", "summary", "explanation", "failing", "passing")
     code: str
     level: str
     summary: str
     explanation: str
     failing: str
     passing: str
+
+    def __init__(self, code: str, level: str, summary: str, explanation: str, failing: str, passing: str) -> None:
+        for name, value in zip(self.__slots__, (code, level, summary, explanation, failing, passing)):
+            set_field(self, name, value)
 
 
 _EXAMPLE = re.compile(r"^(Failing|Passing)::\n\n((?:(?:    .*)?\n)+)", re.MULTILINE)

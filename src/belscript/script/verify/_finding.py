@@ -8,17 +8,24 @@ another file (the place then lies in that other file).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from belscript.document.record import Record, set_field
 
 from belscript.script.verify.flow import Path
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """One problem: ``path`` points at the key (``at="key"``) or the value that must change."""
 
+    __slots__ = ("path", "message", "at", "extra")
     path: Path
     message: str
-    at: Literal["key", "value"] = "value"
-    extra: dict = field(default_factory=dict)
+    at: Literal["key", "value"]
+    extra: dict
+
+    def __init__(self, path: Path, message: str, at: Literal["key", "value"] = "value", extra: dict | None = None) -> None:
+        set_field(self, "path", path)
+        set_field(self, "message", message)
+        set_field(self, "at", at)
+        set_field(self, "extra", {} if extra is None else extra)

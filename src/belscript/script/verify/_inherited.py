@@ -13,21 +13,27 @@ inherited place.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path as FilePath
 
+from belscript.document.record import Record, set_field
 from belscript.document.source import SourceMap
 from belscript.script.verify.flow import Edge, Flow, Node, build_flow
 
 
-@dataclass(frozen=True)
-class Blame:
+class Blame(Record):
     """The child's change that made ``node`` unreachable, with its place."""
 
+    __slots__ = ("path", "line", "column", "because")
     path: str
     line: int
     column: int
     because: str
+
+    def __init__(self, path: str, line: int, column: int, because: str) -> None:
+        set_field(self, "path", path)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "because", because)
 
 
 def blame_unreachable(flow: Flow, node: Node, source: SourceMap, own_name: str) -> Blame | None:

@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+from belscript.document.record import Record, set_field
 from belscript.script.models import Option, Script
 
 #: The two conditions that make ending the call legitimate.
@@ -32,8 +33,7 @@ Path = tuple[str | int, ...]
 LIBRARY: Node = ("library", "")
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(Record):
     """One way to move from ``source`` to ``target``.
 
     ``kind`` is ``option`` (a numbered choice), ``offers`` (a step opens the excuse
@@ -41,13 +41,24 @@ class Edge:
     excuse handler's ``go:``). ``path`` locates the YAML value that makes the edge.
     """
 
+    __slots__ = ("source", "target", "kind", "path", "guard", "nr", "label")
     source: Node
     target: Node
     kind: Literal["option", "offers", "handler", "return"]
     path: Path
-    guard: str | None = None
-    nr: int | None = None
-    label: str | None = None
+    guard: str | None
+    nr: int | None
+    label: str | None
+
+    def __init__(self, source: Node, target: Node, kind: Literal["option", "offers", "handler", "return"], path: Path,
+                 guard: str | None = None, nr: int | None = None, label: str | None = None) -> None:
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "kind", kind)
+        set_field(self, "path", path)
+        set_field(self, "guard", guard)
+        set_field(self, "nr", nr)
+        set_field(self, "label", label)
 
     @property
     def guarded(self) -> bool:
@@ -55,13 +66,18 @@ class Edge:
         return self.guard in END_GUARDS
 
 
-@dataclass(frozen=True, slots=True)
-class Dangling:
+class Dangling(Record):
     """A reference to a step or excuse that does not exist."""
 
+    __slots__ = ("source", "path", "target")
     source: Node
     path: Path
     target: Node
+
+    def __init__(self, source: Node, path: Path, target: Node) -> None:
+        set_field(self, "source", source)
+        set_field(self, "path", path)
+        set_field(self, "target", target)
 
 
 @dataclass
