@@ -15,7 +15,7 @@ import pytest
 from belscript.phrasing import precompiled
 from belscript.phrasing.forms import DATA_DIR
 from belscript.phrasing.rules import LANGUAGES
-from belscript.phrasing.ruleset import builtin_rules_from_yaml
+from belscript.phrasing.ruleset import builtin_compiled, builtin_rules_from_yaml
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -25,9 +25,34 @@ def test_the_shipped_precompiled_rules_equal_the_yaml(language):
     """The precompiled rules are up to date (else run scripts/gen_phrasing_forms.py)."""
     yaml_path = DATA_DIR / f"{language}.yaml"
     shipped = json.loads(precompiled.precompiled_path(yaml_path).read_text(encoding="utf-8"))
-    fresh = precompiled.document(builtin_rules_from_yaml(language), yaml_path.read_bytes())
+    rules = builtin_rules_from_yaml(language)
+    forms_path = DATA_DIR / f"{language}.forms.json"
+    fresh = precompiled.document(rules, yaml_path.read_bytes(), builtin_compiled(rules.rules, language),
+                                 forms_path.read_bytes())
     assert shipped == fresh, "run: .venv/bin/python scripts/gen_phrasing_forms.py"
-    assert precompiled.load(yaml_path) == builtin_rules_from_yaml(language)
+    assert precompiled.load(yaml_path) == rules
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_shipped_variants_are_the_ones_the_rules_compile_to(language):
+    """The built-in checker built from the shipped variants finds exactly what one compiled afresh finds."""
+    yaml_path = DATA_DIR / f"{language}.yaml"
+    loaded = precompiled.load(yaml_path)
+    shipped = precompiled.compiled_rules(yaml_path, loaded.rules, str(DATA_DIR / f"{language}.forms.json"))
+    assert shipped == builtin_compiled(builtin_rules_from_yaml(language).rules, language)
+
+
+def test_shipped_variants_made_from_other_forms_are_ignored(tmp_path):
+    """After an edit of the forms file the rules are compiled again rather than trusted."""
+    yaml_path = tmp_path / "nl.yaml"
+    forms_path = tmp_path / "nl.forms.json"
+    shutil.copy(DATA_DIR / "nl.yaml", yaml_path)
+    shutil.copy(DATA_DIR / "nl.forms.json", forms_path)
+    shutil.copy(precompiled.precompiled_path(DATA_DIR / "nl.yaml"), precompiled.precompiled_path(yaml_path))
+    loaded = precompiled.load(yaml_path)
+    assert precompiled.compiled_rules(yaml_path, loaded.rules, str(forms_path)) is not None
+    forms_path.write_bytes(forms_path.read_bytes() + b"\n")
+    assert precompiled.compiled_rules(yaml_path, loaded.rules, str(forms_path)) is None
 
 
 def test_a_precompiled_file_older_than_its_yaml_is_ignored(tmp_path):

@@ -63,3 +63,15 @@ def test_case_does_not_matter(text):
 def test_adding_a_look_alike_never_adds_a_finding(text, word):
     """Appending a look-alike of "moet" as its own sentence adds no finding."""
     assert _summary(f"{text}\n\n{word}") == _summary(text)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x2b0, max_codepoint=0xfe40), max_size=20) | any_text)
+@example("e\u0301")
+@example("\u036f\u1aaf\u1ab0\u20ff\ufe2f\ufe30")
+def test_text_with_combining_marks_is_recognised_as_such(text):
+    """A line with a combining accent takes the careful word-by-word path, whatever else it holds."""
+    import re
+
+    from belscript.phrasing.text import _MARKS, _has_marks
+
+    assert _has_marks(text) == (re.search(f"[{_MARKS}]", text) is not None)

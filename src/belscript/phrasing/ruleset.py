@@ -56,11 +56,19 @@ def generated_forms_document(language: str) -> dict:
     }
 
 
+def builtin_compiled(rules: list[Rule], language: str) -> list:
+    """The built-in ``rules`` of ``language`` compiled as the checker does, from the shipped forms."""
+    return compile_rules(rules, _builtin_forms_for(language, required_lemmas(rules)))
+
+
 def write_precompiled_rules(language: str) -> str:
-    """Regenerate the shipped precompiled rules of ``language``; returns its path."""
+    """Regenerate the shipped precompiled rules of ``language`` (after its forms file); returns its path."""
     from belscript.phrasing import precompiled
 
-    return precompiled.write(builtin_rules_from_yaml(language), data_file(f"{language}.yaml"))
+    builtin_forms.cache_clear()  # the forms file may just have been rewritten
+    rules = builtin_rules_from_yaml(language)
+    return precompiled.write(rules, data_file(f"{language}.yaml"), builtin_compiled(rules.rules, language),
+                             data_file(f"{language}.forms.json"))
 
 
 def write_forms_file(language: str) -> str:
@@ -83,6 +91,13 @@ def _builtin_forms_for(language: str, lemmas: set[str]) -> dict[str, frozenset[s
 
 @lru_cache(maxsize=None)
 def _base_checker(language: str, rule_files: tuple[tuple[str, int, int], ...]) -> Checker:
+    if not rule_files:
+        from belscript.phrasing import precompiled
+
+        shipped = precompiled.compiled_rules(data_file(f"{language}.yaml"), builtin_rules(language).rules,
+                                             data_file(f"{language}.forms.json"))
+        if shipped is not None:
+            return Checker(shipped)
     rules = {rule.id: rule for rule in builtin_rules(language).rules}
     user_lemmas: set[str] = set()
     for path, _mtime, _size in rule_files:
