@@ -27,7 +27,7 @@ from belscript.screen import panels
 from belscript.screen.model import CallModel
 from belscript.tui.keys import ScreenKeys
 from belscript.tui.layout import ScreenLayout
-from belscript.tui import render
+from belscript.tui import bindings, render
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
@@ -89,6 +89,7 @@ class CallScreen(ScreenKeys, ScreenLayout):
             after_render=self._after_render,
             before_render=self._freeze_size,
         )
+        bindings.install(self.app, self._body)
         model.listeners.append(self.app.invalidate)
 
     # ------------------------------------------------------------------ running
