@@ -151,15 +151,12 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
     from belscript.journal import Journal
     from belscript.script.loader import resolve_script
     from belscript.screen import live
-    from belscript.tui.app import CallScreen
+    from belscript.tui.app import CallScreen, _freeze_garbage
 
     clock = FixedClock(datetime(2026, 11, 23, 10, 15))
     journal = Journal.open(clock=clock)
     model = live.start(resolve_script(None), load_dossier(demo_dossier_path()), clock=clock, journal=journal)
-    model.warm_up()  # what the real screen does in the background after the first frame (incl. gc.freeze)
-    import gc
-
-    gc.freeze()  # as the screen does after its warm-up
+    model.warm_up()  # what the real screen does in the background after the first frame
     for line in ("", "/naam Ingrid van Dijk", "1", "1", "1"):  # to the agreement step
         model.submit(line)
     sink = io.StringIO()
@@ -173,6 +170,10 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
             app = screen.app
             with set_app(app):
                 app.renderer.render(app, app.layout)
+                # the garbage collection of the running screen: what is loaded frozen after the
+                # first frame, full collections only in pauses (typed here without any)
+                _freeze_garbage()
+                screen.collector.start()
                 for text in TYPED * 3:
                     screen.buffer.reset()
                     for ch in text:
@@ -184,6 +185,7 @@ def keystroke_timings(rows: int = 40, columns: int = 120) -> list[float]:
                         timings.append((time.perf_counter() - start) * 1000)
                     sink.seek(0)
                     sink.truncate()
+                screen.collector.stop()
 
     asyncio.run(run())
     journal.close()

@@ -134,3 +134,34 @@ def test_large_loading_waits_while_the_caller_types_and_the_small_first_step_doe
                    idle=0.0)
     asyncio.run(order.run())
     assert ran == ["call", "golden", "dates"]
+
+
+def test_a_full_garbage_collection_waits_for_a_pause_in_typing_and_python_gets_its_own_back_after():
+    """While the screen runs, no full collection falls on a keystroke; it runs once the caller pauses."""
+    import gc
+
+    from belscript.tui.collect import PauseCollector
+
+    now = [50.0]
+    keys = _Keys()
+    collected: list[float] = []
+    before = gc.get_threshold()
+    collector = PauseCollector(keys, pause=1.0, max_keys=5, clock=lambda: now[0],
+                               collect=lambda: collected.append(now[0]))
+    collector.start()
+    try:
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > 100_000
+        assert not collector.after_redraw()  # nothing typed yet: nothing to collect
+        for _ in range(3):
+            keys.before_key_press.fire()
+            now[0] += 0.2
+            assert not collector.after_redraw()  # still typing
+        now[0] += 1.0
+        assert collector.after_redraw() and collected == [now[0]]
+        assert not collector.after_redraw()  # once per pause
+        for _ in range(5):  # typing without any pause: collected after max_keys anyway
+            keys.before_key_press.fire()
+        assert collector.after_redraw() and len(collected) == 2
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == before

@@ -27,7 +27,8 @@ from belscript.screen import panels
 from belscript.screen.model import CallModel
 from belscript.tui.keys import ScreenKeys
 from belscript.tui.layout import ScreenLayout
-from belscript.tui import render
+from belscript.tui import bindings, render
+from belscript.tui.collect import PauseCollector
 from belscript.tui.lexer import PhrasingLexer
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
@@ -89,6 +90,8 @@ class CallScreen(ScreenKeys, ScreenLayout):
             after_render=self._after_render,
             before_render=self._freeze_size,
         )
+        bindings.install(self.app, self._body)
+        self.collector = PauseCollector(self.app.key_processor)
         model.listeners.append(self.app.invalidate)
 
     # ------------------------------------------------------------------ running
@@ -99,11 +102,17 @@ class CallScreen(ScreenKeys, ScreenLayout):
 
     def run(self) -> int:
         """Run until the model says to close; returns the exit code."""
-        result = self.app.run(set_exception_handler=False, pre_run=self._catch_screen_errors)
+        try:
+            result = self.app.run(set_exception_handler=False, pre_run=self._catch_screen_errors)
+        finally:
+            self.collector.stop()
         return int(result or 0)
 
     async def run_async(self) -> int:
-        result = await self.app.run_async(set_exception_handler=False, pre_run=self._catch_screen_errors)
+        try:
+            result = await self.app.run_async(set_exception_handler=False, pre_run=self._catch_screen_errors)
+        finally:
+            self.collector.stop()
         return int(result or 0)
 
     def _catch_screen_errors(self) -> None:
@@ -132,9 +141,11 @@ class CallScreen(ScreenKeys, ScreenLayout):
 
     def _after_render(self, app: Application) -> None:
         if self._warmed:
+            self.collector.after_redraw()
             return
         self._warmed = True
         _freeze_garbage()
+        self.collector.start()
         warm_up = WarmUp(app.key_processor, self.model.warm_up_steps())
 
         async def warm() -> None:

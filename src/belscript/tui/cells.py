@@ -6,14 +6,37 @@ the feedback bar; the panels, the header and the key hints stay as they were. A
 :class:`ReusedWindow` copies its cells from the previous redraw back row by row
 instead (a dictionary update per row), as long as its control's ``content_key()`` and
 its place on the screen are unchanged. Only for windows that never have the focus or
-a cursor: nothing else of the window's drawing is needed then.
+a cursor: nothing else of the window's drawing is needed then. A :class:`ReusedArea`
+does the same for a whole group of such windows (the panels of the call), so a
+keystroke does not even divide their area among them again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
-from prompt_toolkit.layout.containers import Window
+from prompt_toolkit.layout.containers import Container, Window
+from prompt_toolkit.layout.dimension import Dimension
+from prompt_toolkit.layout.layout import walk
 from prompt_toolkit.layout.controls import FormattedTextControl
+
+
+def _copy_back(screen, write_position, rows: list[dict]) -> None:
+    """Put the cells of a previous redraw back, row by row."""
+    buffer = screen.data_buffer
+    for i, row in enumerate(rows):
+        buffer[write_position.ypos + i].update(row)
+
+
+def _drawn(screen, write_position) -> list[dict]:
+    """The cells just drawn into ``write_position``, row by row (to copy back next time)."""
+    x0, x1 = write_position.xpos, write_position.xpos + write_position.width
+    rows = []
+    for y in range(write_position.ypos, write_position.ypos + write_position.height):
+        row = screen.data_buffer[y]
+        rows.append({x: row[x] for x in range(x0, x1) if x in row})
+    return rows
 
 
 class TextControl(FormattedTextControl):
@@ -42,19 +65,62 @@ class ReusedWindow(Window):
         key = (self.content.content_key(), write_position.xpos, write_position.ypos, write_position.width,
                write_position.height, parent_style, erase_bg, z_index)
         if key == self._drawn_key and z_index is None:
-            buffer = screen.data_buffer
-            for i, row in enumerate(self._drawn_rows):
-                buffer[write_position.ypos + i].update(row)
+            _copy_back(screen, write_position, self._drawn_rows)
             screen.visible_windows_to_write_positions[self] = write_position
             return
         super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
         if z_index is not None:
             self._drawn_key = None
             return
-        x0, x1 = write_position.xpos, write_position.xpos + write_position.width
-        rows = []
-        for y in range(write_position.ypos, write_position.ypos + write_position.height):
-            row = screen.data_buffer[y]
-            rows.append({x: row[x] for x in range(x0, x1) if x in row})
-        self._drawn_rows = rows
+        self._drawn_rows = _drawn(screen, write_position)
+        self._drawn_key = key
+
+
+class ReusedArea(Container):
+    """A container (the panels of the call) whose cells are copied from the previous redraw
+    while nothing in it changed: the same content keys of its windows, the same ``extra()``
+    (the sizes and what is shown) and the same place. prompt_toolkit then neither divides
+    the area among the panels again nor visits each panel; a keystroke skips it whole.
+    Only for areas whose windows are all :class:`ReusedWindow` (no focus, no cursor)."""
+
+    def __init__(self, content: Container, extra: Callable[[], object]) -> None:
+        self.content = content
+        self._extra = extra
+        self._windows: list[Window] | None = None
+        self._drawn_key: object = None
+        self._drawn_rows: list[dict] = []
+        self._drawn_positions: dict = {}
+
+    def reset(self) -> None:
+        self.content.reset()
+
+    def preferred_width(self, max_available_width: int) -> Dimension:
+        return self.content.preferred_width(max_available_width)
+
+    def preferred_height(self, width: int, max_available_height: int) -> Dimension:
+        return self.content.preferred_height(width, max_available_height)
+
+    def get_key_bindings(self) -> None:
+        return None
+
+    def get_children(self) -> list[Container]:
+        return [self.content]
+
+    def write_to_screen(self, screen, mouse_handlers, write_position, parent_style, erase_bg, z_index) -> None:
+        if self._windows is None:
+            self._windows = [w for w in walk(self.content) if isinstance(w, Window)]
+        key = (tuple(w.content.content_key() for w in self._windows), self._extra(), write_position.xpos,
+               write_position.ypos, write_position.width, write_position.height, parent_style, erase_bg, z_index)
+        if key == self._drawn_key and z_index is None:
+            _copy_back(screen, write_position, self._drawn_rows)
+            screen.visible_windows_to_write_positions.update(self._drawn_positions)
+            return
+        before = set(screen.visible_windows_to_write_positions)
+        self.content.write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
+        if z_index is not None:
+            self._drawn_key = None
+            return
+        positions = screen.visible_windows_to_write_positions
+        self._drawn_positions = {w: p for w, p in positions.items() if w not in before}
+        self._drawn_rows = _drawn(screen, write_position)
         self._drawn_key = key

@@ -42,7 +42,7 @@ from prompt_toolkit.widgets import Frame
 
 from belscript.screen import panels
 from belscript.tui.box import BoxControl, measure
-from belscript.tui.cells import ReusedWindow, TextControl
+from belscript.tui.cells import ReusedArea, ReusedWindow, TextControl
 from belscript.tui.sizes import compact_sizes, is_compact, layout_sizes
 from belscript.tui.wrap import WrappedControl
 
@@ -260,8 +260,8 @@ class ScreenLayout:
                             scroll=lambda: self.dossier_offset, name="dossier"),
                 self._panel(panels.TITLES["notes"], self._notes, "right", "notes", cursor_at_end=True),
             ], width=self._exact("right"), height=self._exact("main"))
-            self._call = HSplit([self._header_bar(), VSplit([left, right], height=self._exact("main")),
-                                 *self._bottom()])
+            panels_area = ReusedArea(VSplit([left, right], height=self._exact("main")), self._drawn_as)
+            self._call = HSplit([self._header_bar(), panels_area, *self._bottom()])
         return self._call
 
     @property
@@ -284,6 +284,10 @@ class ScreenLayout:
                 self._line(self._footer, "class:footer"),
             ])
         return self._compact_call
+
+    def _drawn_as(self) -> tuple:
+        """What, besides the panels' texts, decides how the panels of the call are drawn."""
+        return tuple(self._sizes().items()), self.model.customer_voice() is not None
 
     def _say_scroll(self) -> int:
         """How far the line to say is scrolled; back to the top on every new step (a note keeps the place)."""
