@@ -31,6 +31,8 @@ __all__ = [
     "GOLDEN_SLOTS",
     "holiday_name",
     "is_working_day",
+    "first_working_day",
+    "add_working_days",
     "is_golden",
     "golden_slot",
     "next_golden",
@@ -69,6 +71,22 @@ def is_working_day(day: date) -> bool:
     if isinstance(day, datetime):
         day = day.date()
     return day.weekday() < 5 and holiday_name(day) is None
+
+
+def first_working_day(day: date) -> date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_working_days(day: date, n: int) -> date:
+    """The ``n``-th working day after ``day`` ("binnen twee werkdagen", a letter's receipt)."""
+    while n > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            n -= 1
+    return day
 
 
 def golden_slot(now: datetime) -> tuple[datetime, datetime] | None:

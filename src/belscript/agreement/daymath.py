@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from belscript.agreement.datewords import MONTH_PATTERN, WEEKDAY_PATTERN, say_date
+from belscript.calltime import add_working_days
 from belscript.dutch import MONTHS, WEEKDAYS
 from belscript.errors import AgreementError
 
@@ -54,16 +55,6 @@ def _month_from_text(today: date, month: int, year: int | None) -> tuple[int, in
         return year, month
     return (today.year, month) if month >= today.month else (today.year + 1, month)
 
-
-def _working_days_later(today: date, n: int) -> date:
-    from belscript.calltime import is_working_day
-
-    d = today
-    while n > 0:
-        d += timedelta(days=1)
-        if is_working_day(d):
-            n -= 1
-    return d
 
 
 # --------------------------------------------------------------------------- resolving
@@ -141,7 +132,7 @@ def resolve_custom(t: str, today: date, original: str) -> date | None:
     # working days and "binnen"
     m = re.fullmatch(r"(?:over|binnen) (\d+) werkdag(?:en)?", t)
     if m:
-        return _working_days_later(today, int(m.group(1)))
+        return add_working_days(today, int(m.group(1)))
     m = re.fullmatch(r"(?:over|binnen) (\d+) (dag|dagen|week|weken|maand|maanden|jaar)", t)
     if m and m.group(2) in ("maand", "maanden"):
         return add_months(today, int(m.group(1)))

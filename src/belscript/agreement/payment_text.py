@@ -62,12 +62,14 @@ def payment_date(text: str, ctx: EntryContext) -> date:
     customer confirms. A Saturday or Christmas Day is accepted, with the nearest
     working day to propose (in :attr:`EntryContext.notes`).
     """
+    from belscript.calltime import first_working_day, is_working_day
+
     on = resolve_date(text, ctx.day)
     if loose_phrase(text):
         if re.search(r"\beind", text.lower()):  # "eind van de maand": the last working day up to then
-            while not _is_working_day(on) and on > ctx.day:
+            while not is_working_day(on) and on > ctx.day:
                 on -= timedelta(days=1)
-        on = _working_day_from(on)
+        on = first_working_day(on)
         spoken = f"{on.day} {say_date(on).split()[2]}"
         raise refuse(
             f"‘{text.strip()}’ is nog geen datum: ik lees het als {say_date(on)}. Vraag de klant of dat klopt.",
@@ -78,11 +80,6 @@ def payment_date(text: str, ctx: EntryContext) -> date:
         ctx.notes.append(note)
     return on
 
-
-def _is_working_day(day: date) -> bool:
-    from belscript.calltime import is_working_day
-
-    return is_working_day(day)
 
 
 def amount_in(item: str, amount_text: str, ctx: EntryContext) -> Decimal:
@@ -174,7 +171,9 @@ def equal_instalments(text: str, ctx: EntryContext) -> list[Payment] | None:
     # The first date is the one the customer named; the dates worked out from it move
     # to the next working day when they fall on a weekend or a public holiday (nobody
     # can promise a bank transfer on New Year's Day).
-    dates = dates[:1] + [_working_day_from(d) for d in dates[1:]]
+    from belscript.calltime import first_working_day
+
+    dates = dates[:1] + [first_working_day(d) for d in dates[1:]]
     amounts = round_instalments(ctx.due, count)
     return [Payment(amount=a, on=d) for a, d in zip(amounts, dates)]
 
@@ -198,10 +197,3 @@ def round_instalments(total: Decimal, count: int) -> list[Decimal]:
         share = exact.quantize(CENT, rounding=ROUND_DOWN)
     return [share] * (count - 1) + [total - share * (count - 1)]
 
-
-def _working_day_from(day: date) -> date:
-    from belscript.calltime import is_working_day
-
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day

@@ -20,29 +20,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from belscript.calltime import is_working_day
+from belscript.calltime import add_working_days, first_working_day
 
 #: Working days between sending a letter and its assumed receipt.
 DELIVERY_WORKING_DAYS = 2
 #: The consumer's term to pay without costs (art. 6:96 lid 6 BW).
 FOURTEEN_DAYS = 14
-
-
-def add_working_days(day: date, n: int) -> date:
-    """The ``n``-th working day after ``day``."""
-    d = day
-    while n > 0:
-        d += timedelta(days=1)
-        if is_working_day(d):
-            n -= 1
-    return d
-
-
-def next_working_day_from(day: date) -> date:
-    """``day`` itself when it is a working day, else the first working day after it."""
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
 
 
 def assumed_receipt(sent_on: date) -> date:
@@ -52,7 +35,7 @@ def assumed_receipt(sent_on: date) -> date:
 
 def term_end(sent_on: date, days: int) -> date:
     """The last day of a term of ``days`` days that starts the day after assumed receipt."""
-    return next_working_day_from(assumed_receipt(sent_on) + timedelta(days=days))
+    return first_working_day(assumed_receipt(sent_on) + timedelta(days=days))
 
 
 def fourteen_day_deadline(sent_on: date) -> date:

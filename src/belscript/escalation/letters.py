@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from belscript.calltime import first_working_day
 from belscript.dutch import WEEKDAYS, join
 from belscript.errors import EscalationError
 from belscript.escalation.computation import Computation, Line
 from belscript.escalation.costs import collection_costs
-from belscript.escalation.deadlines import assumed_receipt, fourteen_day_deadline, next_working_day_from
+from belscript.escalation.deadlines import assumed_receipt, fourteen_day_deadline
 from belscript.escalation.facts import CustomerFacts, CustomerKind, Party, check_facts, day_words
 from belscript.escalation.interest import ARTICLE, NAME, statutory_interest
 from belscript.escalation.rates import RatesTable
@@ -205,7 +206,7 @@ def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts
     b2b = facts.kind is CustomerKind.business
 
     if kind == "herinnering":
-        deadline = next_working_day_from(today + timedelta(days=PAY_DAYS[kind]))
+        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
         verb = "is" if len(facts.open_invoices) == 1 else "zijn"
         blocks += [f"Volgens onze administratie {verb} {_which(facts)} nog niet betaald. De betaaltermijn van "
                    f"factuur {facts.open_invoices[0].number} is op {day_words(first_due)} verstreken. Misschien is "
@@ -216,7 +217,7 @@ def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts
                    "Heeft u inmiddels betaald? Dan kunt u deze herinnering als niet verzonden beschouwen. Heeft u een "
                    "vraag over de factuur, neem dan gerust contact met ons op."]
     elif kind == "aanmaning":
-        deadline = next_working_day_from(today + timedelta(days=PAY_DAYS[kind]))
+        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
         blocks += [x for x in (history or f"De betaaltermijn van {_which(facts)} is op {day_words(first_due)} "
                                           "verstreken en wij hebben uw betaling nog niet ontvangen.", broken) if x]
         blocks += [_invoices_table(facts),
@@ -259,7 +260,7 @@ def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts
                 raise EscalationError(f"De veertien dagen van de veertiendagenbrief van {day_words(sent)} lopen tot en "
                                       f"met {day_words(free_until)}; de ingebrekestelling kan pas daarna "
                                       "(art. 6:96 lid 6 BW).")
-        deadline = next_working_day_from(today + timedelta(days=PAY_DAYS[kind]))
+        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
         costs = collection_costs(facts.principal)
         interest, why_not = _interest(facts, today, rates)
         if why_not:

@@ -155,16 +155,11 @@ def _weekday(day: date, earliest: date) -> date:
     """The nearest working day (the product's own rules: weekends and Dutch public holidays,
     :func:`belscript.calltime.is_working_day`): a day off moves back to the working day
     before it, or on to the next working day when that is earlier than the customer can pay."""
-    from belscript.calltime import is_working_day
+    from belscript.calltime import first_working_day, is_working_day
 
     if is_working_day(day):
         return day
     before = day - timedelta(days=1)
     while not is_working_day(before):
         before -= timedelta(days=1)
-    if before >= earliest:
-        return before
-    after = day + timedelta(days=1)
-    while not is_working_day(after):
-        after += timedelta(days=1)
-    return after
+    return before if before >= earliest else first_working_day(day + timedelta(days=1))
