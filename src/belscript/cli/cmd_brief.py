@@ -114,7 +114,7 @@ def safe_name(text: str) -> str:
 
 def write_letter(args: argparse.Namespace, store, home: Path) -> int:
     from belscript.cli.dunning import calls_of, creditor_from_config, customer_facts, customer_kind, debtor_party
-    from belscript.cli.outfile import write_output
+    from belscript.cli.outfile import write_outputs
     from belscript.escalation import build_letter, letter_eml, letter_pdf, load_ladder, load_rates, next_step, rates_path
     from belscript.money import format_amount
 
@@ -133,14 +133,8 @@ def write_letter(args: argparse.Namespace, store, home: Path) -> int:
 
     folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else Path("brieven"))
     stem = f"{today.isoformat()}-{chosen}-{safe_name(customer.number)}"
-    written = []
-    for suffix, data in ((".eml", letter_eml(letter)), (".pdf", letter_pdf(letter))):
-        target = folder / f"{stem}{suffix}"
-        if not args.force and target.exists():
-            raise UsageError(f"{target} bestaat al; gebruik --force om het te overschrijven")
-    for suffix, data in ((".eml", letter_eml(letter)), (".pdf", letter_pdf(letter))):
-        written.append(write_output(folder / f"{stem}{suffix}", data, overwrite=args.force,
-                                    example_name=f"{stem}{suffix}", language="nl"))
+    files = ((folder / f"{stem}.eml", letter_eml(letter)), (folder / f"{stem}.pdf", letter_pdf(letter)))
+    written = write_outputs(files, overwrite=args.force)
     store.record_letter(customer.id, chosen, today, invoice=facts.open_invoices[0].number)
 
     print(f"{letter.subject} voor {customer.name} ({kind.label}), gedateerd {today:%d-%m-%Y}.")

@@ -15,7 +15,6 @@ import argparse
 from pathlib import Path
 
 from belscript.cli.dunning import add_kind_arguments
-from belscript.errors import UsageError
 
 
 #: The help text owners see (`belscript overdracht --help`): the command speaks Dutch.
@@ -52,7 +51,7 @@ def write_handover(args: argparse.Namespace, store, home: Path) -> int:
     from belscript.cli.dunning import (
         call_records, calls_of, creditor_from_config, customer_facts, customer_kind, debtor_party,
     )
-    from belscript.cli.outfile import write_output
+    from belscript.cli.outfile import write_outputs
     from belscript.escalation import Handover, Party, handover_csv, handover_pdf
     from belscript.money import format_amount
 
@@ -70,11 +69,7 @@ def write_handover(args: argparse.Namespace, store, home: Path) -> int:
     folder = Path(args.map) if args.map else (Path("demo-brieven") if args.demo else Path("overdracht"))
     stem = f"{today.isoformat()}-overdracht-{safe_name(customer.number)}"
     files = ((folder / f"{stem}.csv", handover_csv(handover)), (folder / f"{stem}.pdf", handover_pdf(handover)))
-    for target, _data in files:
-        if not args.force and target.exists():
-            raise UsageError(f"{target} bestaat al; gebruik --force om het te overschrijven")
-    written = [write_output(target, data, overwrite=args.force, example_name=target.name, language="nl")
-               for target, data in files]
+    written = write_outputs(files, overwrite=args.force)
     print(f"Overdracht van {customer.name} ({kind.label}): {format_amount(facts.principal)} open, "
           f"{len(facts.open_invoices)} factu{'ur' if len(facts.open_invoices) == 1 else 'ren'}, "
           f"{len(records)} gesprek{'' if len(records) == 1 else 'ken'}, {len(facts.promises)} toezegging"

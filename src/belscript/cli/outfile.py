@@ -99,6 +99,19 @@ def write_output(target: str | os.PathLike[str], data: str | bytes | Iterable[st
     return path
 
 
+def write_outputs(files: Iterable[tuple[Path, str | bytes]], *, overwrite: bool,
+                  language: str = "nl") -> list[Path]:
+    """Write files that belong together (a letter's .eml and .pdf): without ``overwrite``,
+    refuse before writing any of them when one already exists, so no half set is left."""
+    files = list(files)
+    if not overwrite:
+        for target, _data in files:
+            if target.exists():
+                raise UsageError(_MESSAGES[language]["exists"].format(path=target))
+    return [write_output(target, data, overwrite=overwrite, example_name=target.name, language=language)
+            for target, data in files]
+
+
 def _inside_data_folder(path: Path) -> Path | None:
     """Belscript's data folder when ``path`` (after links) lies in it, else None."""
     from belscript.journal.paths import home_dir
