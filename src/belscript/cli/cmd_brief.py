@@ -113,17 +113,13 @@ def safe_name(text: str) -> str:
 
 
 def write_letter(args: argparse.Namespace, store, home: Path) -> int:
-    from belscript.cli.dunning import calls_of, creditor_from_config, customer_facts, customer_kind, debtor_party
+    from belscript.cli.dunning import creditor_from_config, customer_case, debtor_party
     from belscript.cli.outfile import write_outputs
     from belscript.escalation import build_letter, letter_eml, letter_pdf, load_ladder, load_rates, next_step, rates_path
     from belscript.money import format_amount
 
-    today = store.clock.today()
-    store.check_promises(today)
-    customer = store.find_customer(args.customer)
-    kind = customer_kind(store, customer, args.kind)
-    history = store.history(customer)
-    facts = customer_facts(history, kind, calls_of(customer, home), today)
+    case = customer_case(args, store, home)
+    today, customer, kind, history, facts = case.today, case.customer, case.kind, case.history, case.facts
     creditor = creditor_from_config(store.caller, home)
     ladder = load_ladder()
     decision = next_step(ladder, facts, today)

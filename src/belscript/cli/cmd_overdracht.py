@@ -48,21 +48,14 @@ def run(args: argparse.Namespace) -> int:
 
 def write_handover(args: argparse.Namespace, store, home: Path) -> int:
     from belscript.cli.cmd_brief import safe_name
-    from belscript.cli.dunning import (
-        call_records, calls_of, creditor_from_config, customer_facts, customer_kind, debtor_party,
-    )
+    from belscript.cli.dunning import call_records, creditor_from_config, customer_case, debtor_party
     from belscript.cli.outfile import write_outputs
     from belscript.escalation import Handover, Party, handover_csv, handover_pdf
     from belscript.money import format_amount
 
-    today = store.clock.today()
-    store.check_promises(today)
-    customer = store.find_customer(args.customer)
-    kind = customer_kind(store, customer, args.kind)
-    history = store.history(customer)
-    calls = calls_of(customer, home)
-    facts = customer_facts(history, kind, calls, today)
-    records, _called, _refused = call_records(calls)
+    case = customer_case(args, store, home)
+    today, customer, kind, history, facts = case.today, case.customer, case.kind, case.history, case.facts
+    records, _called, _refused = call_records(case.calls)
     contacts = tuple(Party(c.name, email=c.email, phone=c.phone) for c in history.contacts)
     handover = Handover(creditor_from_config(store.caller, home), debtor_party(history), facts, today,
                         contacts=contacts, calls=records)

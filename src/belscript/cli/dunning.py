@@ -15,6 +15,7 @@ commands that need it:
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -155,3 +156,27 @@ def customer_facts(history, kind, calls, today: date):
     promises = tuple(_promise(p) for p in history.promises)
     return CustomerFacts(kind, tuple(invoices), tuple(done), promises, refused)
 
+
+
+@dataclass(frozen=True)
+class Case:
+    """One customer as 'brief' and 'overdracht' both start from it."""
+
+    today: date
+    customer: object
+    kind: object
+    history: object
+    calls: list
+    facts: object
+
+
+def customer_case(args: argparse.Namespace, store, home) -> Case:
+    """Promises checked up to today, then ``args.customer`` found with their kind (asked
+    once when unknown), history, calls from the call log and escalation facts."""
+    today = store.clock.today()
+    store.check_promises(today)
+    customer = store.find_customer(args.customer)
+    kind = customer_kind(store, customer, args.kind)
+    history = store.history(customer)
+    calls = calls_of(customer, home)
+    return Case(today, customer, kind, history, calls, customer_facts(history, kind, calls, today))
