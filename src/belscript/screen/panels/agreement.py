@@ -13,9 +13,8 @@ from belscript.money import format_amount
 from belscript.screen import guidance
 
 if TYPE_CHECKING:  # pragma: no cover
+    from belscript.screen.mode import Fragments
     from belscript.screen.model import CallModel
-
-Fragments = list[tuple[str, str]]
 
 
 def policy_lines(model: CallModel) -> list[str]:

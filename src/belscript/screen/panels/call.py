@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from belscript.screen.mode import Fragments
     from belscript.screen.model import CallModel
 
-Fragments = list[tuple[str, str]]
 
 #: The titles of the fixed panels, by panel (the wide layout's and the compact one's).
 TITLES = {

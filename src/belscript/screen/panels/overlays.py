@@ -9,9 +9,9 @@ from belscript.screen.panels import call as panels
 from belscript.screen.panels.agreement import policy_lines, recap_now
 
 if TYPE_CHECKING:  # pragma: no cover
+    from belscript.screen.mode import Fragments
     from belscript.screen.model import CallModel
 
-Fragments = list[tuple[str, str]]
 
 TITLES = {
     "help": "Toetsen en opdrachten (Esc of F1 sluit)",

@@ -8,9 +8,8 @@ from belscript.screen.facts import goal_of, known_and_missing
 from belscript.screen.panels.agreement import policy_lines
 
 if TYPE_CHECKING:  # pragma: no cover
+    from belscript.screen.mode import Fragments
     from belscript.screen.model import CallModel
-
-Fragments = list[tuple[str, str]]
 
 
 def prep_left(model: CallModel) -> Fragments:
