@@ -82,3 +82,32 @@ def print_table(rows: list[tuple[str, float, str, bool]]) -> int:
     for name, ms, target, ok in rows:
         print(f"{name:<{width}}  {ms:>7.1f} ms  {target:<{target_width}} {'yes' if ok else 'NO'}")
     return 0 if all(r[3] for r in rows) else 1
+
+
+WORDS = ["Bakkerij", "Installatie", "Bouw", "Groen", "Transport", "Advies", "Kapsalon", "Garage"]
+NAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
+
+
+def company_name(n: int) -> str:
+    """The ``n``-th generated customer name ("Bouw Jansen 2"), the same in every benchmark."""
+    return f"{WORDS[n % len(WORDS)]} {NAMES[(n // 8) % len(NAMES)]} {n}"
+
+
+def invoice_rows(customers: int, invoices: int, days: int = 680) -> list:
+    """``invoices`` open invoices spread over customers ``D00000``… and ``days`` days from 2025."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from belscript.store import InvoiceRecord
+
+    return [InvoiceRecord(f"F{n:06d}", f"D{n % customers:05d}", Decimal(100 + n % 900), Decimal(100 + n % 900),
+                          date(2025, 1, 1) + timedelta(days=n % days), date(2025, 1, 31) + timedelta(days=n % days))
+            for n in range(invoices)]
+
+
+def spread(times: list[float], digits: int = 0) -> str:
+    """The 10th to 90th percentile of ``times``, as the benchmarks print it."""
+    import statistics
+
+    q = statistics.quantiles(times, n=10)
+    return f"{q[0]:.{digits}f}-{q[-1]:.{digits}f}"

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from _bench import belscript_command, compile_sources, source_env  # noqa: E402
+from _bench import belscript_command, company_name, compile_sources, invoice_rows, source_env, spread  # noqa: E402
 from bench_call import MARKER, _wait_for  # noqa: E402
 
 from belscript.clock import FixedClock  # noqa: E402
@@ -44,8 +44,6 @@ from belscript.errors import BelscriptError  # noqa: E402
 from belscript.store import CustomerRecord, InvoiceRecord, open_store  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 10, 15)
-WORDS = ["Bakkerij", "Installatie", "Bouw", "Groen", "Transport", "Advies", "Kapsalon", "Garage"]
-NAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
 TARGET = ("T00001", "Zuivelhandel Oosterhout")
 RATIO, RSS_MIB, BYTES_PER_CALL = 1.5, 150, 10 * 1024
 
@@ -78,9 +76,6 @@ def typical_call():
     return loaded, dossier, events
 
 
-def _name(n: int) -> str:
-    return f"{WORDS[n % len(WORDS)]} {NAMES[(n // 8) % len(NAMES)]} {n}"
-
 
 def _log_calls(journal, loaded, dossier, events, count: int, customers: int) -> None:
     from belscript.engine.events import Event
@@ -89,7 +84,7 @@ def _log_calls(journal, loaded, dossier, events, count: int, customers: int) -> 
         return dossier.model_copy(update={"customer": dossier.customer.model_copy(update={"name": name,
                                                                                      "number": number})})
 
-    files = [customer_file(_name(n), f"D{n:05d}") for n in range(min(count, customers))]
+    files = [customer_file(company_name(n), f"D{n:05d}") for n in range(min(count, customers))]
     files = files or [customer_file(*reversed(TARGET))]
     with journal.batch():
         for n in range(count):
@@ -105,12 +100,10 @@ def _home(path: Path, customers: int, invoices: int, calls: int) -> Path:
 
     clock = FixedClock(NOW)
     records = [CustomerRecord(TARGET[0], TARGET[1], kind="b2b")]
-    records += [CustomerRecord(f"D{n:05d}", _name(n), kind="b2b") for n in range(customers)]
+    records += [CustomerRecord(f"D{n:05d}", company_name(n), kind="b2b") for n in range(customers)]
     rows = [InvoiceRecord(f"T-{n}", TARGET[0], Decimal("400.00"), Decimal("400.00"), date(2026, 8, 1),
                           date(2026, 9, 1)) for n in range(3)]
-    rows += [InvoiceRecord(f"F{n:06d}", f"D{n % customers:05d}", Decimal(100 + n % 900), Decimal(100 + n % 900),
-                           date(2025, 1, 1) + timedelta(days=n % 680), date(2025, 1, 31) + timedelta(days=n % 680))
-             for n in range(invoices)]
+    rows += invoice_rows(customers, invoices)
     loaded, dossier, events = typical_call()
     with open_store(path, clock=clock, caller="Anna") as store, Journal.open(path, clock=clock) as journal:
         store.import_records(records, rows, source="bench")
@@ -182,10 +175,6 @@ def call_start(home: Path, report: Path | None = None) -> float:
     return (shown - start) * 1000
 
 
-def _spread(times: list[float]) -> str:
-    q = statistics.quantiles(times, n=10)
-    return f"{q[0]:.0f}-{q[-1]:.0f}"
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -223,8 +212,8 @@ def main() -> int:
             ratio = statistics.median(big) / statistics.median(ref)
             met = ratio <= RATIO and rss < RSS_MIB
             ok = ok and met
-            print(f"{label:<26} {statistics.median(ref):>7.0f} ({_spread(ref):>9}) {statistics.median(big):>7.0f} "
-                  f"({_spread(big):>9}) {ratio:>5.2f}x {rss:>5.0f} MiB  {'yes' if met else 'NO'}")
+            print(f"{label:<26} {statistics.median(ref):>7.0f} ({spread(ref):>9}) {statistics.median(big):>7.0f} "
+                  f"({spread(big):>9}) {ratio:>5.2f}x {rss:>5.0f} MiB  {'yes' if met else 'NO'}")
         per_call = size / args.calls
         ok = ok and per_call <= BYTES_PER_CALL
         print(f"{'stored per call':<26} {per_call / 1024:>39.1f} KiB  ≤ 10 KiB  {'yes' if per_call <= BYTES_PER_CALL else 'NO'}")

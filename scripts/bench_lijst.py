@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from _bench import belscript_command, compile_sources, interleaved, source_env  # noqa: E402
+from _bench import (  # noqa: E402
+    belscript_command, company_name, compile_sources, interleaved, invoice_rows, source_env, spread,
+)
 
 from belscript.clock import FixedClock  # noqa: E402
 from belscript.store import CustomerRecord, InvoiceRecord, open_store  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 10, 15)
-WORDS = ["Bakkerij", "Installatie", "Bouw", "Groen", "Transport", "Advies", "Kapsalon", "Garage"]
-NAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
 SCRIPT_TEXT = "x" * 29_000  # a call stores its script text, as a real call does
 #: Calls written per transaction of the call log.
 BATCH = 2_000
@@ -50,9 +50,6 @@ class _Part:
     def __init__(self, amount: Decimal, on: date) -> None:
         self.amount, self.on = amount, on
 
-
-def _name(n: int) -> str:
-    return f"{WORDS[n % len(WORDS)]} {NAMES[(n // 8) % len(NAMES)]} {n}"
 
 
 def _target(store, journal) -> None:
@@ -65,19 +62,6 @@ def _target(store, journal) -> None:
     for n in range(6):
         _call(journal, "Zuivelhandel Oosterhout", datetime(2026, 10, 6, 10, 0) - timedelta(weeks=n), n % 3 != 0)
 
-
-@contextlib.contextmanager
-def _batch(journal):
-    """One transaction around many calls written through the log's own API. The log has
-    no batch API of its own (a real call commits every event at once), so the benchmark
-    opens the transaction on the log's connection itself."""
-    journal._conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        journal._conn.execute("ROLLBACK")
-        raise
-    journal._conn.execute("COMMIT")
 
 
 _DOSSIERS: dict[str, object] = {}
@@ -107,19 +91,17 @@ def _fill(store, journal, customers: int, invoices: int, calls: int) -> None:
     with store.db.transaction():
         _fill_store(store, customers, invoices)
     for start in range(0, calls, BATCH):
-        with _batch(journal):
+        with journal.batch():
             for n in range(start, min(calls, start + BATCH)):
-                _call(journal, _name(n % customers), datetime(2024, 1, 1, 9) + timedelta(hours=(n * 7) % 24_000),
+                _call(journal, company_name(n % customers), datetime(2024, 1, 1, 9) + timedelta(hours=(n * 7) % 24_000),
                       n % 3 == 0)
     _target(store, journal)
 
 
 def _fill_store(store, customers: int, invoices: int) -> None:
     store.import_records(
-        [CustomerRecord(f"D{n:05d}", _name(n), kind="b2b" if n % 3 else "b2c") for n in range(customers)],
-        [InvoiceRecord(f"F{n:06d}", f"D{n % customers:05d}", Decimal(100 + n % 900), Decimal(100 + n % 900),
-                       date(2025, 1, 1) + timedelta(days=n % 680), date(2025, 1, 31) + timedelta(days=n % 680))
-         for n in range(invoices)], source="bench")
+        [CustomerRecord(f"D{n:05d}", company_name(n), kind="b2b" if n % 3 else "b2c") for n in range(customers)],
+        invoice_rows(customers, invoices), source="bench")
     for n in range(0, invoices, 10):
         store.record_payment(f"F{n:06d}", Decimal("50.00"), date(2025, 3, 1) + timedelta(days=n % 500))
     for n in range(0, customers, 10):
@@ -145,10 +127,6 @@ def _home(path: Path, full: bool, args) -> Path:
     marker.write_text(json.dumps(sizes))
     return path
 
-
-def _spread(times: list[float]) -> str:
-    q = statistics.quantiles(times, n=10)
-    return f"{q[0]:.0f}-{q[-1]:.0f}"
 
 
 def main() -> int:
@@ -179,8 +157,8 @@ def main() -> int:
             ref, big = times["empty"], times["full"]
             ratio = statistics.median(big) / statistics.median(ref)
             ok = ok and ratio <= 1.5
-            print(f"{label:<24} {statistics.median(ref):>8.0f} ({_spread(ref):>9}) "
-                  f"{statistics.median(big):>8.0f} ({_spread(big):>9}) {ratio:>5.2f}x  {'yes' if ratio <= 1.5 else 'NO'}")
+            print(f"{label:<24} {statistics.median(ref):>8.0f} ({spread(ref):>9}) "
+                  f"{statistics.median(big):>8.0f} ({spread(big):>9}) {ratio:>5.2f}x  {'yes' if ratio <= 1.5 else 'NO'}")
     return 0 if ok else 1
 
 

@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from _bench import invoice_rows, spread  # noqa: E402
 
 from belscript.clock import FixedClock  # noqa: E402
 from belscript.store import CustomerRecord, InvoiceRecord, StoredEvent, open_store  # noqa: E402
@@ -56,9 +59,7 @@ def _target(store) -> None:
 def _fill(store, customers: int, invoices: int) -> None:
     records = [CustomerRecord(f"D{n:05d}", f"{WORDS[n % len(WORDS)]} {NAMES[(n // 16) % len(NAMES)]} {n}",
                               kind="b2b" if n % 3 else "b2c") for n in range(customers)]
-    rows = [InvoiceRecord(f"F{n:06d}", f"D{n % customers:05d}", Decimal(100 + n % 900), Decimal(100 + n % 900),
-                          date(2025, 1, 1) + timedelta(days=n % 600), date(2025, 1, 31) + timedelta(days=n % 600))
-            for n in range(invoices)]
+    rows = invoice_rows(customers, invoices, days=600)
     store.import_records(records, rows, source="bench")
     for n in range(0, invoices, 10):
         store.record_payment(f"F{n:06d}", Decimal("50.00"), date(2025, 3, 1) + timedelta(days=n % 500))
@@ -70,10 +71,6 @@ def _fill(store, customers: int, invoices: int) -> None:
             store.record_event(StoredEvent(f"c{n}-{seq}", f"c{n}", seq, NOW, "note", {"n": seq}, cid, "Anna"))
     _target(store)
 
-
-def _spread(times: list[float]) -> str:
-    q = statistics.quantiles(times, n=10)
-    return f"{q[0]:.3f}-{q[-1]:.3f}"
 
 
 def measure(engine: str, make_url, customers: int, invoices: int, runs: int) -> list[tuple]:
@@ -104,7 +101,7 @@ def measure(engine: str, make_url, customers: int, invoices: int, runs: int) -> 
                 t2 = time.perf_counter()
                 ref.append((t1 - t0) * 1000)
                 big.append((t2 - t1) * 1000)
-            rows.append((engine, name, statistics.median(ref), _spread(ref), statistics.median(big), _spread(big)))
+            rows.append((engine, name, statistics.median(ref), spread(ref, 3), statistics.median(big), spread(big, 3)))
         empty.close()
         full.close()
     return rows
