@@ -7,9 +7,10 @@ whole dictionary (over a second to load), so the result is shipped as
 in ``nl.yaml`` or ``en.yaml``, or after upgrading simplemma; the test suite fails
 while the shipped file differs from what simplemma gives.
 
-It also writes ``<language>.rules.json``, the built-in rules already parsed, so that
-checking wording reads no YAML (``belscript lint -``); run it after any change to
-``nl.yaml`` or ``en.yaml`` (until then the YAML is read, and a test fails).
+It also writes ``src/belscript/phrasing/precompiled_rules.py``, the built-in rules of
+every language already parsed and expanded, so that checking wording reads no YAML
+(``belscript lint -``, ``validate``); run it after any change to ``nl.yaml`` or ``en.yaml``
+(until then the YAML is read, and a test fails).
 
 Usage: .venv/bin/python scripts/gen_phrasing_forms.py
 """
@@ -28,7 +29,7 @@ from belscript.phrasing.ruleset import write_forms_file, write_precompiled_rules
 def main() -> int:
     for language in LANGUAGES:
         print(f"wrote {write_forms_file(language)}")
-        print(f"wrote {write_precompiled_rules(language)}")
+    print(f"wrote {write_precompiled_rules()}")
     return 0
 
 

@@ -75,3 +75,24 @@ def test_text_with_combining_marks_is_recognised_as_such(text):
     from belscript.phrasing.text import _MARKS, _has_marks
 
     assert _has_marks(text) == (re.search(f"[{_MARKS}]", text) is not None)
+
+
+def _both_ways(language: str):
+    """Two checkers for ``language`` that differ only in how they find candidate sentences."""
+    by_words, by_regex = (phrasing.checker_for(language).with_levels({}) for _ in range(2))
+    by_words._scan.short_text = 10**9
+    by_regex._scan.short_text = -1
+    return by_words, by_regex
+
+
+BOTH_WAYS = {language: _both_ways(language) for language in ("nl", "en")}
+
+
+@given(st.one_of(any_text, dutchish.map(lambda t: "moet " + t), dutchish.map(lambda t: t + " moet")))
+@example("émoet u betalen? Ja, u moet.")
+@example("moet'je u moet_ zo'n moet")
+@example("Moet u niet betalen?\n\nU moet.")
+def test_short_and_long_texts_are_scanned_to_the_same_findings(text):
+    """Splitting a short text into words finds exactly what the trigger regex of long texts finds."""
+    for language, (by_words, by_regex) in BOTH_WAYS.items():
+        assert by_words.check(text) == by_regex.check(text), language

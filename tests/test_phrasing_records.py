@@ -61,6 +61,8 @@ class OldVariant:
     gaps: tuple
     question: bool
     anchor: int = 0
+    trigger: int = 0  # added since: the slot the pre-filter looks for
+    witness: int = -1  # added since: the slot tested before a walk
 
 
 def _pairs():
@@ -68,7 +70,7 @@ def _pairs():
     diag = ("a.yaml", 3, 7, "warning", "„moet” klinkt dwingend", "moeten", 11)
     finding = ("moeten", "warning", 2, 6, "moet", "„moet”", ("Wanneer kunt u betalen?",), "Waarom.")
     silenced = ("a.yaml", 4, 9, "moeten", "moet")
-    variant = ((frozenset({"moet"}), frozenset({"u"})), (0, 2), False, 1)
+    variant = ((frozenset({"moet"}), frozenset({"u"})), (0, 2), False, 1, 0, 0)
     return [
         (Diagnostic(*diag, extra={"rule": "moeten"}), OldDiagnostic(*diag, extra={"rule": "moeten"}), Diagnostic, OldDiagnostic, diag),
         (Finding(*finding), OldFinding(*finding), Finding, OldFinding, finding),

@@ -17,7 +17,6 @@ Exit status: 0 clean (suggestions only), 1 a warning or error was found, 2 unrea
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -123,6 +122,8 @@ def _report(args: argparse.Namespace, diagnostics: list, silenced: list) -> int:
 
     if args.list_silenced:
         if args.format == "json":
+            import json  # only for this output: plain `lint` starts without it
+
             print(json.dumps([s.as_dict() for s in silenced], ensure_ascii=False, indent=2))
         elif silenced:
             print("\n".join(s.format() for s in sorted(silenced, key=lambda s: (s.path, s.line, s.column))))

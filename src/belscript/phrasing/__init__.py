@@ -22,7 +22,7 @@ from belscript.phrasing.checker import Checker, Finding
 from belscript.phrasing.levels import WARNING_LEVELS, counts_as_warning
 from belscript.phrasing.lint import Silenced, lint_script, lint_text
 from belscript.phrasing.rules import LANGUAGES, Rule, RuleFile, load_rule_file
-from belscript.phrasing.ruleset import builtin_rules, checker_for, load_user_rules
+from belscript.phrasing.ruleset import builtin_rule_ids, builtin_rules, checker_for, load_user_rules
 
 __all__ = [
     "WARNING_LEVELS", "Checker", "Finding", "Rule", "RuleFile", "Silenced", "check", "checker_for",
@@ -40,7 +40,7 @@ def known_rule_ids(language: str | None = None) -> frozenset[str]:
     """Ids of the built-in rules of ``language`` (all languages when None), for checking
     a script's ``phrasing:`` keys."""
     languages = LANGUAGES if language is None else (language,)
-    return frozenset(rule.id for lang in languages for rule in builtin_rules(lang).rules)
+    return frozenset(rule_id for lang in languages for rule_id in builtin_rule_ids(lang))
 
 
 def rules_for(language: str = "nl") -> list[Rule]:

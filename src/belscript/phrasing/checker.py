@@ -1,18 +1,16 @@
-"""The matcher: every rule of a set compiled into one word index and one scan regex.
+"""The matcher: every rule of a set compiled into one word index.
 
 Checking runs on every keystroke of the live screen, so the common case must cost
 almost nothing:
 
 1. the text is case-folded (one-to-one offsets for nearly all real text);
-2. one compiled regular expression, a trie of *trigger* words, scans it. A variant can
-   only match a sentence that holds a word of each of its slots, so per variant the
-   words of one slot suffice: the slot least likely to occur in call notes
-   (:func:`~belscript.phrasing.patterns.trigger_slot`). The regex starts with a
-   separator character, which lets the regex engine skip through the text in C until a
-   possible word start. No hit means no finding, and that is the answer for most lines;
-3. only a sentence with a hit is split into words (plain strings; character offsets are
-   computed afterwards, for the words of a finding only), the scan resumes after that
-   sentence, and sentence ends are found lazily, as far as the last hit needs them;
+2. only the sentences holding a *trigger* word are looked at (:mod:`belscript.phrasing.scan`).
+   A variant can only match a sentence that holds a word of each of its slots, so per
+   variant the words of one slot suffice: the slot least likely to occur in call notes
+   (:func:`~belscript.phrasing.patterns.trigger_slot`). No trigger means no finding, and
+   that is the answer for most lines;
+3. such a sentence is split into words (plain strings; character offsets are computed
+   afterwards, for the words of a finding only);
 4. in that sentence only the variants indexed under a word of their *anchor* slot are
    tried, each a short walk over word sets with bounded gaps.
 
@@ -23,19 +21,17 @@ normalises word by word and gives the same findings.
 
 from __future__ import annotations
 
-import re
-
 from belscript.document.record import Record, set_field
-from belscript.phrasing.patterns import Variant, compile_pattern, trigger_slot
+from belscript.phrasing.patterns import Variant, compile_pattern
 from belscript.phrasing.rules import LEVELS, Rule
-from belscript.phrasing.text import SENTENCE_END_RE, Sentences, folded_same_length, plain_words, tokens
+from belscript.phrasing.scan import TriggerScan
+from belscript.phrasing.text import Sentences, folded_same_length, tokens
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (lint - loads this)
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable, Mapping
 
 OFF = "off"
-_sentence_ends = SENTENCE_END_RE.finditer
 
 
 class Finding(Record):
@@ -88,36 +84,13 @@ def compile_rules(rules: Iterable[Rule], forms: Mapping[str, frozenset[str]]) ->
     return compiled
 
 
-def _trie(words: Iterable[str]) -> str | None:
-    """A regex matching any of ``words``, shaped as a trie (fast in ``re``); None for no words."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie) if trie else None
-
-
 #: Variant data as one flat tuple (read for every candidate word):
-#: ``(slots, gaps, anchor, last slot index, question only, witness)``. The *witness* is
-#: the variant's rarest slot besides the anchor (None for a single word): a sentence
-#: without any of its words cannot match, which one set test tells before any walk.
+#: ``(slots, gaps, anchor, last slot index, question only, witness words or None)``.
 _Walk = tuple
 
 
 def _walk(var: Variant) -> _Walk:
-    others = tuple(s for j, s in enumerate(var.slots) if j != var.anchor)
-    witness = others[trigger_slot(others)] if others else None
+    witness = var.slots[var.witness] if var.witness >= 0 else None
     return (var.slots, var.gaps, var.anchor, len(var.slots) - 1, var.question, witness)
 
 
@@ -255,21 +228,10 @@ class Checker:
                 walk = _walk(var)
                 for word in var.slots[var.anchor]:
                     index.setdefault(word, []).append((number, walk))
-                triggers |= var.slots[trigger_slot(var.slots)]
+                triggers |= var.slots[var.trigger]
         self._index = index
         self._triggers = frozenset(triggers)
-        body = _trie(sorted(triggers))
-        self._after_separator = self._after_space = None
-        #: Length of the longest trigger word (see :meth:`_starts_with_trigger`).
-        self._longest = max(map(len, triggers), default=0)
-        if body is not None:
-            # Starting with a set of characters that cannot lie inside an ASCII word lets
-            # ``re`` skip to the next candidate in C. Letters outside ASCII are in the set
-            # too: they only cause a few needless candidates, never a missed word. One
-            # pattern serves both searches: compiling it is most of building a checker.
-            pattern = re.compile(f"[^a-z0-9](?:{body})(?![^\\W_])")
-            self._after_separator = pattern.search
-            self._after_space = pattern.match
+        self._scan = TriggerScan(self._triggers)
 
     def with_levels(self, levels: Mapping[str, str]) -> "Checker":
         """The same rules with some levels changed (``off`` switches a rule off)."""
@@ -284,52 +246,18 @@ class Checker:
     def check(self, text: str) -> list[Finding]:
         """All findings in ``text``, ordered by position."""
         findings: list[Finding] = []
-        search = self._after_separator
-        if not text or search is None:
+        if not text or not self._triggers:
             return findings
         folded = folded_same_length(text)
         if folded is None:
             return self._check_word_by_word(text)
-        # Offset of the first trigger word: at the very start, or after a separator.
-        if self._starts_with_trigger(folded):
-            pos = 0
-        else:
-            hit = search(folded)
-            if hit is None:
-                return findings
-            pos = hit.start() + 1
-        size = len(folded)
-        ends = _sentence_ends(folded)
-        start = 0  # of the sentence holding ``pos``: the end of the last sentence end <= pos
-        while True:
-            for m in ends:
-                end = m.end()
-                if end > pos:
-                    question = "?" in m.group()
-                    break
-                start = end
-            else:
-                end, question = size, False
-            words = plain_words(folded, start, end)
+        for start, _end, question, words in self._scan.sentences(folded):
             found = self._sentence(words, question)
             if found:
                 self._add(text, folded, start, words, found, findings)
-            if end >= size:
-                break
-            hit = search(folded, end - 1)  # the character before ``end`` ends a sentence: a separator
-            if hit is None:
-                break
-            pos = hit.start() + 1
-            start = end
         if len(findings) > 1:
             findings.sort(key=_position)
         return findings
-
-    def _starts_with_trigger(self, folded: str) -> bool:
-        """The text starts with a trigger word: the separator pattern matched against a space
-        and the text's first characters (one more than the longest trigger, so the word
-        boundary after it is seen)."""
-        return self._after_space(" " + folded[:self._longest + 1]) is not None
 
     def _check_word_by_word(self, text: str) -> list[Finding]:
         """The path for text whose folded form has other offsets: words normalised one by one."""

@@ -20,7 +20,6 @@ added when the dictionary confirms it (see :func:`dutch_verb_stems`).
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 
@@ -54,6 +53,8 @@ def data_file(name: str) -> str:
 @lru_cache(maxsize=None)
 def builtin_forms(language: str) -> dict[str, frozenset[str]]:
     """The precomputed forms shipped with belscript (empty for an unknown language)."""
+    import json  # only when rules are compiled afresh: the built-in checker ships compiled
+
     try:
         with open(data_file(f"{language}.forms.json"), encoding="utf-8") as handle:
             data = json.loads(handle.read())
@@ -130,6 +131,8 @@ def cache_dir() -> Path:
 
 
 def _read_cache(path: Path, version: str) -> dict[str, list[str]]:
+    import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -142,6 +145,8 @@ def _read_cache(path: Path, version: str) -> dict[str, list[str]]:
 
 def _write_cache(path: Path, version: str, forms: dict[str, list[str]]) -> None:
     """Write atomically with owner-only permissions; a cache that cannot be written is not an error."""
+    import json
+
     from belscript.private_files import write_private
 
     text = json.dumps({"simplemma": version, "format": FORMS_FORMAT, "forms": forms}, ensure_ascii=False, sort_keys=True)

@@ -27,7 +27,7 @@ import re
 from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.record import Record, set_field
 from belscript.phrasing.checker import Finding
-from belscript.phrasing.ruleset import builtin_rules, checker_for
+from belscript.phrasing.ruleset import builtin_rule_ids, checker_for
 from belscript.phrasing.text import LazyPattern
 
 ALLOW_RE = LazyPattern(r"#\s*belscript:\s*allow\b[ \t]*([^\n#]*)")
@@ -231,7 +231,7 @@ def lint_script(loaded, *, rule_files=(), silenced: list[Silenced] | None = None
     script = loaded.script
     source = loaded.source
     checker = checker_for(script.language, script.phrasing, rule_files=rule_files)
-    known = frozenset(rule.id for rule in builtin_rules(script.language).rules) | frozenset(checker.levels)
+    known = frozenset(builtin_rule_ids(script.language)) | frozenset(checker.levels)
     allow_cache: dict[str, dict] = {}
     _doc_text(source, (), allow_cache)  # the script's own file, for unknown ids in comments
     out: list[Diagnostic] = []

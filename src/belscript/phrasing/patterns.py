@@ -84,21 +84,36 @@ class Variant(Record):
 
     ``gaps[j]``: words that may be skipped before slot ``j`` (``gaps[0]`` is 0).
     ``anchor``: the slot the index is keyed on, the one with the rarest words (see
-    :func:`anchor_slot`).
+    :func:`anchor_slot`). ``trigger``: the slot whose words the checker's pre-filter looks
+    for (:func:`trigger_slot`). ``witness``: the rarest slot besides the anchor (-1 for a
+    single slot): a sentence without any of its words cannot match, which one set test
+    tells before any walk. Both only decide speed, never a result; they are worked out
+    here, once, unless given (the shipped rules carry them).
     """
 
-    __slots__ = ("slots", "gaps", "question", "anchor")
+    __slots__ = ("slots", "gaps", "question", "anchor", "trigger", "witness")
     slots: tuple[frozenset[str], ...]
     gaps: tuple[int, ...]
     question: bool
     anchor: int
+    trigger: int
+    witness: int
 
     def __init__(self, slots: tuple[frozenset[str], ...], gaps: tuple[int, ...], question: bool,
-                 anchor: int = 0) -> None:
+                 anchor: int = 0, trigger: int | None = None, witness: int | None = None) -> None:
         set_field(self, "slots", slots)
         set_field(self, "gaps", gaps)
         set_field(self, "question", question)
         set_field(self, "anchor", anchor)
+        set_field(self, "trigger", trigger_slot(slots) if trigger is None else trigger)
+        set_field(self, "witness", _witness_slot(slots, anchor) if witness is None else witness)
+
+
+def _witness_slot(slots: tuple[frozenset[str], ...], anchor: int) -> int:
+    others = [j for j in range(len(slots)) if j != anchor]
+    if not others:
+        return -1
+    return others[trigger_slot(tuple(slots[j] for j in others))]
 
 
 #: Very frequent words. A pattern is indexed on the slot with the fewest of them, so

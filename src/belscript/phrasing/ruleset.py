@@ -61,14 +61,29 @@ def builtin_compiled(rules: list[Rule], language: str) -> list:
     return compile_rules(rules, _builtin_forms_for(language, required_lemmas(rules)))
 
 
-def write_precompiled_rules(language: str) -> str:
-    """Regenerate the shipped precompiled rules of ``language`` (after its forms file); returns its path."""
+def write_precompiled_rules() -> str:
+    """Regenerate the shipped precompiled rules of every language (after the forms files);
+    returns the module's path."""
     from belscript.phrasing import precompiled
 
-    builtin_forms.cache_clear()  # the forms file may just have been rewritten
-    rules = builtin_rules_from_yaml(language)
-    return precompiled.write(rules, data_file(f"{language}.yaml"), builtin_compiled(rules.rules, language),
-                             data_file(f"{language}.forms.json"))
+    builtin_forms.cache_clear()  # the forms files may just have been rewritten
+    documents = {}
+    for language in LANGUAGES:
+        rules = builtin_rules_from_yaml(language)
+        yaml_path, forms_path = data_file(f"{language}.yaml"), data_file(f"{language}.forms.json")
+        with open(yaml_path, "rb") as source, open(forms_path, "rb") as forms:
+            documents[language] = precompiled.document(rules, source.read(), builtin_compiled(rules.rules, language),
+                                                       forms.read())
+    return precompiled.write(documents)
+
+
+def builtin_rule_ids(language: str) -> tuple[str, ...]:
+    """The ids of the built-in rules of ``language``, without building the rules when the
+    precompiled form is up to date (checking a script's ``phrasing:`` keys needs only these)."""
+    from belscript.phrasing import precompiled
+
+    ids = precompiled.rule_ids(data_file(f"{_check_language(language)}.yaml"))
+    return ids if ids is not None else tuple(rule.id for rule in builtin_rules(language).rules)
 
 
 def write_forms_file(language: str) -> str:
