@@ -276,12 +276,18 @@ KNOWN_LARGE = {
 }
 
 
+#: Generated data, not code to read: literals written by a script (its test checks that).
+GENERATED = {"phrasing/precompiled_rules.py"}
+
+
 def oversized(root: Path) -> dict[str, int]:
     """``module`` or ``module:function`` -> lines, for everything over the size limits."""
     found: dict[str, int] = {}
     for path in sorted(root.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         name = path.relative_to(root).as_posix()
+        if name in GENERATED:
+            continue
         if text.count("\n") > MAX_MODULE_LINES:
             found[name] = text.count("\n")
         for node in ast.walk(ast.parse(text)):
