@@ -20,7 +20,7 @@ ROOT = SRC.parent.parent
 #: from layers below it, never from a layer above. Each name is a sub-package or a
 #: module directly under ``belscript`` (docs/architecture.md draws the same picture).
 LAYERS: list[set[str]] = [
-    {"errors", "document", "clock", "money", "dutch", "private_files", "templates", "textsafe"},
+    {"errors", "document", "clock", "money", "dutch", "private_files", "templates", "textsafe", "collector"},
     {"calltime", "dossier"},
     {"script"},
     {"phrasing", "agreement", "imports", "escalation", "worklist"},

@@ -649,3 +649,18 @@ def test_broken_entries_in_the_persona_folder_do_not_block_history(capsys):
     (personas / "kapot.yaml").write_bytes(b"\xff\xfe")
     code, out, _ = run(["practice", "--history"], capsys)
     assert code == 0 and "Volgende oefening" in out
+
+
+def test_a_command_runs_with_the_cycle_collector_as_python_set_it(monkeypatch, capsys):
+    """Start-up pauses the cycle collector; the command itself (a long call, say) runs with it on again."""
+    import gc
+
+    from belscript.cli import cmd_scripts
+
+    seen = []
+    real_run = cmd_scripts.run
+    monkeypatch.setattr(cmd_scripts, "run", lambda args: seen.append(gc.isenabled()) or real_run(args))
+    assert gc.isenabled()
+    assert main(["scripts"]) == 0
+    assert seen == [True] and gc.isenabled()
+    assert "eerste-gesprek" in capsys.readouterr().out

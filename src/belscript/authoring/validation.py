@@ -10,8 +10,7 @@ persona checks of ``practice``; the command in ``cli/cmd_validate.py`` only prin
 
 from __future__ import annotations
 
-import gc
-
+from belscript import collector
 from belscript.document.diagnostics import Diagnostic
 from belscript.phrasing.levels import counts_as_warning
 
@@ -22,13 +21,8 @@ def check_path(path: str, kind: str = "auto", *, strict: bool = False, script: s
     """Every diagnostic for one file (raises :class:`InputError` if it cannot be read)."""
     # Loading builds many small objects without reference cycles; with the cycle
     # collector paused, checking stays linear in the size of the script.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _check_path(path, kind, strict=strict, script=script)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _check_path(path: str, kind: str, *, strict: bool, script: str | None = None) -> list[Diagnostic]:

@@ -77,8 +77,15 @@ def main() -> int:
     if guarded:
         signal.signal(signal.SIGINT, _interrupted_during_start)
         sys.meta_path.insert(0, _HoldInterruptsWhileLoading())
-    from belscript.cli.main import main as run_command
+    from belscript import collector
+
+    # Importing the command line creates only objects that live as long as the process
+    # (modules, classes, functions): the cycle collector would search them in vain.
+    with collector.paused():
+        from belscript.cli.main import main as run_command
 
     if guarded:
         signal.signal(signal.SIGINT, previous)
-    return run_command()
+    status = run_command()
+    collector.off_until_exit()
+    return status

@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 
-from belscript import __version__
+from belscript import __version__, collector
 from belscript.cli.parser import MESSAGES, BelscriptParser, DutchHelp, Help, RawHelp, in_dutch
 from belscript.errors import BelscriptError, UsageError
 from belscript.textsafe import SafeStream
@@ -125,8 +125,10 @@ def _run(argv: list[str] | None) -> int:
         _refuse_unknown_command(argv)
         command = chosen_command(argv)
         # `belscript --help lint` shows every command; `belscript lint ...` needs only its own
-        parser = build_parser(load=command, only=bool(command) and argv[:1] == command)
-        args = parser.parse_args(argv)
+        # importing the command and reading its arguments make only long-lived objects
+        with collector.paused():
+            parser = build_parser(load=command, only=bool(command) and argv[:1] == command)
+            args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
             parser.print_help()
             return 2

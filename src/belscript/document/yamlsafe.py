@@ -24,12 +24,12 @@ keeps ``belscript validate`` quick on large scripts.
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import Callable, TypeVar
 
 import yaml
 
+from belscript import collector
 from belscript.document.diagnostics import Diagnostic
 from belscript.document.textfile import MAX_BYTES, read_text, too_large
 from belscript.errors import InvalidDocument
@@ -117,10 +117,9 @@ def parse(text: str, name: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     root: list = []
     # The values built here hold no reference cycles; pausing the cycle collector
     # while creating hundreds of thousands of them keeps loading linear in size.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        _build(text, doc, source, problems, root)
+        with collector.paused():
+            _build(text, doc, source, problems, root)
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
@@ -134,9 +133,6 @@ def parse(text: str, name: str) -> tuple[object, SourceMap, list[Diagnostic]]:
         problems.append(Diagnostic(name, 1, 1, "error", f"cannot read YAML: {exc}", "yaml-syntax"))
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         problems.append(Diagnostic(name, 1, 1, "error", "the document is nested too deeply", "too-deep"))
-    finally:
-        if collecting:
-            gc.enable()
     if len(problems) > MAX_DIAGNOSTICS:
         problems = problems[:MAX_DIAGNOSTICS]
     value = root[0] if root else None

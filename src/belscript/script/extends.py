@@ -22,7 +22,6 @@ a cycle is reported at the ``extends:`` line that closes it.
 from __future__ import annotations
 
 import copy
-import json
 import os
 from contextvars import ContextVar
 from pathlib import Path
@@ -299,6 +298,8 @@ def starter(base: str, name: str) -> str:
     It names only what an author usually changes first and shows, in comments, how to
     override a step, add an excuse and leave one out, so nobody has to copy the base.
     """
+    import json
+
     from belscript.errors import UsageError
     from belscript.document.yamlsafe import load_file
 

@@ -6,10 +6,9 @@ in a module of its own so neither has to import the other lazily.
 
 from __future__ import annotations
 
-import gc
-
 from pydantic import ValidationError
 
+from belscript import collector
 from belscript.document.diagnostics import Diagnostic
 from belscript.document.kind import shape_problem
 from belscript.document.record import Record, set_field
@@ -56,17 +55,12 @@ def validate(raw: object, source: SourceMap, path: str, *,
         raw = dict(raw)
         raw["belscript"] = int(raw["belscript"])
     script: Script | None = None
-    collecting = gc.isenabled()
-    gc.disable()  # model objects hold no cycles; see yamlsafe.parse
-    try:
+    with collector.paused():  # model objects hold no cycles; see belscript.collector
         try:
             script = Script.model_validate(raw)
         except ValidationError as exc:
             problems.extend(pydantic_diagnostics(exc, source, path, Script))
         problems.extend(check_references(raw, source, path, known_rules=known_rules))
-    finally:
-        if collecting:
-            gc.enable()
     if script is None or (not partial and any(d.level == "error" for d in problems)):
         return None, problems
     return LoadedScript(script=script, path=path, source=source), problems
