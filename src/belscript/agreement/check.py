@@ -163,108 +163,138 @@ def payment_issues(
     day, _now = _day_and_now(today)
     due = _due(amount_due)
     if not payments:
-        if kind is AgreementKind.payment_plan:
-            return [Issue("Nog niet afgesproken: de termijnen (het bedrag en de datum van elke betaling).", True)]
-        if kind is AgreementKind.partial_payment:
-            return [Issue("Nog niet afgesproken: hoeveel er nu wordt betaald en op welke datum de rest volgt.", True)]
-        return [Issue("Nog niet afgesproken: op welke datum wordt betaald.", True)]
-
+        return [_nothing_promised(kind)]
     issues: list[Issue] = []
     for p in payments:
         issues.extend(_date_issues(kind, p, policy, day))
-    for earlier, later in zip(payments, payments[1:]):
-        if later.on == earlier.on:
-            issues.append(Issue(
-                f"Twee betalingen staan op dezelfde datum ({say_date(later.on)}); elke betaling heeft een eigen datum.",
-                hint="Op welke andere datum kan de volgende betaling?",
-            ))
-            break
-        if later.on < earlier.on:
-            issues.append(Issue(
-                f"De datums lopen niet op: {say_date(later.on)} staat na {say_date(earlier.on)}; "
-                "zet de betalingen op volgorde van datum."
-            ))
-            break
+    issues.extend(_order_issues(payments))
     total = sum((p.amount for p in payments), Decimal("0.00"))
-    minimum = minimum_first(policy, due)
-
     if kind in _SINGLE:
-        if len(payments) > 1:
-            lead = "Een volledige betaling" if kind is AgreementKind.full_payment else "Uitstel van betaling"
-            issues.append(Issue(
-                f"{lead} is één bedrag op één datum; voor meer betalingen is een betalingsregeling nodig.",
-                hint="Vul de betalingen in bij ‘termijnen’.",
-            ))
-        elif due is not None and total != due:
-            issues.append(_sum_issue(kind, total, due))
+        issues.extend(_single_issues(kind, payments, total, due))
     elif kind is AgreementKind.partial_payment:
-        first = payments[0]
-        if first.on > day + timedelta(days=policy.first_within_days):
-            issues.append(Issue(
-                f"Bij een deelbetaling wordt het eerste deel nu betaald, binnen {policy.first_within_days} dagen "
-                f"(uiterlijk {say_date(day + timedelta(days=policy.first_within_days))}); {say_date(first.on)} is later.",
-                hint="Hoeveel kunt u deze week al betalen?",
-            ))
-        if minimum and first.amount < minimum[0]:
-            issues.append(Issue(
-                f"De eerste betaling ({format_amount(first.amount)}) is lager dan het minimum van dit belscript: {minimum[1]}.",
-                hint=f"Kunt u nu {format_amount(minimum[0])} betalen?",
-            ))
-        if len(payments) > 2:
-            issues.append(Issue(
-                "Een deelbetaling is één deel nu en de rest op één datum; voor meer betalingen is een betalingsregeling nodig.",
-                hint="Vul de betalingen in bij ‘termijnen’.",
-            ))
-        elif due is not None and len(payments) == 1:
-            if first.amount >= due:
-                issues.append(Issue(
-                    "Bij een deelbetaling is het eerste deel kleiner dan het hele bedrag; voor alles ineens is het een volledige betaling.",
-                    hint="Hoeveel kunt u nu betalen, en wanneer volgt de rest?",
-                ))
-            else:
-                issues.append(Issue(
-                    f"Nog niet afgesproken: op welke datum de rest ({format_amount(due - first.amount)}) wordt betaald.", True
-                ))
-        elif due is not None and total != due:
-            issues.append(_sum_issue(kind, total, due))
-        elif len(payments) == 1:
-            issues.append(Issue("Nog niet afgesproken: op welke datum de rest wordt betaald.", True))
+        issues.extend(_partial_issues(payments, policy, day, total, due))
     elif kind is AgreementKind.payment_plan:
-        if len(payments) < 2:
-            issues.append(Issue(
-                "Een betalingsregeling heeft minstens twee termijnen; één betaling is een volledige betaling of uitstel.",
-                hint="Vul de betalingen in bij ‘termijnen’, bijvoorbeeld ‘3 termijnen vanaf 1 december’.",
-            ))
-        if len(payments) > policy.max_instalments:
-            issues.append(Issue(
-                f"Dit belscript staat hoogstens {policy.max_instalments} termijnen toe; er zijn er {len(payments)} afgesproken.",
-                hint=f"Lukt het in {policy.max_instalments} termijnen?",
-            ))
-        if minimum and payments[0].amount < minimum[0]:
-            issues.append(Issue(
-                f"De eerste termijn ({format_amount(payments[0].amount)}) is lager dan het minimum van dit belscript: {minimum[1]}.",
-                hint=f"Kunt u als eerste termijn {format_amount(minimum[0])} betalen?",
-            ))
-        first_by = day + timedelta(days=policy.first_within_days)
-        if payments[0].on > first_by:
-            issues.append(Issue(
-                f"De eerste termijn op {say_date(payments[0].on)} is te laat: dit belscript wil de eerste termijn "
-                f"binnen {policy.first_within_days} dagen, uiterlijk {say_date(first_by)}.",
-                hint=f"Kunt u de eerste termijn uiterlijk {say_date(first_by)} betalen?",
-            ))
-        for earlier, later in zip(payments, payments[1:]):
-            if (later.on - earlier.on).days > policy.max_days_between:
-                issues.append(Issue(
-                    f"Tussen de termijnen van {say_date(earlier.on)} en {say_date(later.on)} zitten "
-                    f"{(later.on - earlier.on).days} dagen; dit belscript staat hoogstens {policy.max_days_between} "
-                    "dagen tussen twee termijnen toe.",
-                    hint="Kunnen de termijnen maandelijks volgen?",
-                ))
-                break
-        if due is not None and total != due:
-            issues.append(_sum_issue(kind, total, due))
+        issues.extend(_plan_issues(payments, policy, day, total, due))
     elif due is not None and total > due:  # kind not chosen yet
         issues.append(_sum_issue(kind, total, due))
+    return issues
+
+
+def _nothing_promised(kind: AgreementKind | None) -> Issue:
+    """What still has to be agreed when no payment is: it depends on the kind."""
+    if kind is AgreementKind.payment_plan:
+        return Issue("Nog niet afgesproken: de termijnen (het bedrag en de datum van elke betaling).", True)
+    if kind is AgreementKind.partial_payment:
+        return Issue("Nog niet afgesproken: hoeveel er nu wordt betaald en op welke datum de rest volgt.", True)
+    return Issue("Nog niet afgesproken: op welke datum wordt betaald.", True)
+
+
+def _order_issues(payments: list[Payment]) -> list[Issue]:
+    """The first pair of payments on the same date, or out of date order."""
+    for earlier, later in zip(payments, payments[1:]):
+        if later.on == earlier.on:
+            return [Issue(
+                f"Twee betalingen staan op dezelfde datum ({say_date(later.on)}); elke betaling heeft een eigen datum.",
+                hint="Op welke andere datum kan de volgende betaling?",
+            )]
+        if later.on < earlier.on:
+            return [Issue(
+                f"De datums lopen niet op: {say_date(later.on)} staat na {say_date(earlier.on)}; "
+                "zet de betalingen op volgorde van datum."
+            )]
+    return []
+
+
+def _single_issues(kind: AgreementKind, payments: list[Payment], total: Decimal, due: Decimal | None) -> list[Issue]:
+    """A full payment or a deferral: one payment of the whole amount."""
+    if len(payments) > 1:
+        lead = "Een volledige betaling" if kind is AgreementKind.full_payment else "Uitstel van betaling"
+        return [Issue(
+            f"{lead} is één bedrag op één datum; voor meer betalingen is een betalingsregeling nodig.",
+            hint="Vul de betalingen in bij ‘termijnen’.",
+        )]
+    if due is not None and total != due:
+        return [_sum_issue(kind, total, due)]
+    return []
+
+
+def _partial_issues(payments: list[Payment], policy: AgreementPolicy, day: date, total: Decimal,
+                    due: Decimal | None) -> list[Issue]:
+    """A partial payment: a large enough first part now, and the rest on one later date."""
+    issues: list[Issue] = []
+    first = payments[0]
+    minimum = minimum_first(policy, due)
+    if first.on > day + timedelta(days=policy.first_within_days):
+        issues.append(Issue(
+            f"Bij een deelbetaling wordt het eerste deel nu betaald, binnen {policy.first_within_days} dagen "
+            f"(uiterlijk {say_date(day + timedelta(days=policy.first_within_days))}); {say_date(first.on)} is later.",
+            hint="Hoeveel kunt u deze week al betalen?",
+        ))
+    if minimum and first.amount < minimum[0]:
+        issues.append(Issue(
+            f"De eerste betaling ({format_amount(first.amount)}) is lager dan het minimum van dit belscript: {minimum[1]}.",
+            hint=f"Kunt u nu {format_amount(minimum[0])} betalen?",
+        ))
+    if len(payments) > 2:
+        issues.append(Issue(
+            "Een deelbetaling is één deel nu en de rest op één datum; voor meer betalingen is een betalingsregeling nodig.",
+            hint="Vul de betalingen in bij ‘termijnen’.",
+        ))
+    elif due is not None and len(payments) == 1:
+        if first.amount >= due:
+            issues.append(Issue(
+                "Bij een deelbetaling is het eerste deel kleiner dan het hele bedrag; voor alles ineens is het een volledige betaling.",
+                hint="Hoeveel kunt u nu betalen, en wanneer volgt de rest?",
+            ))
+        else:
+            issues.append(Issue(
+                f"Nog niet afgesproken: op welke datum de rest ({format_amount(due - first.amount)}) wordt betaald.", True
+            ))
+    elif due is not None and total != due:
+        issues.append(_sum_issue(AgreementKind.partial_payment, total, due))
+    elif len(payments) == 1:
+        issues.append(Issue("Nog niet afgesproken: op welke datum de rest wordt betaald.", True))
+    return issues
+
+
+def _plan_issues(payments: list[Payment], policy: AgreementPolicy, day: date, total: Decimal,
+                 due: Decimal | None) -> list[Issue]:
+    """A payment plan: two or more instalments within the script's limits that add up."""
+    issues: list[Issue] = []
+    minimum = minimum_first(policy, due)
+    if len(payments) < 2:
+        issues.append(Issue(
+            "Een betalingsregeling heeft minstens twee termijnen; één betaling is een volledige betaling of uitstel.",
+            hint="Vul de betalingen in bij ‘termijnen’, bijvoorbeeld ‘3 termijnen vanaf 1 december’.",
+        ))
+    if len(payments) > policy.max_instalments:
+        issues.append(Issue(
+            f"Dit belscript staat hoogstens {policy.max_instalments} termijnen toe; er zijn er {len(payments)} afgesproken.",
+            hint=f"Lukt het in {policy.max_instalments} termijnen?",
+        ))
+    if minimum and payments[0].amount < minimum[0]:
+        issues.append(Issue(
+            f"De eerste termijn ({format_amount(payments[0].amount)}) is lager dan het minimum van dit belscript: {minimum[1]}.",
+            hint=f"Kunt u als eerste termijn {format_amount(minimum[0])} betalen?",
+        ))
+    first_by = day + timedelta(days=policy.first_within_days)
+    if payments[0].on > first_by:
+        issues.append(Issue(
+            f"De eerste termijn op {say_date(payments[0].on)} is te laat: dit belscript wil de eerste termijn "
+            f"binnen {policy.first_within_days} dagen, uiterlijk {say_date(first_by)}.",
+            hint=f"Kunt u de eerste termijn uiterlijk {say_date(first_by)} betalen?",
+        ))
+    for earlier, later in zip(payments, payments[1:]):
+        if (later.on - earlier.on).days > policy.max_days_between:
+            issues.append(Issue(
+                f"Tussen de termijnen van {say_date(earlier.on)} en {say_date(later.on)} zitten "
+                f"{(later.on - earlier.on).days} dagen; dit belscript staat hoogstens {policy.max_days_between} "
+                "dagen tussen twee termijnen toe.",
+                hint="Kunnen de termijnen maandelijks volgen?",
+            ))
+            break
+    if due is not None and total != due:
+        issues.append(_sum_issue(AgreementKind.payment_plan, total, due))
     return issues
 
 

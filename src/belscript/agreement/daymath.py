@@ -61,9 +61,14 @@ def _month_from_text(today: date, month: int, year: int | None) -> tuple[int, in
 
 def resolve_custom(t: str, today: date, original: str) -> date | None:
     """Phrases ``dateparser`` does not read in Dutch; ``None`` when this is not one of them."""
-    q = f"‘{original.strip()}’"
     if t == "vandaag":
         return today
+    return (_weekday(t, today, original) or _week_edge(t, today) or _month_edge(t, today)
+            or _day_of_month(t, today) or _days_ahead(t, today))
+
+
+def _weekday(t: str, today: date, original: str) -> date | None:
+    """A named weekday: coming, this week's, in some weeks; "volgende vrijdag" only when unambiguous."""
     m = re.fullmatch(r"(?:komende|aanstaande|aankomende|eerstvolgende) (" + WEEKDAY_PATTERN + r")|(" + WEEKDAY_PATTERN + r") (?:aanstaande|as|a\.s|aankomend|komend)", t)
     if m:
         wd = WEEKDAYS.index(m.group(1) or m.group(2))
@@ -92,18 +97,26 @@ def resolve_custom(t: str, today: date, original: str) -> date | None:
         if coming == next_week:
             return coming
         raise AgreementError(
-            f"{q} kan deze week of volgende week betekenen.",
+            f"‘{original.strip()}’ kan deze week of volgende week betekenen.",
             field="datum",
             hint=f"Bedoelt u {say_date(coming)} of {say_date(next_week)}?",
         )
-    # weeks: end/begin
+    return None
+
+
+def _week_edge(t: str, today: date) -> date | None:
+    """The end of this or next week (its Friday), the begin of next week."""
     if re.fullmatch(r"eind (?:van )?(?:de |deze )?week", t):
         return monday_of(today) + timedelta(days=4)
     if re.fullmatch(r"eind (?:van )?(?:de )?volgende week", t):
         return monday_of(today) + timedelta(weeks=1, days=4)
     if re.fullmatch(r"begin (?:van )?(?:de )?volgende week", t):
         return monday_of(today) + timedelta(weeks=1)
-    # months: end/begin/middle
+    return None
+
+
+def _month_edge(t: str, today: date) -> date | None:
+    """The end, begin or middle of this, next or a named month."""
     m = re.fullmatch(r"(eind|begin|medio|half|halverwege) (?:van )?(?:de |deze )?(volgende )?maand", t)
     if m:
         year, month = _next_month(today) if m.group(2) else (today.year, today.month)
@@ -116,7 +129,11 @@ def resolve_custom(t: str, today: date, original: str) -> date | None:
         if m.group(1) == "eind":
             return _last_day(year, month)
         return date(year, month, 1 if m.group(1) == "begin" else 15)
-    # "de 15e": the next 15th of a month
+    return None
+
+
+def _day_of_month(t: str, today: date) -> date | None:
+    """"de 15e": the next 15th of a month (within three months)."""
     m = re.fullmatch(r"(?:de )?(\d{1,2})(?: van de maand)?", t)
     if m and t.startswith("de "):
         day = int(m.group(1))
@@ -128,8 +145,11 @@ def resolve_custom(t: str, today: date, original: str) -> date | None:
                 continue
             if d >= today:
                 return d
-        return None
-    # working days and "binnen"
+    return None
+
+
+def _days_ahead(t: str, today: date) -> date | None:
+    """"over 5 werkdagen", "binnen 2 maanden"."""
     m = re.fullmatch(r"(?:over|binnen) (\d+) werkdag(?:en)?", t)
     if m:
         return add_working_days(today, int(m.group(1)))

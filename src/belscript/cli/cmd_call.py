@@ -80,19 +80,11 @@ def run(args: argparse.Namespace) -> int:
 
     clock = clock_from_env()
     resume_id = _resume_id(args.resume) if args.resume is not None else None
+    _check_choice(args)
     loaded = dossier = customer = None
     if args.customer is not None:
-        if args.resume is not None or args.demo or args.dossier:
-            raise UsageError("kies een klant uit de database, --dossier, --demo of --resume; niet meer dan één")
         loaded, dossier, customer = _from_store(args, clock)
     elif args.resume is None:
-        if args.demo and args.dossier:
-            raise UsageError("kies --demo of --dossier, niet allebei")
-        if not args.demo and not args.dossier:
-            raise UsageError("welke klant? Geef een ingelezen klant mee (belscript call KLANT), een klantdossier "
-                             "met --dossier PAD, of probeer --demo",
-                             hint="Hoe u een klantdossier maakt, staat in docs/handleiding.md "
-                                  "(‘Een gesprek voorbereiden: het klantdossier’).")
         from belscript.dossier.loader import demo_dossier_path, load_dossier
         from belscript.script.loader import resolve_script
 
@@ -101,13 +93,7 @@ def run(args: argparse.Namespace) -> int:
             dossier = load_dossier(demo_dossier_path() if args.demo else args.dossier)
         except (InvalidDocument, InputError) as exc:
             return print_problem(exc)
-    elif args.script or args.dossier or args.demo:
-        raise UsageError("--resume gaat verder met een bewaard gesprek, met het script en klantdossier van toen; "
-                         "laat --script, --dossier en --demo weg")
-
-    if not is_terminal():
-        raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
-                         hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
+    _require_terminal()
 
     from belscript.cli import teamcall
     from belscript.screen import live
@@ -136,6 +122,31 @@ def run(args: argparse.Namespace) -> int:
     if not args.demo and getattr(model, "call_id", None) is not None:
         _write_back(model, customer, clock)
     return code
+
+
+def _check_choice(args: argparse.Namespace) -> None:
+    """Refuse a call with no customer, or with ways of choosing one that exclude each other."""
+    if args.customer is not None:
+        if args.resume is not None or args.demo or args.dossier:
+            raise UsageError("kies een klant uit de database, --dossier, --demo of --resume; niet meer dan één")
+    elif args.resume is None:
+        if args.demo and args.dossier:
+            raise UsageError("kies --demo of --dossier, niet allebei")
+        if not args.demo and not args.dossier:
+            raise UsageError("welke klant? Geef een ingelezen klant mee (belscript call KLANT), een klantdossier "
+                             "met --dossier PAD, of probeer --demo",
+                             hint="Hoe u een klantdossier maakt, staat in docs/handleiding.md "
+                                  "(‘Een gesprek voorbereiden: het klantdossier’).")
+    elif args.script or args.dossier or args.demo:
+        raise UsageError("--resume gaat verder met een bewaard gesprek, met het script en klantdossier van toen; "
+                         "laat --script, --dossier en --demo weg")
+
+
+def _require_terminal() -> None:
+    """The call screen is full-screen: refuse to start it without a terminal."""
+    if not is_terminal():
+        raise UsageError("belscript call heeft een terminal nodig: het is een schermvullend programma",
+                         hint="Start het direct in een terminalvenster, zonder pijp of omleiding.")
 
 
 def paused_calls(journal, dossier) -> list[str]:

@@ -184,6 +184,17 @@ def _interest_words(facts: CustomerFacts) -> str:
             "volledig heeft betaald")
 
 
+@dataclass
+class _Body:
+    """What one kind of letter says: its paragraphs and tables, deadline, claim and computed amounts."""
+
+    deadline: date
+    total: Decimal
+    blocks: list[str | Table] = field(default_factory=list)
+    amounts: list[Computation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
 def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts, today: date,
                  rates: RatesTable | None = None) -> Letter:
     """The letter of ``kind`` (see :data:`KINDS`) for this customer, dated ``today``."""
@@ -195,104 +206,130 @@ def build_letter(kind: str, creditor: Party, debtor: Party, facts: CustomerFacts
     first_due = facts.open_invoices[0].due_date
     if today <= first_due:
         raise EscalationError(f"De eerste factuur vervalt pas op {day_words(first_due)}; een {kind} kan pas daarna.")
-    greeting = f"Beste {debtor.contact or debtor.name},"
-    subject = TITLES[kind].format(_which(facts, article=False))
-    blocks: list[str | Table] = []
-    amounts: list[Computation] = []
-    warnings: list[str] = []
-    total = facts.principal
-    history, broken = _history(facts), _broken_promise(facts, today)
     pay_to = _pay_to(creditor, facts)
-    b2b = facts.kind is CustomerKind.business
-
     if kind == "herinnering":
-        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
-        verb = "is" if len(facts.open_invoices) == 1 else "zijn"
-        blocks += [f"Volgens onze administratie {verb} {_which(facts)} nog niet betaald. De betaaltermijn van "
-                   f"factuur {facts.open_invoices[0].number} is op {day_words(first_due)} verstreken. Misschien is "
-                   "de betaling u ontschoten.",
-                   _invoices_table(facts),
-                   f"Wilt u het openstaande bedrag van {format_amount(total)} uiterlijk op {long_date(deadline)} "
-                   f"overmaken{pay_to}?",
-                   "Heeft u inmiddels betaald? Dan kunt u deze herinnering als niet verzonden beschouwen. Heeft u een "
-                   "vraag over de factuur, neem dan gerust contact met ons op."]
+        body = _reminder(facts, today, pay_to)
     elif kind == "aanmaning":
-        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
-        blocks += [x for x in (history or f"De betaaltermijn van {_which(facts)} is op {day_words(first_due)} "
-                                          "verstreken en wij hebben uw betaling nog niet ontvangen.", broken) if x]
-        blocks += [_invoices_table(facts),
-                   f"Wij verzoeken u dringend het openstaande bedrag van {format_amount(total)} uiterlijk op "
-                   f"{long_date(deadline)} te betalen{pay_to}."]
-        if b2b:
-            blocks.append("Ontvangen wij uw betaling niet op tijd, dan stellen wij u in gebreke. Wij brengen dan de "
-                          "wettelijke handelsrente (art. 6:119a BW) en incassokosten (art. 6:96 BW) in rekening.")
-        else:
-            blocks.append("Ontvangen wij uw betaling niet op tijd, dan sturen wij u een laatste aanmaning. Daarin "
-                          "krijgt u nog veertien dagen om zonder extra kosten te betalen.")
-        blocks.append(_plan_offer(deadline))
+        body = _demand(facts, today, pay_to)
     elif kind == "veertiendagenbrief":
-        if b2b:
-            raise EscalationError("Een veertiendagenbrief is voor consumenten (art. 6:96 lid 6 BW); een zakelijke "
-                                  "klant krijgt een aanmaning of ingebrekestelling.")
-        receipt, deadline = assumed_receipt(today), fourteen_day_deadline(today)
-        costs = collection_costs(total)
-        amounts.append(costs)
-        blocks += [x for x in (history, broken) if x]
-        blocks += [_invoices_table(facts),
-                   f"U krijgt nog één keer de gelegenheid om het openstaande bedrag van {format_amount(total)} zonder "
-                   "extra kosten te betalen. U heeft daarvoor veertien dagen, te rekenen vanaf de dag nadat u deze "
-                   f"brief heeft ontvangen. Wij gaan ervan uit dat u deze brief op {long_date(receipt)} ontvangt; "
-                   f"betaal dan uiterlijk op {long_date(deadline)}{pay_to}.",
-                   f"Heeft u niet binnen deze veertien dagen betaald, dan brengen wij incassokosten in rekening. Die "
-                   f"bedragen {format_amount(costs.total)}, berekend volgens het Besluit vergoeding voor "
-                   "buitengerechtelijke incassokosten:",
-                   _computation_table(costs),
-                   f"Ook kunnen wij dan {_interest_words(facts)} in rekening brengen.",
-                   _plan_offer(deadline)]
-    else:  # ingebrekestelling
-        if not b2b:
-            sent = facts.last_done("veertiendagenbrief")
-            if sent is None:
-                raise EscalationError("Een consument moet eerst een veertiendagenbrief krijgen; pas daarna mag u "
-                                      "incassokosten in rekening brengen (art. 6:96 lid 6 BW).")
-            free_until = fourteen_day_deadline(sent)
-            if today <= free_until:
-                raise EscalationError(f"De veertien dagen van de veertiendagenbrief van {day_words(sent)} lopen tot en "
-                                      f"met {day_words(free_until)}; de ingebrekestelling kan pas daarna "
-                                      "(art. 6:96 lid 6 BW).")
-        deadline = first_working_day(today + timedelta(days=PAY_DAYS[kind]))
-        costs = collection_costs(facts.principal)
-        interest, why_not = _interest(facts, today, rates)
-        if why_not:
-            warnings.append(why_not)
-        claim = [(f"Hoofdsom ({_which(facts, article=False)})", format_amount(facts.principal))]
-        if interest is not None:
-            claim.append((interest.title, format_amount(interest.total)))
-            total += interest.total
-        claim.append(("Incassokosten", format_amount(costs.total)))
-        total += costs.total
-        claim.append(("Totaal", format_amount(total)))
-        blocks += [x for x in (history, broken) if x]
-        blocks += [_invoices_table(facts),
-                   f"Hierbij stellen wij u in gebreke. Wij sommeren u het totale bedrag van {format_amount(total)} "
-                   f"uiterlijk op {long_date(deadline)} te betalen{pay_to}. Dat bedrag bestaat uit:",
-                   Table(("Vordering", "Bedrag"), tuple(claim), bold_last=True)]
-        if interest is not None:
-            amounts.append(interest)
-            blocks += [f"De {NAME[facts.kind]} ({ARTICLE[facts.kind]}) is als volgt berekend:",
-                       _computation_table(interest),
-                       "De rente loopt door tot de dag waarop u volledig heeft betaald."]
-        else:
-            blocks.append(f"Daarnaast bent u {_interest_words(facts)} verschuldigd.")
-        amounts.append(costs)
-        blocks += ["De incassokosten zijn berekend volgens het Besluit vergoeding voor buitengerechtelijke "
-                   "incassokosten:", _computation_table(costs),
-                   f"Heeft u niet uiterlijk op {long_date(deadline)} betaald, dan dragen wij de vordering zonder "
-                   "verdere aankondiging over aan een incassobureau of gerechtsdeurwaarder. De kosten van een "
-                   "gerechtelijke procedure kunnen dan ook voor uw rekening komen.",
-                   _plan_offer(deadline)]
+        body = _fourteen_days(facts, today, pay_to)
+    else:
+        body = _notice_of_default(facts, today, pay_to, rates)
     basis = BASIS[kind]
     if kind == "ingebrekestelling":
         basis += f" en {ARTICLE[facts.kind]} ({NAME[facts.kind]})"
-    return Letter(kind, subject, today, creditor, debtor, greeting, tuple(blocks), deadline, basis,
-                  amounts=tuple(amounts), total=total, warnings=tuple(warnings))
+    return Letter(kind, TITLES[kind].format(_which(facts, article=False)), today, creditor, debtor,
+                  f"Beste {debtor.contact or debtor.name},", tuple(body.blocks), body.deadline, basis,
+                  amounts=tuple(body.amounts), total=body.total, warnings=tuple(body.warnings))
+
+
+def _reminder(facts: CustomerFacts, today: date, pay_to: str) -> _Body:
+    """The herinnering: friendly, the payment may have slipped the customer's mind."""
+    body = _Body(first_working_day(today + timedelta(days=PAY_DAYS["herinnering"])), facts.principal)
+    verb = "is" if len(facts.open_invoices) == 1 else "zijn"
+    body.blocks += [f"Volgens onze administratie {verb} {_which(facts)} nog niet betaald. De betaaltermijn van "
+                    f"factuur {facts.open_invoices[0].number} is op {day_words(facts.open_invoices[0].due_date)} "
+                    "verstreken. Misschien is de betaling u ontschoten.",
+                    _invoices_table(facts),
+                    f"Wilt u het openstaande bedrag van {format_amount(body.total)} uiterlijk op "
+                    f"{long_date(body.deadline)} overmaken{pay_to}?",
+                    "Heeft u inmiddels betaald? Dan kunt u deze herinnering als niet verzonden beschouwen. Heeft u een "
+                    "vraag over de factuur, neem dan gerust contact met ons op."]
+    return body
+
+
+def _demand(facts: CustomerFacts, today: date, pay_to: str) -> _Body:
+    """The aanmaning: urgent, saying what comes next for a business or a consumer."""
+    body = _Body(first_working_day(today + timedelta(days=PAY_DAYS["aanmaning"])), facts.principal)
+    first_due = facts.open_invoices[0].due_date
+    body.blocks += [x for x in (_history(facts) or f"De betaaltermijn van {_which(facts)} is op "
+                                f"{day_words(first_due)} verstreken en wij hebben uw betaling nog niet ontvangen.",
+                                _broken_promise(facts, today)) if x]
+    body.blocks += [_invoices_table(facts),
+                    f"Wij verzoeken u dringend het openstaande bedrag van {format_amount(body.total)} uiterlijk op "
+                    f"{long_date(body.deadline)} te betalen{pay_to}."]
+    if facts.kind is CustomerKind.business:
+        body.blocks.append("Ontvangen wij uw betaling niet op tijd, dan stellen wij u in gebreke. Wij brengen dan de "
+                           "wettelijke handelsrente (art. 6:119a BW) en incassokosten (art. 6:96 BW) in rekening.")
+    else:
+        body.blocks.append("Ontvangen wij uw betaling niet op tijd, dan sturen wij u een laatste aanmaning. Daarin "
+                           "krijgt u nog veertien dagen om zonder extra kosten te betalen.")
+    body.blocks.append(_plan_offer(body.deadline))
+    return body
+
+
+def _fourteen_days(facts: CustomerFacts, today: date, pay_to: str) -> _Body:
+    """The veertiendagenbrief (consumers only): fourteen days to pay without costs, and what they would be."""
+    if facts.kind is CustomerKind.business:
+        raise EscalationError("Een veertiendagenbrief is voor consumenten (art. 6:96 lid 6 BW); een zakelijke "
+                              "klant krijgt een aanmaning of ingebrekestelling.")
+    receipt = assumed_receipt(today)
+    body = _Body(fourteen_day_deadline(today), facts.principal)
+    costs = collection_costs(body.total)
+    body.amounts.append(costs)
+    body.blocks += [x for x in (_history(facts), _broken_promise(facts, today)) if x]
+    body.blocks += [_invoices_table(facts),
+                    f"U krijgt nog één keer de gelegenheid om het openstaande bedrag van {format_amount(body.total)} "
+                    "zonder extra kosten te betalen. U heeft daarvoor veertien dagen, te rekenen vanaf de dag nadat u "
+                    f"deze brief heeft ontvangen. Wij gaan ervan uit dat u deze brief op {long_date(receipt)} "
+                    f"ontvangt; betaal dan uiterlijk op {long_date(body.deadline)}{pay_to}.",
+                    f"Heeft u niet binnen deze veertien dagen betaald, dan brengen wij incassokosten in rekening. Die "
+                    f"bedragen {format_amount(costs.total)}, berekend volgens het Besluit vergoeding voor "
+                    "buitengerechtelijke incassokosten:",
+                    _computation_table(costs),
+                    f"Ook kunnen wij dan {_interest_words(facts)} in rekening brengen.",
+                    _plan_offer(body.deadline)]
+    return body
+
+
+def _refuse_costs_too_early(facts: CustomerFacts, today: date) -> None:
+    """A consumer owes collection costs only after the fourteen days of a veertiendagenbrief."""
+    if facts.kind is CustomerKind.business:
+        return
+    sent = facts.last_done("veertiendagenbrief")
+    if sent is None:
+        raise EscalationError("Een consument moet eerst een veertiendagenbrief krijgen; pas daarna mag u "
+                              "incassokosten in rekening brengen (art. 6:96 lid 6 BW).")
+    free_until = fourteen_day_deadline(sent)
+    if today <= free_until:
+        raise EscalationError(f"De veertien dagen van de veertiendagenbrief van {day_words(sent)} lopen tot en "
+                              f"met {day_words(free_until)}; de ingebrekestelling kan pas daarna "
+                              "(art. 6:96 lid 6 BW).")
+
+
+def _notice_of_default(facts: CustomerFacts, today: date, pay_to: str, rates: RatesTable | None) -> _Body:
+    """The ingebrekestelling: the claim with interest and collection costs, each computed, before handing over."""
+    _refuse_costs_too_early(facts, today)
+    body = _Body(first_working_day(today + timedelta(days=PAY_DAYS["ingebrekestelling"])), facts.principal)
+    costs = collection_costs(facts.principal)
+    interest, why_not = _interest(facts, today, rates)
+    if why_not:
+        body.warnings.append(why_not)
+    claim = [(f"Hoofdsom ({_which(facts, article=False)})", format_amount(facts.principal))]
+    if interest is not None:
+        claim.append((interest.title, format_amount(interest.total)))
+        body.total += interest.total
+    claim.append(("Incassokosten", format_amount(costs.total)))
+    body.total += costs.total
+    claim.append(("Totaal", format_amount(body.total)))
+    body.blocks += [x for x in (_history(facts), _broken_promise(facts, today)) if x]
+    body.blocks += [_invoices_table(facts),
+                    f"Hierbij stellen wij u in gebreke. Wij sommeren u het totale bedrag van "
+                    f"{format_amount(body.total)} uiterlijk op {long_date(body.deadline)} te betalen{pay_to}. "
+                    "Dat bedrag bestaat uit:",
+                    Table(("Vordering", "Bedrag"), tuple(claim), bold_last=True)]
+    if interest is not None:
+        body.amounts.append(interest)
+        body.blocks += [f"De {NAME[facts.kind]} ({ARTICLE[facts.kind]}) is als volgt berekend:",
+                        _computation_table(interest),
+                        "De rente loopt door tot de dag waarop u volledig heeft betaald."]
+    else:
+        body.blocks.append(f"Daarnaast bent u {_interest_words(facts)} verschuldigd.")
+    body.amounts.append(costs)
+    body.blocks += ["De incassokosten zijn berekend volgens het Besluit vergoeding voor buitengerechtelijke "
+                    "incassokosten:", _computation_table(costs),
+                    f"Heeft u niet uiterlijk op {long_date(body.deadline)} betaald, dan dragen wij de vordering "
+                    "zonder verdere aankondiging over aan een incassobureau of gerechtsdeurwaarder. De kosten van "
+                    "een gerechtelijke procedure kunnen dan ook voor uw rekening komen.",
+                    _plan_offer(body.deadline)]
+    return body

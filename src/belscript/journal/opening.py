@@ -1,4 +1,5 @@
-"""The call log's file on disk: connecting, noticing damage cheaply, moving a damaged log aside.
+"""The call log's file on disk: opening it (read-only, as an empty stand-in, or for writing),
+connecting, noticing damage cheaply, moving a damaged log aside.
 
 A full check of the file (``PRAGMA integrity_check``) reads every page: with years of
 calls that took seconds on every open. Damage is rare and nearly always follows an
@@ -18,13 +19,15 @@ from datetime import datetime
 from pathlib import Path
 
 from belscript.errors import JournalError
-from belscript.journal.paths import CALLS_DIR
-from belscript.journal.schema import SCHEMA_VERSION, version_of
-from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder
+from belscript.journal.paths import CALLS_DIR, DB_NAME
+from belscript.journal.schema import SCHEMA_VERSION, migrate, version_of
+from belscript.private_files import PRIVATE_FILE, UnsafeFolder, check_own_folder, private_dir
 
 CLEAN_SUFFIX = "-clean"
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+#: The hint for a data folder or log file that is not the user's to use.
+_OWN_FOLDER = "Laat BELSCRIPT_HOME naar een map wijzen die van u is (of maak hem leeg)."
 
 
 def _stamp(path: Path) -> str:
@@ -182,3 +185,93 @@ def tighten(path: Path) -> None:
             os.chmod(side, PRIVATE_FILE)
         except FileNotFoundError:
             pass
+
+
+def open_log(root: Path, *, create: bool, verify: bool) -> tuple[sqlite3.Connection, Path, list[str], bool]:
+    """The connection to the log in ``root``: ``(conn, path, warnings, writable)``.
+
+    Without ``create`` a sound log is read through a read-only connection and a missing
+    one stands in as an empty log in memory; otherwise (or when the log needs repair or
+    migration) the folder is made owner-only, an empty or damaged file is moved aside
+    with a warning, and the log is opened for writing and migrated."""
+    if root.exists() and not root.is_dir():
+        raise JournalError(f"{root} is geen map; het gesprekslogboek heeft een map nodig",
+                           hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
+    path = root / DB_NAME
+    if not create:
+        reader = _open_without_writing(root, path, verify)
+        if reader is not None:
+            return reader, path, [], False
+    _prepare_folder(root)
+    _refuse_unusable_file(path)
+    warnings = _recover(root, path, verify)
+    conn = connect(path)
+    try:
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    tighten(path)
+    return conn, path, warnings, True
+
+
+def _open_without_writing(root: Path, path: Path, verify: bool) -> sqlite3.Connection | None:
+    """For a read-only command: an empty log in memory when none exists yet, else a
+    read-only connection to a sound log (``None`` when it needs the full open)."""
+    if not path.exists():
+        refuse_path_through_a_file(root, _OWN_FOLDER)
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        migrate(conn)
+        return conn
+    return open_for_reading(path, check=verify)
+
+
+def _prepare_folder(root: Path) -> None:
+    """Create the data folder owner-only, or refuse one that is not the user's own."""
+    try:
+        private_dir(root)
+    except UnsafeFolder as exc:
+        raise JournalError(f"{exc}; belscript bewaart daar geen klantgegevens en verandert de rechten niet",
+                           hint="Laat BELSCRIPT_HOME naar een eigen, nog niet bestaande map wijzen.") from None
+    except OSError as exc:
+        if root.is_dir():
+            raise JournalError(f"de map {root} voor het gesprekslogboek is niet van u of niet te gebruiken: "
+                               f"{exc.strerror}", hint=_OWN_FOLDER) from None
+        raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: {exc.strerror}",
+                           hint=_OWN_FOLDER) from None
+
+
+def _refuse_unusable_file(path: Path) -> None:
+    """A log path that is a folder, or a file the user may not read and write, is an error."""
+    if path.is_dir():
+        raise JournalError(f"het gesprekslogboek {path} is een map, geen bestand", hint=_OWN_FOLDER)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
+                           "het is niet van u of u mag er niet in schrijven", hint=_OWN_FOLDER)
+
+
+def _recover(root: Path, path: Path, verify: bool) -> list[str]:
+    """Warnings (Dutch) for an empty log, and for a damaged one, which is moved aside first."""
+    warnings: list[str] = []
+    folders = "" if highest_call_folder(root) == 0 else (
+        " Nieuwe gesprekken krijgen nummers na de bestaande mappen in calls/, "
+        "zodat de documenten van eerdere gesprekken niet worden overschreven.")
+    if path.is_file() and path.stat().st_size == 0:
+        warnings.append(f"Het gesprekslogboek {path} was leeg (0 bytes), bijvoorbeeld na een volle schijf "
+                        f"of een afgebroken kopie; er is een nieuw, leeg logboek begonnen.{folders}")
+    problem = damage(path) if verify else None
+    if problem is not None:
+        try:
+            moved = move_aside(path)
+        except OSError as exc:
+            raise JournalError(
+                f"het gesprekslogboek {path} is beschadigd ({problem}) en kan niet opzij worden gezet: "
+                f"{exc.strerror or exc}",
+                hint="Maak ruimte vrij op de schijf (of zet het bestand zelf opzij) en probeer het opnieuw.",
+            ) from None
+        warnings.append(
+            f"Het gesprekslogboek {path} is beschadigd ({problem}). Het is bewaard als {moved.name} "
+            f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
+            f"het kan mogelijk nog worden hersteld.{folders}"
+        )
+    return warnings

@@ -54,20 +54,35 @@ def call_report(journal: "Journal", call_id: int, *, email: bool = False, docume
     stored score (the practice layer sits above the log, so its caller hands it in).
     Raises :class:`~belscript.journal.UnknownCall` for a number that is not in the log.
     """
-    from belscript.agreement.model import NoAgreement
-    from belscript.followup.evaluation import answers, call_duration, observations, say_duration
     from belscript.followup.facts import AfterCall
     from belscript.followup.recap import recap_lines
-    from belscript.followup.wording import invoices_phrase, say_moment
-    from belscript.engine.state import CallState
     from belscript.journal.timeline import describe
-    from belscript.money import format_amount
 
     record = journal.get(call_id)
     events = journal.events(call_id)
-    out: list[str] = []
     title = "Oefengesprek" if record.practice else "Gesprek"
-    out.append(f"{title} {record.id}: {record.customer}")
+    facts, dossier = _facts(record, events)
+    width = max(len(k) for k, _ in facts) + 1
+    out = [f"{title} {record.id}: {record.customer}"] + [f"  {(k + ':').ljust(width)} {v}" for k, v in facts]
+    after = AfterCall.from_record(record) if dossier is not None else None
+    if after is not None:
+        out += ["", "Afspraken (samenvatting)"] + [f"  {line}" for line in recap_lines(after)]
+    out += _notes_and_warnings(events)
+    out += _evaluation(record, events, practice_score)
+    out += _documents(journal, call_id, after if documents else None)
+    if email:
+        out += _email(after)
+    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e)}" for e in events]
+    return "\n".join(out)
+
+
+def _facts(record: "CallRecord", events: list) -> tuple[list[tuple[str, str]], Any]:
+    """The call's facts as label and value, and its customer file (``None`` when unreadable)."""
+    from belscript.agreement.model import NoAgreement
+    from belscript.followup.evaluation import call_duration, say_duration
+    from belscript.followup.wording import invoices_phrase, say_moment
+    from belscript.money import format_amount
+
     facts = _head_facts(record, events)
     duration = call_duration(events)
     if duration is not None:
@@ -87,47 +102,54 @@ def call_report(journal: "Journal", call_id: int, *, email: bool = False, docume
         facts.append(("Over", f"{invoices_phrase(dossier)}, open {format_amount(dossier.total_due)}"))
     except ValueError:
         dossier = None
-    width = max(len(k) for k, _ in facts) + 1
-    out += [f"  {(k + ':').ljust(width)} {v}" for k, v in facts]
+    return facts, dossier
 
-    after = AfterCall.from_record(record) if dossier is not None else None
-    if after is not None:
-        out += ["", "Afspraken (samenvatting)"] + [f"  {line}" for line in recap_lines(after)]
+
+def _notes_and_warnings(events: list) -> list[str]:
+    """The notes and the phrasing warnings, each with its time."""
+    from belscript.engine.state import CallState
+    from belscript.journal.timeline import describe
 
     facts = CallState.fold(events)
-    out += ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.payload.text}" for e in facts.notes] or ["  (geen)"])
-    out += ["", "Waarschuwingen over woordkeuze"] + (
+    out = ["", "Notities"] + ([f"  {e.at:%H:%M}  {e.payload.text}" for e in facts.notes] or ["  (geen)"])
+    return out + ["", "Waarschuwingen over woordkeuze"] + (
         [f"  {e.at:%H:%M}  {describe(e).split(': ', 1)[-1]}" for e in facts.warnings] or ["  (geen)"])
 
-    given = answers(events)
-    out += ["", "Evaluatie"] + [f"  {q} {a}" for q, a in given.items()]
+
+def _evaluation(record: "CallRecord", events: list, practice_score: Callable[[list], list[str]] | None) -> list[str]:
+    """The caller's answers, then the observations (or, for practice, its stored score)."""
+    from belscript.followup.evaluation import answers, observations
+
+    out = ["", "Evaluatie"] + [f"  {q} {a}" for q, a in answers(events).items()]
     if record.practice:
         # one source: the practice score stored with the session, never a second opinion
-        out += practice_score(events) if practice_score is not None else []
-    else:
-        marks = {"good": "+", "improve": "!", "info": "·"}
-        out += [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
+        return out + (practice_score(events) if practice_score is not None else [])
+    marks = {"good": "+", "improve": "!", "info": "·"}
+    return out + [f"  {marks[o.tone]} {o.text}" for o in observations(events)]
 
-    if documents and after is not None:
+
+def _documents(journal: "Journal", call_id: int, write: Any) -> list[str]:
+    """The files in the call's folder, after (re)writing its documents when ``write`` is its AfterCall."""
+    if write is not None:
         from belscript.followup.output import write_documents
 
-        write_documents(after, journal.folder(call_id))
+        write_documents(write, journal.folder(call_id))
     folder = journal.home / "calls" / str(call_id)
     files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    if files:
-        out += ["", "Documenten"] + [f"  {p}" for p in files]
+    return ["", "Documenten"] + [f"  {p}" for p in files] if files else []
 
-    if email and after is not None:
-        from belscript.followup.email import confirmation, note_to_self
 
-        mail = confirmation(after)
-        note = note_to_self(after)
-        if mail is not None:
-            out += ["", "Bevestigingsmail", *[f"  {line}" for line in mail.text.splitlines()], "", f"  {mail.mailto}"]
-        if note:
-            out += ["", "Notitie voor uzelf", *[f"  {line}" for line in note.splitlines()]]
-    elif email:
-        out += ["", "Nog geen bevestigingsmail: dit gesprek heeft (nog) geen uitkomst."]
+def _email(after: Any) -> list[str]:
+    """The confirmation e-mail and the note to self, or why there is none yet."""
+    if after is None:
+        return ["", "Nog geen bevestigingsmail: dit gesprek heeft (nog) geen uitkomst."]
+    from belscript.followup.email import confirmation, note_to_self
 
-    out += ["", "Verloop"] + [f"  {e.at:%H:%M:%S}  {e.seq:>3}  {describe(e)}" for e in events]
-    return "\n".join(out)
+    out: list[str] = []
+    mail = confirmation(after)
+    note = note_to_self(after)
+    if mail is not None:
+        out += ["", "Bevestigingsmail", *[f"  {line}" for line in mail.text.splitlines()], "", f"  {mail.mailto}"]
+    if note:
+        out += ["", "Notitie voor uzelf", *[f"  {line}" for line in note.splitlines()]]
+    return out

@@ -4,6 +4,10 @@ Every event is committed the moment it happens (WAL, ``synchronous=FULL``), one
 transaction per event, so killing the terminal or the process loses nothing that
 was on screen and an interrupted call can be resumed from its events. A database
 that turns out to be damaged is moved aside and reported, never silently replaced.
+
+:class:`Journal` writes calls and events and reads one call back; opening the file
+(and recovering it) is :func:`~belscript.journal.opening.open_log`, and the listings it
+inherits from :class:`~belscript.journal.queries.CallQueries`.
 """
 
 from __future__ import annotations
@@ -24,14 +28,11 @@ from belscript.dossier import Dossier
 from belscript.engine.state import contact_person
 from belscript.errors import JournalError
 from belscript.journal import codec
-from belscript.journal.opening import (
-    connect, damage, highest_call_folder, mark_clean, move_aside, open_for_reading, refuse_path_through_a_file, tighten,
-)
-from belscript.journal.paths import DB_NAME, call_folder, home_dir
-from belscript.journal.records import NO_AGREEMENT, UNREADABLE_TIME, CallRecord, CallSummary, Status
+from belscript.journal.opening import highest_call_folder, mark_clean, open_log, tighten
+from belscript.journal.paths import call_folder, home_dir
+from belscript.journal.queries import CallQueries
+from belscript.journal.records import NO_AGREEMENT, UNREADABLE_TIME, CallRecord, Status
 from belscript.journal.rows import columns, json_object, read_value, record, script_hash
-from belscript.journal.schema import migrate
-from belscript.private_files import UnsafeFolder, private_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.events import Event
@@ -53,7 +54,7 @@ class UnknownCall(JournalError):
     exit_code = 1
 
 
-class Journal:
+class Journal(CallQueries):
     """An open call log; create it with :meth:`Journal.open`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Clock, warnings: list[str],
@@ -90,67 +91,8 @@ class Journal:
         skips even that, for commands that read a few indexed rows (``lijst``, ``klant``):
         damage then shows as a read error, and the next call moves the log aside as usual.
         """
-        root = home_dir(home)
-        if root.exists() and not root.is_dir():
-            raise JournalError(f"{root} is geen map; het gesprekslogboek heeft een map nodig",
-                               hint="Laat BELSCRIPT_HOME naar een map wijzen (of maak hem leeg).")
-        own_folder = "Laat BELSCRIPT_HOME naar een map wijzen die van u is (of maak hem leeg)."
-        if not create and not (root / DB_NAME).exists():
-            refuse_path_through_a_file(root, own_folder)
-            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-            migrate(conn)
-            return cls(conn, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
-        if not create:
-            reader = open_for_reading(root / DB_NAME, check=verify)
-            if reader is not None:
-                return cls(reader, root / DB_NAME, clock=clock or clock_from_env(), warnings=[])
-        try:
-            private_dir(root)
-        except UnsafeFolder as exc:
-            raise JournalError(f"{exc}; belscript bewaart daar geen klantgegevens en verandert de rechten niet",
-                               hint="Laat BELSCRIPT_HOME naar een eigen, nog niet bestaande map wijzen.") from None
-        except OSError as exc:
-            if root.is_dir():
-                raise JournalError(f"de map {root} voor het gesprekslogboek is niet van u of niet te gebruiken: "
-                                   f"{exc.strerror}", hint=own_folder) from None
-            raise JournalError(f"de map {root} voor het gesprekslogboek kan niet worden aangemaakt: {exc.strerror}",
-                               hint=own_folder) from None
-        path = root / DB_NAME
-        if path.is_dir():
-            raise JournalError(f"het gesprekslogboek {path} is een map, geen bestand", hint=own_folder)
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise JournalError(f"het gesprekslogboek {path} kan niet worden gelezen of bijgewerkt: "
-                               "het is niet van u of u mag er niet in schrijven", hint=own_folder)
-        warnings: list[str] = []
-        folders = "" if highest_call_folder(root) == 0 else (
-            " Nieuwe gesprekken krijgen nummers na de bestaande mappen in calls/, "
-            "zodat de documenten van eerdere gesprekken niet worden overschreven.")
-        if path.is_file() and path.stat().st_size == 0:
-            warnings.append(f"Het gesprekslogboek {path} was leeg (0 bytes), bijvoorbeeld na een volle schijf "
-                            f"of een afgebroken kopie; er is een nieuw, leeg logboek begonnen.{folders}")
-        problem = damage(path) if verify else None
-        if problem is not None:
-            try:
-                moved = move_aside(path)
-            except OSError as exc:
-                raise JournalError(
-                    f"het gesprekslogboek {path} is beschadigd ({problem}) en kan niet opzij worden gezet: "
-                    f"{exc.strerror or exc}",
-                    hint="Maak ruimte vrij op de schijf (of zet het bestand zelf opzij) en probeer het opnieuw.",
-                ) from None
-            warnings.append(
-                f"Het gesprekslogboek {path} is beschadigd ({problem}). Het is bewaard als {moved.name} "
-                f"en er is een nieuw, leeg logboek begonnen. Gooi het oude bestand niet weg: "
-                f"het kan mogelijk nog worden hersteld.{folders}"
-            )
-        conn = connect(path)
-        try:
-            migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        tighten(path)
-        return cls(conn, path, clock=clock or clock_from_env(), warnings=warnings, writable=True)
+        conn, path, warnings, writable = open_log(home_dir(home), create=create, verify=verify)
+        return cls(conn, path, clock=clock or clock_from_env(), warnings=warnings, writable=writable)
 
     def close(self) -> None:
         with self._lock:
@@ -373,92 +315,6 @@ class Journal:
         except JournalError as exc:
             return exc.args[0] if exc.args else str(exc)
         return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
-
-    def calls(self, practice: bool = False, customers: Iterable[str] | None = None) -> list[CallRecord]:
-        """Real calls (or practice sessions), newest first; ``customers``: only theirs, no script text (see listing)."""
-        names = tuple(sorted(set(customers or ())))
-        if customers is not None and not names:  # IN () is no SQL
-            return []
-        which, index = ((f" AND customer IN ({', '.join('?' * len(names))})", " INDEXED BY calls_by_customer")
-                        if customers is not None else ("", ""))  # the customer index: else SQLite may walk the date one
-        rows = self._read(f"SELECT {columns(script=not which)} FROM calls{index} WHERE practice = ?{which}"
-                          " ORDER BY started_at DESC, id DESC", (1 if practice else 0, *names))
-        return [record(r, self._report) for r in rows]
-
-    def listing(self, practice: bool = False, *, limit: int | None = None, offset: int = 0,
-                dossier: bool = False) -> Iterator[CallRecord]:
-        """Calls newest first, read a few hundred at a time as they are used: one page
-        (``limit`` calls after ``offset``) or all of them. Never the script text, and the
-        customer file only with ``dossier=True``, so memory does not grow with the log."""
-        sql = (f"SELECT {columns(script=False, dossier=dossier)} FROM calls INDEXED BY calls_by_practice_and_start"
-               " WHERE practice = ? ORDER BY started_at DESC, id DESC")
-        params: tuple[int, ...] = (1 if practice else 0,)
-        if limit is not None:
-            sql, params = sql + " LIMIT ? OFFSET ?", params + (max(0, limit), max(0, offset))
-        cursor = self._read(sql, params)
-        while True:
-            with self._lock:
-                rows = cursor.fetchmany(256)
-            if not rows:
-                return
-            for row in rows:
-                yield record(row, self._report)
-
-    def count(self, practice: bool = False) -> tuple[int, int]:
-        """How many calls (practice sessions) the log holds, and how many are interrupted; from indexes alone."""
-        flag = (1 if practice else 0,)
-        total = self._read("SELECT count(*) FROM calls INDEXED BY calls_by_practice_and_start WHERE practice = ?",
-                           flag).fetchone()[0]
-        interrupted = self._read("SELECT count(*) FROM calls INDEXED BY calls_open WHERE practice = ?"
-                                 " AND status = 'open'", flag).fetchone()[0]
-        return int(total), int(interrupted)
-
-    def calls_of(self, number: str | None, name: str) -> list[CallRecord]:
-        """The real calls with one customer, oldest first, without script text: by the
-        customer's number, or by name for calls whose customer file had no number."""
-        rows = self._read(
-            f"SELECT {columns(script=False)} FROM calls WHERE practice = 0 AND (customer_number = ?"
-            " OR (customer_number IS NULL AND customer = ?)) ORDER BY started_at, id", (number or None, name))
-        return [record(r, self._report) for r in rows]
-
-    def open_calls(self, practice: bool = False) -> list[CallRecord]:
-        """Calls that were interrupted (never ended nor aborted), newest first, for ``--resume``."""
-        rows = self._read(
-            f"SELECT {columns()} FROM calls INDEXED BY calls_open WHERE practice = ? AND status = 'open'"
-            " ORDER BY started_at DESC, id DESC", (1 if practice else 0,))
-        return [record(r, self._report) for r in rows]
-
-    def reach_counts(self, parts: Iterable[tuple[str, int]], customer: str | None = None
-                     ) -> list[tuple[str, int, str, int, int]]:
-        """Real calls counted per customer, weekday (0 = Monday) and part of the day:
-        ``(customer name, weekday, part, tried, reached)``, for every customer or one.
-        ``parts`` names each part of the day with the hour it ends at
-        (``worklist.reachability.PARTS``). Answered from an index alone (the call rows
-        hold the script and dossier), so it stays fast with a hundred thousand calls."""
-        case = " ".join(f"WHEN substr(started_at, 12, 2) < '{int(end):02d}' THEN ?" for _name, end in parts)
-        names = tuple(name for name, _end in parts)
-        where = "practice = 0" + (" AND customer = ?" if customer is not None else "")
-        rows = self._read(
-            f"SELECT customer, (CAST(strftime('%w', substr(started_at, 1, 10)) AS INTEGER) + 6) % 7 AS wd,"
-            f" CASE {case} END AS part, count(*), sum(coalesce(reached, 0))"
-            f" FROM calls INDEXED BY calls_by_customer WHERE {where} GROUP BY customer, wd, part",
-            names + ((customer,) if customer is not None else ()))
-        return [(c, int(w), p, int(t), int(r)) for c, w, p, t, r in rows]
-
-    def calls_since(self, since: datetime, customer: str | None = None) -> list[CallSummary]:
-        """Real calls started at or after ``since``, oldest first, without their script
-        or dossier: who, when, whether the customer was reached, how it ended."""
-        if customer is None:
-            rows = self._read(
-                "SELECT customer, started_at, coalesce(reached, 0), status, outcome_kind FROM calls"
-                " INDEXED BY calls_reached WHERE practice = 0 AND started_at >= ? ORDER BY started_at",
-                (since.isoformat(),))
-        else:
-            rows = self._read(
-                "SELECT customer, started_at, coalesce(reached, 0), status, outcome_kind FROM calls"
-                " INDEXED BY calls_by_customer WHERE practice = 0 AND customer = ? AND started_at >= ?"
-                " ORDER BY started_at", (customer, since.isoformat()))
-        return [CallSummary(c, datetime.fromisoformat(at), bool(r), st, k) for c, at, r, st, k in rows]
 
     def events(self, call_id: int) -> list["Event"]:
         """Every committed event of a call, in order, as engine events in today's stored

@@ -247,47 +247,14 @@ def _rule(raw, path: tuple, out: _Collector, name: str) -> Rule | None:
     questions_only = _flag(raw, "questions_only", path, out)
     max_gap = _number(raw, "max_gap", path, out, kind)
 
-    lemma = None
-    extra_forms: list[str] = []
-    patterns: list[Pattern] = []
+    lemma, extra_forms, patterns = None, [], []
     if kind == "lemma":
-        if "patterns" in raw:
-            out.add(path + ("patterns",), "a lemma rule has 'lemma:' instead of 'patterns:'", "rule-bad-value", at_key=True)
-        lemma = _text(raw, "lemma", path, out)
-        if lemma is not None and not is_word(lemma):
-            out.add(path + ("lemma",), f"'{lemma}' is not a single word", "rule-bad-value")
-        elif lemma is not None:
-            lemma = normalize_word(lemma)
-            patterns = [parse(f"<{lemma}>" + (" ?" if questions_only else ""))]
-        extra_forms = _texts(raw, "extra_forms", path, out, required=False)
-        for j, form in enumerate(extra_forms):
-            if not is_word(form):
-                out.add(path + ("extra_forms", j), f"'{form}' is not a single word", "rule-bad-value")
-        extra_forms = [normalize_word(f) for f in extra_forms if is_word(f)]
+        lemma, extra_forms, patterns = _lemma(raw, path, out, questions_only)
     elif kind in ("phrase", "sequence"):
-        for key in ("lemma", "extra_forms"):
-            if key in raw:
-                out.add(path + (key,), f"'{key}' is only for 'kind: lemma'; use <word> inside a pattern",
-                        "rule-bad-value", at_key=True)
-        texts = _texts(raw, "patterns", path, out, required=True)
-        if questions_only:
-            texts = [t if t.split()[-1] == "?" else f"{t} ?" for t in texts]
-        patterns = _patterns(texts, "patterns", path, out, allow_gaps=kind == "sequence")
+        patterns = _phrases(raw, path, out, kind, questions_only)
     exceptions = _patterns(_texts(raw, "exceptions", path, out, required=False), "exceptions", path, out, allow_gaps=True)
 
-    bad: list[str] = []
-    good: list[str] = []
-    examples = raw.get("examples")
-    if examples is None:
-        out.add(path, "rule needs 'examples:' with 'bad:' and 'good:' sentences", "rule-missing-key", at_key=True)
-    elif not isinstance(examples, dict):
-        out.add(path + ("examples",), "'examples' must be a mapping with 'bad:' and 'good:'", "rule-bad-value")
-    else:
-        for key in examples:
-            if key not in ("bad", "good"):
-                out.add(path + ("examples", key), f"unknown key '{key}' (use 'bad' and 'good')", "rule-unknown-key", at_key=True)
-        bad = _texts(examples, "bad", path + ("examples",), out, required=True)
-        good = _texts(examples, "good", path + ("examples",), out, required=True)
+    bad, good = _examples(raw, path, out)
 
     if len(out.errors) > before:
         return None
@@ -298,6 +265,53 @@ def _rule(raw, path: tuple, out: _Collector, name: str) -> Rule | None:
         questions_only=questions_only, max_gap=max_gap if max_gap is not None else DEFAULT_MAX_GAP, title=title,
         examples_bad=tuple(bad), examples_good=tuple(good), origin=f"{name}:{line}",
     )
+
+
+def _lemma(raw: dict, path: tuple, out: _Collector, questions_only: bool) -> tuple[str | None, list[str], list[Pattern]]:
+    """A lemma rule's word (normalised), its extra forms, and the one pattern matching every form."""
+    lemma = None
+    patterns: list[Pattern] = []
+    if "patterns" in raw:
+        out.add(path + ("patterns",), "a lemma rule has 'lemma:' instead of 'patterns:'", "rule-bad-value", at_key=True)
+    lemma = _text(raw, "lemma", path, out)
+    if lemma is not None and not is_word(lemma):
+        out.add(path + ("lemma",), f"'{lemma}' is not a single word", "rule-bad-value")
+    elif lemma is not None:
+        lemma = normalize_word(lemma)
+        patterns = [parse(f"<{lemma}>" + (" ?" if questions_only else ""))]
+    extra_forms = _texts(raw, "extra_forms", path, out, required=False)
+    for j, form in enumerate(extra_forms):
+        if not is_word(form):
+            out.add(path + ("extra_forms", j), f"'{form}' is not a single word", "rule-bad-value")
+    return lemma, [normalize_word(f) for f in extra_forms if is_word(f)], patterns
+
+
+def _phrases(raw: dict, path: tuple, out: _Collector, kind: str, questions_only: bool) -> list[Pattern]:
+    """The patterns of a phrase or sequence rule (only a sequence may have gaps)."""
+    for key in ("lemma", "extra_forms"):
+        if key in raw:
+            out.add(path + (key,), f"'{key}' is only for 'kind: lemma'; use <word> inside a pattern",
+                    "rule-bad-value", at_key=True)
+    texts = _texts(raw, "patterns", path, out, required=True)
+    if questions_only:
+        texts = [t if t.split()[-1] == "?" else f"{t} ?" for t in texts]
+    return _patterns(texts, "patterns", path, out, allow_gaps=kind == "sequence")
+
+
+def _examples(raw: dict, path: tuple, out: _Collector) -> tuple[list[str], list[str]]:
+    """The rule's ``examples:``: bad sentences it must flag and good ones it must leave alone."""
+    examples = raw.get("examples")
+    if examples is None:
+        out.add(path, "rule needs 'examples:' with 'bad:' and 'good:' sentences", "rule-missing-key", at_key=True)
+        return [], []
+    if not isinstance(examples, dict):
+        out.add(path + ("examples",), "'examples' must be a mapping with 'bad:' and 'good:'", "rule-bad-value")
+        return [], []
+    for key in examples:
+        if key not in ("bad", "good"):
+            out.add(path + ("examples", key), f"unknown key '{key}' (use 'bad' and 'good')", "rule-unknown-key", at_key=True)
+    return (_texts(examples, "bad", path + ("examples",), out, required=True),
+            _texts(examples, "good", path + ("examples",), out, required=True))
 
 
 def _flag(raw: dict, key: str, path: tuple, out: _Collector) -> bool:

@@ -19,8 +19,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from belscript.phrasing.levels import counts_as_warning
+
+if TYPE_CHECKING:  # pragma: no cover
+    from belscript.agreement.mentions import DateMention
 
 #: Rule ids (or id prefixes) whose findings count as pressure on the customer.
 PRESSURE_RULES = frozenset({"moeten", "must", "have-to"})
@@ -223,8 +227,6 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
     relative to ``today`` (default: the program's clock), so the customer and the screen
     understand "dinsdag 1 december" as the same day.
     """
-    from belscript.agreement.mentions import find_date
-
     if today is None:
         from belscript.clock import clock_from_env
 
@@ -243,18 +245,7 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
                       if _OPEN.search(q) and not _EXCLAMATION.search(q) and not _NAME_ASK.search(q)]
     invites = any(_INVITE.search(q) for q in questions) or bool(re.search(r"doet u (?:eens |zelf )?een voorstel", norm))
     # "Wat stelt u voor?" next to "ik stuur de kopie vandaag" asks; it offers no date.
-    offer = None
-    if not invites:
-        for part in parts:
-            if _CONFIRM.search(part) or _COPY.search(part):
-                continue  # "ik mail u vandaag nog" names a day for our own action
-            found = find_date(part, today)
-            if found is None or found.past or not _ABOUT_PAYING.search(part):
-                continue  # no date, a day that has passed, or a sentence that offers nothing
-            if not _OFFER_WORDS.search(part) or (_PAST_TENSE.search(part) and not part.endswith("?")):
-                continue  # "Op 1 december hebben we het besproken": a statement, no offer
-            offer = found
-            break
+    offer = None if invites else _offered_date(parts, today)
     confirm = any(_CONFIRM.search(part) and not _THEY_SEND.search(part) for part in parts)
     copy = bool(_COPY.search(norm))
     return Move(
@@ -285,3 +276,19 @@ def read_move(text: str, findings: list, today: date | None = None) -> Move:
         closes=bool(_CLOSING.search(norm)),
         findings=tuple(findings),
     )
+
+
+def _offered_date(parts: list[str], today: date) -> "DateMention | None":
+    """The first payment date the trainee offers (a sentence about paying, in the present, not past)."""
+    from belscript.agreement.mentions import find_date
+
+    for part in parts:
+        if _CONFIRM.search(part) or _COPY.search(part):
+            continue  # "ik mail u vandaag nog" names a day for our own action
+        found = find_date(part, today)
+        if found is None or found.past or not _ABOUT_PAYING.search(part):
+            continue  # no date, a day that has passed, or a sentence that offers nothing
+        if not _OFFER_WORDS.search(part) or (_PAST_TENSE.search(part) and not part.endswith("?")):
+            continue  # "Op 1 december hebben we het besproken": a statement, no offer
+        return found
+    return None

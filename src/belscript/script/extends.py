@@ -301,12 +301,25 @@ def starter(base: str, name: str) -> str:
     import json
 
     from belscript.errors import UsageError
-    from belscript.document.yamlsafe import load_file
 
     try:
         base_path = resolve_base(base, str(Path.cwd() / "new.yaml"))
     except LookupError as exc:
         raise UsageError(str(exc)) from None
+    title, steps, excuses = _base_outline(base_path, base)
+    first = _first_with(steps, "opening", next(iter(steps), "opening"))
+    return _STARTER.format(
+        reference=base if base_path.parent == builtin.builtin_dir() else str(base_path),
+        base=base, name=name, title=title, first=first, example_say=_example_say(steps, first),
+        listening=_first_with(steps, "listening", first),
+        last_excuse=next(reversed(excuses), "boze-klant") if excuses else "boze-klant",
+    )
+
+
+def _base_outline(base_path: Path, base: str) -> tuple[str, dict, dict]:
+    """The base script's title, steps and excuses as written (empty when it cannot be read)."""
+    from belscript.document.yamlsafe import load_file
+
     try:
         raw, _ = load_file(base_path)
     except (InputError, InvalidDocument):
@@ -314,18 +327,23 @@ def starter(base: str, name: str) -> str:
     title = raw.get("title") if isinstance(raw, dict) and isinstance(raw.get("title"), str) else base
     steps = raw.get("steps") if isinstance(raw, dict) and isinstance(raw.get("steps"), dict) else {}
     excuses = raw.get("excuses") if isinstance(raw, dict) and isinstance(raw.get("excuses"), dict) else {}
+    return title, steps, excuses
 
-    def first_with(role: str, default: str) -> str:
-        return next((sid for sid, step in steps.items() if isinstance(step, dict) and step.get("role") == role), default)
 
-    first = first_with("opening", next(iter(steps), "opening"))
-    listening = first_with("listening", first)
-    last_excuse = next(reversed(excuses), "boze-klant") if excuses else "boze-klant"
+def _first_with(steps: dict, role: str, default: str) -> str:
+    """The first step with this role, else ``default``."""
+    return next((sid for sid, step in steps.items() if isinstance(step, dict) and step.get("role") == role), default)
+
+
+def _example_say(steps: dict, first: str) -> str:
+    """The first step's line (shortened to about 90 characters) as a YAML value, for the commented example."""
     say = steps.get(first, {}).get("say") if isinstance(steps.get(first), dict) else None
     say = " ".join(say.split()) if isinstance(say, str) and say.strip() else "Goedemorgen, u spreekt met {beller}."
-    example_say = json.dumps(say if len(say) <= 90 else say[:88].rsplit(" ", 1)[0].rstrip(" .,;:…") + " …", ensure_ascii=False)
-    reference = base if base_path.parent == builtin.builtin_dir() else str(base_path)
-    return f"""\
+    return json.dumps(say if len(say) <= 90 else say[:88].rsplit(" ", 1)[0].rstrip(" .,;:…") + " …", ensure_ascii=False)
+
+
+#: The starting file of ``belscript new --extends`` (Dutch, for the author).
+_STARTER = """\
 # yaml-language-server: $schema=./belscript.schema.json
 # (maak het schema met: belscript schema -o belscript.schema.json)
 #
