@@ -298,8 +298,6 @@ def starter(base: str, name: str) -> str:
     It names only what an author usually changes first and shows, in comments, how to
     override a step, add an excuse and leave one out, so nobody has to copy the base.
     """
-    import json
-
     from belscript.errors import UsageError
 
     try:
@@ -337,6 +335,8 @@ def _first_with(steps: dict, role: str, default: str) -> str:
 
 def _example_say(steps: dict, first: str) -> str:
     """The first step's line (shortened to about 90 characters) as a YAML value, for the commented example."""
+    import json  # only here: validate, which imports this module, starts without it
+
     say = steps.get(first, {}).get("say") if isinstance(steps.get(first), dict) else None
     say = " ".join(say.split()) if isinstance(say, str) and say.strip() else "Goedemorgen, u spreekt met {beller}."
     return json.dumps(say if len(say) <= 90 else say[:88].rsplit(" ", 1)[0].rstrip(" .,;:…") + " …", ensure_ascii=False)
