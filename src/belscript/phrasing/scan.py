@@ -6,10 +6,10 @@ triggers, see :func:`~belscript.phrasing.patterns.trigger_slot`). Most lines hav
 and then checking costs almost nothing. Two ways to find those sentences give the same
 findings:
 
-- a short text (a note, a script line, a practice answer) is split into words once and
-  compared with the trigger set; only when it holds one are its sentences split. No
-  regular expression needs compiling, which is most of what ``belscript validate`` and
-  the first warning on the call screen would otherwise spend on it;
+- a short text (a note, a script line, a practice answer) is split into sentences and
+  each sentence into words, which are compared with the trigger set. No regular
+  expression needs compiling, which is most of what ``belscript validate`` and the first
+  warning on the call screen would otherwise spend on it;
 - a long text (a file given to ``belscript lint``) is scanned by one regular expression,
   a trie of the trigger words that starts with a separator character, so the regex
   engine skips through the text in C; it is compiled at the first long text.
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from belscript.phrasing.text import SENTENCE_END_RE, plain_words
+from belscript.phrasing.text import SENTENCE_END_RE, plain_words, plain_words_of
 
 __all__ = ["TriggerScan", "trie_pattern"]
 
@@ -77,17 +77,16 @@ class TriggerScan:
 
     def _by_words(self, folded: str):
         triggers = self.triggers
-        if triggers.isdisjoint(plain_words(folded)):
-            return
+        words_of = plain_words_of(folded)
         start = 0
         for m in _sentence_ends(folded):
             end = m.end()
-            words = plain_words(folded, start, end)
+            words = words_of(folded, start, end)
             if not triggers.isdisjoint(words):
                 yield start, end, "?" in m.group(), words
             start = end
         if start < len(folded):
-            words = plain_words(folded, start, len(folded))
+            words = words_of(folded, start, len(folded))
             if not triggers.isdisjoint(words):
                 yield start, len(folded), False, words
 

@@ -66,6 +66,14 @@ _plain_words_iter = _PLAIN_WORD_RE.finditer
 #: The words of one-to-one folded text (from :func:`folded_same_length`) as strings,
 #: ``plain_words(folded, start, end)``; the same words :func:`tokens` gives, without offsets.
 plain_words = _PLAIN_WORD_RE.findall
+#: The same words in text without an underscore: ``\w`` is one step for ``re``, the
+#: class ``[^\W_]`` two, so this reads script lines and notes about a third faster.
+_words_without_underscore = re.compile(r"\w+(?:['’]\w+)*").findall
+
+
+def plain_words_of(folded: str):
+    """The fastest ``findall`` giving :data:`plain_words` of ``folded`` (and its slices)."""
+    return plain_words if "_" in folded else _words_without_underscore
 _nfc_ok = unicodedata.is_normalized
 _normalize = unicodedata.normalize
 
