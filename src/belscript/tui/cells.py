@@ -23,7 +23,7 @@ from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.layout.layout import walk
 from prompt_toolkit.layout.controls import FormattedTextControl
 
-from belscript.tui.paint import StyledWindow, copy_plain, plain_rows
+from belscript.tui.paint import StyledWindow, copy_plain, plain_lines
 
 
 def _copy_back(screen, write_position, rows: list[dict]) -> None:
@@ -59,7 +59,7 @@ class TextControl(FormattedTextControl):
 
 class ReusedWindow(StyledWindow):
     """A window whose control has ``content_key()``; redrawn only when the key or its place changed,
-    then (when its text is plain, see :func:`belscript.tui.paint.plain_rows`) straight into the screen."""
+    then (when its text is plain, see :func:`belscript.tui.paint.plain_lines`) straight into the screen."""
 
     def __init__(self, content, **kwargs) -> None:
         super().__init__(content, **kwargs)
@@ -73,17 +73,17 @@ class ReusedWindow(StyledWindow):
             _copy_back(screen, write_position, self._drawn_rows)
             screen.visible_windows_to_write_positions[self] = write_position
             return
-        rows = None
+        drawn = None
         if z_index is None and not erase_bg and write_position.width > 0 and write_position.height > 0:
-            rows = plain_rows(self, write_position.width, write_position.height)
-        if rows is not None:
-            copy_plain(self, screen, write_position, parent_style, rows)
-        else:
+            lines = plain_lines(self, write_position.width, write_position.height)
+            if lines is not None:
+                drawn = copy_plain(self, screen, write_position, parent_style, lines)
+        if drawn is None:
             super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
         if z_index is not None:
             self._drawn_key = None
             return
-        self._drawn_rows = _drawn(screen, write_position)
+        self._drawn_rows = drawn if drawn is not None else _drawn(screen, write_position)
         self._drawn_key = key
 
 
