@@ -28,6 +28,45 @@ def changed_rows(screen: Any, previous: Any, count: int) -> list[int]:
     return [y for y in range(count) if new_buffer.get(y, empty) != old_buffer.get(y, empty)]
 
 
+class _Terminal:
+    """The cursor and the current style while a diff writes (prompt_toolkit's nested helpers)."""
+
+    def __init__(self, output, width: int, current_pos, style, color_depth, attrs_for_style_string) -> None:
+        self.output, self.width, self.pos, self.style = output, width, current_pos, style
+        self.color_depth, self.attrs = color_depth, attrs_for_style_string
+
+    def reset_attributes(self) -> None:
+        self.output.reset_attributes()
+        self.style = None
+
+    def move_cursor(self, new) -> None:
+        output, width = self.output, self.width
+        current_x, current_y = self.pos.x, self.pos.y
+        self.pos = new
+        if new.y > current_y:
+            self.reset_attributes()
+            output.write("\r\n" * (new.y - current_y))
+            output.cursor_forward(new.x)
+            return
+        if new.y < current_y:
+            output.cursor_up(current_y - new.y)
+        if current_x >= width - 1:
+            output.write("\r")
+            output.cursor_forward(new.x)
+        elif new.x < current_x or current_x >= width - 1:
+            output.cursor_backward(current_x - new.x)
+        elif new.x > current_x:
+            output.cursor_forward(new.x - current_x)
+
+    def write_char(self, char) -> None:
+        if self.style != char.style:
+            attrs = self.attrs[char.style]
+            if not self.style or attrs != self.attrs[self.style]:
+                self.output.set_attributes(attrs, self.color_depth)
+            self.style = char.style
+        self.output.write(char.char)
+
+
 def diff_rows(app, output, screen, current_pos, color_depth, previous_screen, last_style, full_screen,
               attrs_for_style_string, style_string_has_style, size):
     """prompt_toolkit's ``_output_screen_diff`` for a previous screen of the same width,
@@ -35,35 +74,8 @@ def diff_rows(app, output, screen, current_pos, color_depth, previous_screen, la
     from prompt_toolkit.data_structures import Point
 
     width, height = size.columns, size.rows
-    write = output.write
-    write_raw = output.write_raw
-    set_attributes = output.set_attributes
-    cursor_forward = output.cursor_forward
+    term = _Terminal(output, width, current_pos, last_style, color_depth, attrs_for_style_string)
     output.hide_cursor()
-    style = last_style
-
-    def reset_attributes() -> None:
-        nonlocal style
-        output.reset_attributes()
-        style = None
-
-    def move_cursor(new: Point) -> Point:
-        current_x, current_y = current_pos.x, current_pos.y
-        if new.y > current_y:
-            reset_attributes()
-            write("\r\n" * (new.y - current_y))
-            cursor_forward(new.x)
-            return new
-        if new.y < current_y:
-            output.cursor_up(current_y - new.y)
-        if current_x >= width - 1:
-            write("\r")
-            cursor_forward(new.x)
-        elif new.x < current_x or current_x >= width - 1:
-            output.cursor_backward(current_x - new.x)
-        elif new.x > current_x:
-            cursor_forward(new.x - current_x)
-        return new
 
     def max_column(row: dict) -> int:
         return max((x for x, cell in row.items() if cell.char != " " or style_string_has_style[cell.style]),
@@ -75,43 +87,34 @@ def diff_rows(app, output, screen, current_pos, color_depth, previous_screen, la
     row_count = min(max(screen.height, previous_screen.height), height)
     no_escapes: dict = {}
     for y in changed_rows(screen, previous_screen, row_count):
-        new_row = screen.data_buffer[y]
-        previous_row = previous_screen.data_buffer[y]
+        new_row, previous_row = screen.data_buffer[y], previous_screen.data_buffer[y]
         escapes = screen.zero_width_escapes.get(y, no_escapes)
         new_max = min(width - 1, max_column(new_row))
         previous_max = min(width - 1, max_column(previous_row))
         c = 0
         while c <= new_max:
-            new_char = new_row[c]
-            old_char = previous_row[c]
+            new_char, old_char = new_row[c], previous_row[c]
             char_width = new_char.width or 1
             if new_char.char != old_char.char or new_char.style != old_char.style:
-                current_pos = move_cursor(Point(x=c, y=y))
+                term.move_cursor(Point(x=c, y=y))
                 if c in escapes:
-                    write_raw(escapes[c])
-                if style == new_char.style:
-                    write(new_char.char)
-                else:
-                    attrs = attrs_for_style_string[new_char.style]
-                    if not style or attrs != attrs_for_style_string[style]:
-                        set_attributes(attrs, color_depth)
-                    write(new_char.char)
-                    style = new_char.style
-                current_pos = Point(x=current_pos.x + char_width, y=current_pos.y)
+                    output.write_raw(escapes[c])
+                term.write_char(new_char)
+                term.pos = Point(x=term.pos.x + char_width, y=term.pos.y)
             c += char_width
         if new_max < previous_max:
-            current_pos = move_cursor(Point(x=new_max + 1, y=y))
-            reset_attributes()
+            term.move_cursor(Point(x=new_max + 1, y=y))
+            term.reset_attributes()
             output.erase_end_of_line()
     if current_height > previous_screen.height:
-        current_pos = move_cursor(Point(x=0, y=current_height - 1))
-    current_pos = move_cursor(screen.get_cursor_position(app.layout.current_window))
+        term.move_cursor(Point(x=0, y=current_height - 1))
+    term.move_cursor(screen.get_cursor_position(app.layout.current_window))
     if not full_screen:
         output.enable_autowrap()
-    reset_attributes()
+    term.reset_attributes()
     if screen.show_cursor:
         output.show_cursor()
-    return current_pos, style
+    return term.pos, term.style
 
 
 def release(screen: Any) -> None:
