@@ -6,6 +6,8 @@ import asyncio
 import io
 from datetime import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.application.current import set_app
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -98,20 +100,67 @@ def test_every_panel_shows_the_new_step_and_agreement_as_a_fresh_screen_would():
     assert "vrijdag 27 november" in screens[-1] and "500" in screens[-1]
 
 
-def test_the_terminal_receives_the_same_bytes_as_with_a_full_comparison():
+def test_the_terminal_receives_the_same_bytes_as_with_a_full_comparison(monkeypatch):
     """Skipping unchanged rows writes exactly what prompt_toolkit's own cell-by-cell comparison writes."""
     from prompt_toolkit import renderer
 
     for size in (Size(rows=40, columns=120), Size(rows=24, columns=80)):
         render.install()
         quick = _play(_model(), size, lambda _s: None)
-        wrapped = renderer._output_screen_diff
-        renderer._output_screen_diff = wrapped.original
-        try:
+        with monkeypatch.context() as patched:
+            patched.setattr(renderer, "_output_screen_diff", renderer._output_screen_diff.original)
+            patched.setattr(render, "install", lambda: None)  # the screen would wrap it again
             full = _play(_model(), size, lambda _s: None)
-        finally:
-            renderer._output_screen_diff = wrapped
         assert "Ctrl-O: negeren" in full and quick == full
+
+
+def test_the_terminal_receives_the_same_bytes_as_from_prompt_toolkits_own_drawing(monkeypatch):
+    """Reused panels, the feedback bar drawn straight into the screen and one-pass styling show exactly
+    what prompt_toolkit's own window drawing and comparison show, colours included."""
+    from prompt_toolkit import renderer
+    from prompt_toolkit.layout.containers import Window
+
+    from belscript.tui import cells, paint
+
+    direct: list[int] = []
+    copy_plain = paint.copy_plain
+    monkeypatch.setattr(cells, "copy_plain", lambda *a: (drawn := copy_plain(*a)) and not direct.append(1) and drawn)
+    sizes = (Size(rows=40, columns=120), Size(rows=24, columns=80))
+    render.install()
+    quick = [_play(_model(), size, lambda _s: None) for size in sizes]
+    assert len(direct) > 20  # the feedback bar, the header and the key hints took the direct path
+    with monkeypatch.context() as stock:
+        stock.setattr(cells.ReusedWindow, "write_to_screen", Window.write_to_screen)
+        stock.setattr(cells.ReusedArea, "write_to_screen", lambda self, *a: self.content.write_to_screen(*a))
+        stock.setattr(paint.StyledWindow, "_apply_style", Window._apply_style)
+        stock.setattr(renderer, "_output_screen_diff", renderer._output_screen_diff.original)
+        stock.setattr(render, "install", lambda: None)
+        full = [_play(_model(), size, lambda _s: None) for size in sizes]
+    assert all("Ctrl-O: negeren" in f for f in full) and quick == full
+
+
+@settings(max_examples=60, deadline=None)
+@given(cells_=st.dictionaries(st.integers(0, 11), st.tuples(st.sampled_from(" ab€"), st.sampled_from(
+    ["", "class:finding", "[transparent]", "bold fg:ansired"])), max_size=12),
+       height=st.integers(1, 3), style=st.sampled_from(["", " ", "class:feedback", " class:input"]))
+def test_one_pass_styling_gives_every_cell_the_style_of_prompt_toolkits_two_passes(cells_, height, style):
+    """A window's style and the last-line class end up on each cell exactly as prompt_toolkit puts them."""
+    from prompt_toolkit.layout.screen import Screen, WritePosition, _CHAR_CACHE
+
+    from belscript.tui.paint import apply_style
+
+    screens = [Screen(), Screen()]
+    for screen in screens:
+        for y in range(height):
+            for x, (char, cell_style) in cells_.items():
+                screen.data_buffer[y][x] = _CHAR_CACHE[char, cell_style]
+    where = WritePosition(xpos=1, ypos=0, width=10, height=height)
+    screens[0].fill_area(where, style=style, after=False)
+    screens[0].fill_area(WritePosition(1, height - 1, 10, 1), "class:last-line", after=True)
+    apply_style(screens[1].data_buffer, where, style)
+    for y in range(height):
+        assert {x: (c.char, c.style) for x, c in screens[0].data_buffer[y].items()} == \
+            {x: (c.char, c.style) for x, c in screens[1].data_buffer[y].items()}
 
 
 class _Keys:

@@ -17,7 +17,7 @@ from typing import Any
 from prompt_toolkit.application import Application
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.history import InMemoryHistory
-from prompt_toolkit.layout import Layout, Window
+from prompt_toolkit.layout import Layout
 from prompt_toolkit.layout.controls import BufferControl
 from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.output.color_depth import ColorDepth
@@ -30,6 +30,7 @@ from belscript.tui.layout import ScreenLayout
 from belscript.tui import bindings, render
 from belscript.tui.collect import PauseCollector
 from belscript.tui.lexer import PhrasingLexer
+from belscript.tui.paint import StyledWindow
 from belscript.tui.sizes import COMPACT_COLS, COMPACT_ROWS, is_compact
 from belscript.tui.style import build_style
 from belscript.tui.warmup import WarmUp
@@ -71,7 +72,7 @@ class CallScreen(ScreenKeys, ScreenLayout):
 
         self.buffer = Buffer(multiline=False, history=InMemoryHistory(), accept_handler=self._accept,
                              name="input", on_text_changed=lambda buf: model.draft_changed(buf.text))
-        self.input_window = Window(
+        self.input_window = StyledWindow(  # styled in one pass: it is redrawn on every key
             BufferControl(self.buffer, lexer=PhrasingLexer(model),
                           input_processors=[BeforeInput(lambda: model.prompt, style="class:prompt")]),
             height=1, style="class:input",

@@ -1,14 +1,16 @@
 """Windows that reuse their drawn cells while their text and place stay the same.
 
-prompt_toolkit draws every window cell by cell on each redraw (styling every cell
-twice, then copying the text in). A keystroke changes the input line and now and then
+prompt_toolkit draws every window cell by cell on each redraw (copying the text in,
+then styling every cell twice). A keystroke changes the input line and now and then
 the feedback bar; the panels, the header and the key hints stay as they were. A
 :class:`ReusedWindow` copies its cells from the previous redraw back row by row
 instead (a dictionary update per row), as long as its control's ``content_key()`` and
 its place on the screen are unchanged. Only for windows that never have the focus or
 a cursor: nothing else of the window's drawing is needed then. A :class:`ReusedArea`
 does the same for a whole group of such windows (the panels of the call), so a
-keystroke does not even divide their area among them again.
+keystroke does not even divide their area among them again. When a window's text did
+change (the feedback bar while typing), it is drawn straight into the screen
+(:mod:`belscript.tui.paint`) instead of through prompt_toolkit's whole window path.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from prompt_toolkit.layout.containers import Container, Window
 from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.layout.layout import walk
 from prompt_toolkit.layout.controls import FormattedTextControl
+
+from belscript.tui.paint import StyledWindow, copy_plain, plain_lines
 
 
 def _copy_back(screen, write_position, rows: list[dict]) -> None:
@@ -53,8 +57,9 @@ class TextControl(FormattedTextControl):
         return to_formatted_text(self._get())
 
 
-class ReusedWindow(Window):
-    """A window whose control has ``content_key()``; redrawn only when the key or its place changed."""
+class ReusedWindow(StyledWindow):
+    """A window whose control has ``content_key()``; redrawn only when the key or its place changed,
+    then (when its text is plain, see :func:`belscript.tui.paint.plain_lines`) straight into the screen."""
 
     def __init__(self, content, **kwargs) -> None:
         super().__init__(content, **kwargs)
@@ -68,11 +73,17 @@ class ReusedWindow(Window):
             _copy_back(screen, write_position, self._drawn_rows)
             screen.visible_windows_to_write_positions[self] = write_position
             return
-        super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
+        drawn = None
+        if z_index is None and not erase_bg and write_position.width > 0 and write_position.height > 0:
+            lines = plain_lines(self, write_position.width, write_position.height)
+            if lines is not None:
+                drawn = copy_plain(self, screen, write_position, parent_style, lines)
+        if drawn is None:
+            super().write_to_screen(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
         if z_index is not None:
             self._drawn_key = None
             return
-        self._drawn_rows = _drawn(screen, write_position)
+        self._drawn_rows = drawn if drawn is not None else _drawn(screen, write_position)
         self._drawn_key = key
 
 
