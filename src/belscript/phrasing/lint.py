@@ -65,8 +65,11 @@ def allow_comments(text: str) -> dict[int, tuple[int, frozenset[str]]]:
     found: dict[int, tuple[int, frozenset[str]]] = {}
     if "belscript:" not in text:
         return found
+    matches = list(ALLOW_RE.finditer(text))  # a script's "belscript: 1" is no comment
+    if not matches:
+        return found
     starts = _line_starts(text)
-    for m in ALLOW_RE.finditer(text):
+    for m in matches:
         line = bisect.bisect_right(starts, m.start())
         ids = frozenset(part for part in re.split(r"[,\s]+", m.group(1).strip()) if part)
         found[line] = (m.start() - starts[line - 1] + 1, ids)

@@ -73,12 +73,14 @@ class Check(Record):
             set_field(self, name, value)
 
 
-_EXAMPLE = re.compile(r"^(Failing|Passing)::\n\n((?:(?:    .*)?\n)+)", re.MULTILINE)
+#: The examples in a check's docstring (read for the docs and tests, never by ``validate``,
+#: so compiled on first use by ``re``).
+_EXAMPLE = r"^(Failing|Passing)::\n\n((?:(?:    .*)?\n)+)"
 
 
 def _examples(doc: str) -> dict[str, str]:
     found = {}
-    for m in _EXAMPLE.finditer(doc + "\n"):
+    for m in re.finditer(_EXAMPLE, doc + "\n", re.MULTILINE):
         lines = [line[4:] for line in m.group(2).splitlines()]
         found[m.group(1).lower()] = "\n".join(lines).strip("\n") + "\n"
     return found
