@@ -144,7 +144,7 @@ def paused_calls(journal, dossier) -> list[str]:
     open_calls = journal.open_calls()
     if not open_calls:
         return []  # the usual case: no need to load the date words or the dunning rules
-    from belscript.agreement.dates import say_moment
+    from belscript.agreement.datewords import say_moment
     from belscript.cli.dunning import is_call_of
 
     lines = []
