@@ -7,6 +7,8 @@ import sys
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from belscript.agreement.dates import resolve_date, resolve_moment, say_date, say_moment
 from belscript.errors import AgreementError, BelscriptError
@@ -215,6 +217,14 @@ def test_vague_day_for_a_callback_asks_about_calling_not_paying(clock):
     with pytest.raises(AgreementError) as caught:
         resolve_moment("volgende week om 10 uur", clock.now())
     assert caught.value.hint == "Op welke dag volgende week kan ik terugbellen?"
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_a_date_is_said_exactly_as_the_dutch_calendar_writes_it(day):
+    """The date read back uses the same words as babel's Dutch calendar ("EEEE d MMMM y"), without loading it."""
+    from babel.dates import format_date
+
+    assert say_date(day) == format_date(day, "EEEE d MMMM y", locale="nl")
 
 
 def test_dates_and_moments_are_said_in_dutch_words():

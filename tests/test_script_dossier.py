@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from belscript.dossier.loader import demo_dossier_path, load_dossier
 from belscript.errors import InputError, InvalidDocument
@@ -51,3 +53,17 @@ def test_demo_customer_file_is_valid():
     """The demo customer file that ships with belscript loads without problems."""
     path = demo_dossier_path()
     assert load_dossier(path).invoices
+
+
+def _domain_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "\u00c0" <= ch <= "\uffff"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF), min_size=1, max_size=6))
+def test_an_email_domain_takes_letters_digits_and_accented_characters_only(domain):
+    """A contact's e-mail domain may hold A-Z, digits, dots, dashes and characters from U+00C0 up to U+FFFF, nothing else."""
+    from belscript.dossier.model import _EMAIL
+
+    expected = (_domain_char(domain[0]) and _domain_char(domain[-1])
+                and all(_domain_char(ch) or ch in ".-" for ch in domain))
+    assert bool(_EMAIL.fullmatch("info@" + domain)) == expected

@@ -348,3 +348,19 @@ def test_the_guides_roles_let_callers_work_but_not_change_tables(postgres_server
         assert anna.release(customer_id, finished=False)
         with pytest.raises(StoreError, match="onvoldoende rechten"):
             anna.db.execute("DROP TABLE call_events")
+
+
+def test_the_callers_name_comes_from_the_environment_or_the_settings_file(monkeypatch, tmp_path):
+    """The caller's name in the call log is BELSCRIPT_CALLER, else ``caller`` in config.toml, else empty."""
+    monkeypatch.delenv("BELSCRIPT_CALLER", raising=False)
+    monkeypatch.delenv("BELSCRIPT_DATABASE", raising=False)
+    monkeypatch.setenv("BELSCRIPT_HOME", str(tmp_path))
+    assert teamcall.caller_name(tmp_path) == ""
+    config = tmp_path / "config.toml"
+    config.write_text('caller = "Marieke de Wit"\n', encoding="utf-8")
+    config.chmod(0o600)
+    assert teamcall.caller_name(tmp_path) == "Marieke de Wit"
+    monkeypatch.setenv("BELSCRIPT_CALLER", "  Sanne Peters ")
+    assert teamcall.caller_name(tmp_path) == "Sanne Peters"
+    config.unlink()
+    assert teamcall.caller_name(tmp_path) == "Sanne Peters"

@@ -71,3 +71,46 @@ def test_the_help_of_the_commands_for_callers_is_in_dutch(argv, capsys):
     assert out.startswith("gebruik: belscript") and "deze hulp tonen en stoppen" in out and "opties:" in out
     for english in ("usage:", "show this help", "options:", "the customer file", "instead of"):
         assert english not in out, english
+
+
+def test_the_preparation_screen_is_drawn_before_what_only_the_call_needs_is_loaded(tmp_path):
+    """The first frame shows the real preparation screen without loading the engine, the date
+    parser, babel, the holidays, the store or the follow-up documents (they come after it)."""
+    code = (
+        "import asyncio, io, sys\n"
+        "from datetime import datetime\n"
+        "from prompt_toolkit.application.current import set_app\n"
+        "from prompt_toolkit.data_structures import Size\n"
+        "from prompt_toolkit.input import create_pipe_input\n"
+        "from prompt_toolkit.output.vt100 import Vt100_Output\n"
+        "from belscript.cli import teamcall\n"
+        "from belscript.cli.cmd_call import paused_calls\n"
+        "from belscript.clock import FixedClock\n"
+        "from belscript.dossier.loader import demo_dossier_path, load_dossier\n"
+        "from belscript.journal import Journal\n"
+        "from belscript.screen import live\n"
+        "from belscript.script.loader import resolve_script\n"
+        "from belscript.tui.app import CallScreen\n"
+        "clock = FixedClock(datetime(2026, 11, 23, 10, 15))\n"
+        "journal = Journal.open(clock=clock)\n"
+        "dossier = load_dossier(demo_dossier_path())\n"
+        "model = live.start(resolve_script(None), dossier, clock=clock, journal=journal,"
+        " caller=teamcall.caller_name(journal.home))\n"
+        "assert paused_calls(journal, dossier) == []\n"
+        "async def first_frame():\n"
+        "    with create_pipe_input() as pipe:\n"
+        "        screen = CallScreen(model, input=pipe, output=Vt100_Output(io.StringIO(),"
+        " lambda: Size(rows=40, columns=120), term='xterm'), color=True)\n"
+        "        with set_app(screen.app):\n"
+        "            screen.app.renderer.render(screen.app, screen.app.layout)\n"
+        "        return screen.screen_text()\n"
+        "print('PREPARED' if 'Wat nog ontbreekt' in asyncio.run(first_frame()) else 'NOT PREPARED')\n"
+        "later = ('belscript.engine.call', 'belscript.agreement.dates', 'belscript.followup', 'belscript.store.store',"
+        " 'babel', 'dateparser', 'holidays')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+    )
+    env = {**__import__("os").environ, "BELSCRIPT_HOME": str(tmp_path)}
+    env.pop("BELSCRIPT_CALLER", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr[-800:]
+    assert out.stdout.splitlines()[-2:] == ["PREPARED", "[]"]

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from belscript.agreement.dates import say_date, say_moment
+from belscript.agreement.datewords import say_date, say_moment
 from belscript.agreement.model import Agreement, Callback, Payment
 from belscript.dutch import join
 from belscript.money import CENT, format_amount, parse_amount

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         if args.resume is not None:
             model = live.resume(journal, resume_id, clock=clock)
         else:
-            model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name())
+            model = live.start(loaded, dossier, clock=clock, journal=journal, caller=teamcall.caller_name(journal.home))
             for line in paused_calls(journal, dossier):
                 model.info(line, "warn")
         team = teamcall.begin(journal, model, clock=clock, confirm_offline=teamcall.confirmer(args.zonder_reservering))
@@ -152,11 +152,14 @@ def _require_terminal() -> None:
 def paused_calls(journal, dossier) -> list[str]:
     """Dutch lines about calls with this customer that were left unfinished, newest first,
     each with how to take it up again (``belscript call --resume NR``)."""
-    from belscript.agreement.dates import say_moment
+    open_calls = journal.open_calls()
+    if not open_calls:
+        return []  # the usual case: no need to load the date words or the dunning rules
+    from belscript.agreement.datewords import say_moment
     from belscript.cli.dunning import is_call_of
 
     lines = []
-    for record in journal.open_calls():
+    for record in open_calls:
         if is_call_of(record, dossier.customer):
             lines.append(f"Let op: gesprek {record.id} met {record.customer} van {say_moment(record.started_at)} "
                          f"is onderbroken en nog niet afgesloten. Wilt u dat gesprek afmaken? Sluit dit scherm "

@@ -46,11 +46,21 @@ class TeamCall:
             self.store.close()
 
 
-def caller_name() -> str:
-    """The caller's name from the settings (``BELSCRIPT_CALLER`` or ``config.toml``), for the call log."""
+def caller_name(home: os.PathLike[str] | None = None) -> str:
+    """The caller's name from the settings (``BELSCRIPT_CALLER`` or ``config.toml`` in
+    ``home``), for the call log.
+
+    Without a ``config.toml`` the environment is all there is to read, and the store
+    package (whose records cost ~40 ms to import) is not loaded before the first frame.
+    """
+    from pathlib import Path
+
+    named = os.environ.get("BELSCRIPT_CALLER", "").strip()
+    if home is not None and (named or not (Path(home) / "config.toml").exists()):
+        return named
     from belscript.store.settings import load_settings
 
-    return load_settings().caller or ""
+    return load_settings(home).caller or ""
 
 
 def store_configured() -> bool:

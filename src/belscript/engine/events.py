@@ -4,11 +4,11 @@ Every change in a call (a step taken, a note, an agreement field, the end) is on
 :class:`Event`. The call's state is nothing but the fold of its events
 (:mod:`belscript.engine.state`), so the journal can store them one by one as they
 happen and a crashed call can be rebuilt exactly. An event is an envelope (number,
-moment, kind) around a typed *payload*: one frozen dataclass per kind below. The
+moment, kind) around a typed *payload*: one frozen class per kind below. The
 stored form is plain JSON (``Event.data``), written by :meth:`Payload.to_data` and read
 back by :func:`payload_of`, so storing needs no knowledge of the engine's classes.
 
-**Adding a kind**: declare a dataclass here with ``kind = "..."`` (a ``ClassVar``), add
+**Adding a kind**: declare a ``@payload`` class here with ``kind = "..."`` (a ``ClassVar``), add
 it to :data:`PAYLOADS`, say in :meth:`belscript.engine.state.CallState.apply` what it
 changes (nothing is fine), and give it a Dutch label in
 :mod:`belscript.journal.timeline`.
@@ -16,16 +16,20 @@ changes (nothing is fine), and give it a Dutch label in
 **Versions**: :data:`EVENT_VERSION` is the version of the stored form; the journal stores
 it with each event. :func:`upgrade` turns the data of an older version into today's
 form when it is read, so old logs keep working without rewriting append-only rows.
-Dataclasses, not pydantic models: they cost nothing at start-up and a call emits
-hundreds of events.
+Not pydantic models (a call emits hundreds of events) and not dataclasses either:
+generating the methods of twenty dataclasses cost ~25 ms, paid before the call
+screen's first frame (the call log reads events) and again while the caller types the
+first keys. :func:`~belscript.engine.payload.payload` gives each kind what
+``@dataclass(frozen=True)`` gave it, without writing code per class.
 """
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
+
+from belscript.engine.payload import Payload, factory, payload
 
 #: Version of the stored form of event data. 1: before typed events (an ``ended`` or
 #: ``aborted`` event without the contact person, to-dos and ``if_broken``; a ``contact``
@@ -33,32 +37,7 @@ from typing import Any, ClassVar
 EVENT_VERSION = 2
 
 
-class Payload:
-    """Base of every event payload: conversion to and from the stored JSON form."""
-
-    kind: ClassVar[str]
-    #: Data keys that differ from the field name (``from`` is a Python keyword).
-    _keys: ClassVar[dict[str, str]] = {}
-
-    def to_data(self) -> dict[str, Any]:
-        keys = self._keys
-        return {keys.get(f.name, f.name): getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Payload":
-        """Read the stored form; a missing required field raises ``KeyError``."""
-        keys = cls._keys
-        values: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            key = keys.get(f.name, f.name)
-            if key in data:
-                values[f.name] = data[key]
-            elif f.default is MISSING and f.default_factory is MISSING:
-                raise KeyError(key)
-        return cls(**values)
-
-
-@dataclass(frozen=True)
+@payload
 class Started(Payload):
     """The call began: script, customer, first step."""
 
@@ -68,13 +47,13 @@ class Started(Payload):
     title: str = ""
     practice: bool = False
     customer: str = ""
-    invoices: list[str] = field(default_factory=list)
+    invoices: list[str] = factory(list)
     total_due: str = ""
     #: Who made the call (the caller's name from the settings); empty when none is set.
     caller: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class StepTaken(Payload):
     """Moved forward to a step (or an excuse handler)."""
 
@@ -83,7 +62,7 @@ class StepTaken(Payload):
     via: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class OptionTaken(Payload):
     """An option was taken (precedes the ``step`` it leads to)."""
 
@@ -94,7 +73,7 @@ class OptionTaken(Payload):
     target: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class ExcusePicked(Payload):
     """An excuse from the library was picked."""
 
@@ -104,7 +83,7 @@ class ExcusePicked(Payload):
     label: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class WentBack(Payload):
     """Went back to the previous step (history is kept)."""
 
@@ -114,7 +93,7 @@ class WentBack(Payload):
     from_: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class Note(Payload):
     """Free text typed by the caller."""
 
@@ -123,7 +102,7 @@ class Note(Payload):
     step: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class WarningShown(Payload):
     """A phrasing warning that was shown (``ignored``: set aside by the caller)."""
 
@@ -141,7 +120,7 @@ class WarningShown(Payload):
         return data
 
 
-@dataclass(frozen=True)
+@payload
 class Contact(Payload):
     """The name of the person on the phone."""
 
@@ -149,7 +128,7 @@ class Contact(Payload):
     name: str
 
 
-@dataclass(frozen=True)
+@payload
 class AgreementSet(Payload):
     """An agreement field was accepted; ``agreement`` is the whole resulting agreement."""
 
@@ -160,7 +139,7 @@ class AgreementSet(Payload):
     shown: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class AgreementRejected(Payload):
     """An agreement field was refused (vague date, over a limit, ...)."""
 
@@ -171,7 +150,7 @@ class AgreementRejected(Payload):
     hint: str | None = None
 
 
-@dataclass(frozen=True)
+@payload
 class NoAgreementSet(Payload):
     """An explicit outcome without agreement, with a follow-up (ISO moment)."""
 
@@ -182,7 +161,7 @@ class NoAgreementSet(Payload):
     detail: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class ActionDone(Payload):
     """A named action from the script (a to-do or reminder for the caller)."""
 
@@ -194,7 +173,7 @@ class ActionDone(Payload):
     recap_done: bool = False
 
 
-@dataclass(frozen=True)
+@payload
 class Refused(Payload):
     """A move the engine refused, with what was missing."""
 
@@ -202,10 +181,10 @@ class Refused(Payload):
     move: str
     message: str = ""
     step: str = ""
-    missing: list[str] = field(default_factory=list)
+    missing: list[str] = factory(list)
 
 
-@dataclass(frozen=True)
+@payload
 class Ended(Payload):
     """The call reached an end step with a valid outcome; everything the log's summary
     needs is here, so the call is closed once, by this event."""
@@ -218,7 +197,7 @@ class Ended(Payload):
     if_broken: str | None = None
 
 
-@dataclass(frozen=True)
+@payload
 class Aborted(Payload):
     """The caller broke the call off (counts as ended, no agreement)."""
 
@@ -231,7 +210,7 @@ class Aborted(Payload):
     if_broken: str | None = None
 
 
-@dataclass(frozen=True)
+@payload
 class Recap(Payload):
     """The agreements were repeated to the customer."""
 
@@ -240,7 +219,7 @@ class Recap(Payload):
     step: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class Evaluation(Payload):
     """The caller's evaluation after the call."""
 
@@ -249,7 +228,7 @@ class Evaluation(Payload):
     differently: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class CustomerSaid(Payload):
     """Practice: what the simulated customer said (``reaction``: its kind of reply)."""
 
@@ -261,7 +240,7 @@ class CustomerSaid(Payload):
     step: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class Score(Payload):
     """Practice: the score of the finished session (the report as plain JSON)."""
 
@@ -276,7 +255,7 @@ class Score(Payload):
         return cls(report=dict(data))
 
 
-@dataclass(frozen=True)
+@payload
 class Resumed(Payload):
     """The call was picked up again after an interruption."""
 
@@ -284,7 +263,7 @@ class Resumed(Payload):
     step: str = ""
 
 
-@dataclass(frozen=True)
+@payload
 class Unknown(Payload):
     """A kind this version does not know (a log written by a newer belscript)."""
 
@@ -323,14 +302,39 @@ def payload_of(kind: str, data: dict[str, Any]) -> Payload:
     return cls.from_data(data)
 
 
-@dataclass(frozen=True)
 class Event:
-    """One fact of a call, numbered from 1 in the order it happened."""
+    """One fact of a call, numbered from 1 in the order it happened (frozen)."""
 
+    __match_args__ = ("seq", "at", "kind", "data")
     seq: int
     at: datetime
     kind: str
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any]
+
+    def __init__(self, seq: int, at: datetime, kind: str, data: dict[str, Any] | None = None) -> None:
+        values = self.__dict__
+        values["seq"], values["at"], values["kind"] = seq, at, kind
+        values["data"] = {} if data is None else data
+
+    def _values(self) -> tuple[Any, ...]:
+        return self.seq, self.at, self.kind, self.data
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Event(seq={self.seq!r}, at={self.at!r}, kind={self.kind!r}, data={self.data!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
 
     @classmethod
     def of(cls, seq: int, at: datetime, payload: Payload) -> "Event":

@@ -3,12 +3,14 @@
 :func:`build_nodes` normalises a script into machine states (its steps plus one
 handler per excuse, ``excuse:<id>``), refusing references to nothing; the views are
 the frozen, template-filled shapes :class:`~belscript.engine.call.Call` hands out.
+They are :class:`~belscript.document.record.Record` classes, not dataclasses: four
+frozen dataclasses cost ~15 ms to create, paid while the caller types the first keys
+of a call (the engine is loaded after the first frame).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from belscript.document.record import Record, set_field
 from belscript.engine import registry
 from belscript.errors import BelscriptError
 from belscript.script.models import Option, Role, Script
@@ -23,10 +25,10 @@ class ScriptMismatch(BelscriptError):
     belong to this script (resuming after the script was changed)."""
 
 
-@dataclass(frozen=True)
-class OptionView:
+class OptionView(Record):
     """A numbered option as the screen shows it, with the dossier's values filled in."""
 
+    __slots__ = ("nr", "label", "say", "available", "why_unavailable", "target", "is_excuse")
     nr: int
     label: str
     say: str | None
@@ -35,11 +37,21 @@ class OptionView:
     target: str
     is_excuse: bool
 
+    def __init__(self, nr: int, label: str, say: str | None, available: bool, why_unavailable: str | None,
+                 target: str, is_excuse: bool) -> None:
+        set_field(self, "nr", nr)
+        set_field(self, "label", label)
+        set_field(self, "say", say)
+        set_field(self, "available", available)
+        set_field(self, "why_unavailable", why_unavailable)
+        set_field(self, "target", target)
+        set_field(self, "is_excuse", is_excuse)
 
-@dataclass(frozen=True)
-class StepView:
+
+class StepView(Record):
     """The current step as the screen shows it."""
 
+    __slots__ = ("id", "role", "title", "text", "tips", "options", "offers_excuses", "is_end")
     id: str
     role: Role
     title: str
@@ -49,20 +61,36 @@ class StepView:
     offers_excuses: bool
     is_end: bool
 
+    def __init__(self, id: str, role: Role, title: str, text: str, tips: list[str], options: list[OptionView],
+                 offers_excuses: bool, is_end: bool) -> None:
+        set_field(self, "id", id)
+        set_field(self, "role", role)
+        set_field(self, "title", title)
+        set_field(self, "text", text)
+        set_field(self, "tips", tips)
+        set_field(self, "options", options)
+        set_field(self, "offers_excuses", offers_excuses)
+        set_field(self, "is_end", is_end)
 
-@dataclass(frozen=True)
-class ExcuseView:
+
+class ExcuseView(Record):
     """One excuse from the script's library, offered at listening steps."""
 
+    __slots__ = ("id", "label", "examples")
     id: str
     label: str
     examples: list[str]
 
+    def __init__(self, id: str, label: str, examples: list[str]) -> None:
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "examples", examples)
 
-@dataclass(frozen=True)
-class Node:
+
+class Node(Record):
     """A machine state: a step of the script or an excuse handler, normalised."""
 
+    __slots__ = ("id", "role", "title", "say", "tips", "options", "do", "offers_excuses", "is_end")
     id: str
     role: Role
     title: str
@@ -72,6 +100,18 @@ class Node:
     do: list[str]
     offers_excuses: bool
     is_end: bool
+
+    def __init__(self, id: str, role: Role, title: str, say: str, tips: list[str],
+                 options: list[tuple[int, Option]], do: list[str], offers_excuses: bool, is_end: bool) -> None:
+        set_field(self, "id", id)
+        set_field(self, "role", role)
+        set_field(self, "title", title)
+        set_field(self, "say", say)
+        set_field(self, "tips", tips)
+        set_field(self, "options", options)
+        set_field(self, "do", do)
+        set_field(self, "offers_excuses", offers_excuses)
+        set_field(self, "is_end", is_end)
 
 
 def build_nodes(script: Script) -> dict[str, Node]:

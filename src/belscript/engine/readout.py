@@ -43,7 +43,7 @@ class Readout:
         """The dossier's fields for ``{…}`` templates, in Dutch words (cached per day)."""
         today = self.clock.today()
         if self._values is None or self._values[0] != today:
-            from belscript.agreement.dates import say_date
+            from belscript.agreement.datewords import say_date
 
             values = template_values(self.dossier, today=today, words=say_date)
             values.update(self.script.agreement.template_values())

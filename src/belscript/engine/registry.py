@@ -152,7 +152,7 @@ def announce_next_steps(call: "Call") -> ActionResult:
 
 def schedule_callback(call: "Call") -> ActionResult:
     from belscript import calltime
-    from belscript.agreement.dates import say_moment
+    from belscript.agreement.datewords import say_moment
 
     if call.agreement.callback is not None:
         cb = call.agreement.callback

@@ -40,7 +40,7 @@ class Closing:
         self.record_standing_draft()
         event = self.call.abort(reason)
         if event is not None:
-            from belscript.agreement.dates import say_moment
+            from belscript.agreement.datewords import say_moment
 
             follow = datetime.fromisoformat(event.payload.follow_up)
             self.info(f"Gesprek afgebroken: {event.payload.reason}. Vervolgmoment: {say_moment(follow)}.", "warn")

@@ -169,7 +169,7 @@ def geenafspraak(model: CallModel, args: str) -> None:
         model.info(f"{wrong}Typ /geenafspraak met een reden: {commands.reasons_text()}.", "warn")
         return
     before, event = model.call.state, model.call.close_without_agreement(reason, detail)
-    from belscript.agreement.dates import say_moment
+    from belscript.agreement.datewords import say_moment
 
     follow = datetime.fromisoformat(event.payload.follow_up)
     model.info(f"Geen afspraak vastgelegd ({event.payload.label}). Vervolgmoment: {say_moment(follow)}.", "ok")

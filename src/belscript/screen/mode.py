@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from belscript.followup.evaluation import QUESTIONS
-
 if TYPE_CHECKING:  # pragma: no cover
     from belscript.engine.call import Call
     from belscript.phrasing import Finding
@@ -30,8 +28,16 @@ Handler = Callable[["CallModel", str], None]
 class Mode:
     """The hooks of the call screen, with the behaviour of a call without a log."""
 
-    #: The two evaluation questions (key, Dutch question), asked one after the other.
-    evaluation: tuple[tuple[str, str], ...] = QUESTIONS
+    @property
+    def evaluation(self) -> tuple[tuple[str, str], ...]:
+        """The two evaluation questions (key, Dutch question), asked one after the other.
+
+        Read after the call only, so the follow-up package (e-mail, evaluation) is not
+        loaded before the first frame."""
+        from belscript.followup.evaluation import QUESTIONS
+
+        return QUESTIONS
+
     #: Whether /einde first shows the recap to read back and waits for a confirming Enter
     #: when the agreements were not repeated yet (the seeds: repeat the agreements before
     #: hanging up). A live call does; practice leaves it to the trainee and scores it.

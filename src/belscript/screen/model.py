@@ -403,7 +403,7 @@ class CallModel(Drafting, Closing):
 
     def _warm_golden(self) -> None:
         from belscript import calltime
-        from belscript.agreement.dates import say_moment
+        from belscript.agreement.datewords import say_moment
 
         self.golden = calltime.describe(self.clock.now(), words=say_moment)
 

@@ -28,7 +28,7 @@ def agreement_lines(model: CallModel) -> Fragments:
     """The agreement so far and what is still missing, for the agreement panel."""
     assert model.call is not None
     from belscript.agreement.check import KIND_LABELS
-    from belscript.agreement.dates import say_date, say_moment
+    from belscript.agreement.datewords import say_date, say_moment
 
     call = model.call
     a = call.agreement
@@ -81,7 +81,7 @@ def agreement_summary(model: CallModel) -> Fragments:
     """The agreement panel in two or three lines, for the compact layout of small terminals."""
     assert model.call is not None
     from belscript.agreement.check import KIND_LABELS
-    from belscript.agreement.dates import say_moment
+    from belscript.agreement.datewords import say_moment
 
     call = model.call
     a = call.agreement
