@@ -41,11 +41,18 @@ class Tmux:
         return self.run("capture-pane", "-t", "t", "-p", *(("-S", "-200") if history else ()))
 
     def wait_for(self, text: str, timeout: float = 15.0, history: bool = False) -> str:
+        """The screen once ``text`` is on it. After the program has ended, what it printed
+        last may have scrolled into the history (tmux adds a "Pane is dead" line at the
+        bottom of a full pane), so the history is searched then too."""
         deadline = time.monotonic() + timeout
         while True:
             shown = self.screen(history)
             if text in shown:
                 return shown
+            if not history and self.dead():
+                with_history = self.screen(True)
+                if text in with_history:
+                    return with_history
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}")
             time.sleep(0.05)
