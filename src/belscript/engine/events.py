@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
 
-from belscript.engine.payload import Payload, factory, payload
+from belscript.engine.payload import Frozen, Payload, factory, payload
 
 #: Version of the stored form of event data. 1: before typed events (an ``ended`` or
 #: ``aborted`` event without the contact person, to-dos and ``if_broken``; a ``contact``
@@ -302,7 +302,7 @@ def payload_of(kind: str, data: dict[str, Any]) -> Payload:
     return cls.from_data(data)
 
 
-class Event:
+class Event(Frozen):
     """One fact of a call, numbered from 1 in the order it happened (frozen)."""
 
     __match_args__ = ("seq", "at", "kind", "data")
@@ -319,22 +319,8 @@ class Event:
     def _values(self) -> tuple[Any, ...]:
         return self.seq, self.at, self.kind, self.data
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
     def __repr__(self) -> str:
         return f"Event(seq={self.seq!r}, at={self.at!r}, kind={self.kind!r}, data={self.data!r})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
 
     @classmethod
     def of(cls, seq: int, at: datetime, payload: Payload) -> "Event":

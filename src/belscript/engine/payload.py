@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-__all__ = ["Factory", "Payload", "factory", "payload"]
+__all__ = ["Factory", "Frozen", "Payload", "factory", "payload"]
 
 
 class Factory:
@@ -38,7 +38,30 @@ def payload(cls: type) -> type:
     return cls
 
 
-class Payload:
+class Frozen:
+    """Equality with another instance of the same class, a hash and no assignment after
+    creation, all from :meth:`_values` (the attributes live in ``__dict__``, set by the
+    subclass's ``__init__``). Shared by the payloads and the events that carry them."""
+
+    def _values(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+
+class Payload(Frozen):
     """Base of every event payload: the frozen-record behaviour of its fields, and
     conversion to and from the stored JSON form."""
 
@@ -70,23 +93,9 @@ class Payload:
         values = self.__dict__
         return tuple(values[name] for name in self._fields)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values()))
         return f"{type(self).__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
 
     def to_data(self) -> dict[str, Any]:
         keys = self._keys
