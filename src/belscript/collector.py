@@ -31,12 +31,16 @@ def paused() -> Iterator[None]:
     if not gc.isenabled():
         yield
         return
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not frozen and not gc.get_freeze_count():
+            # (never when something froze objects on purpose, as the call screen does
+            # after its first frame: unfreezing would hand those back to the collector)
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
