@@ -670,3 +670,30 @@ def test_a_command_runs_with_the_cycle_collector_as_python_set_it(monkeypatch, c
             gc.disable()
     assert seen == [True]
     assert "eerste-gesprek" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, status", [(["validate", "{files}"], 1), (["lint", "{big}"], 1), (["scripts"], 0)])
+def test_a_command_that_ends_at_once_has_printed_everything_first(argv, status, tmp_path):
+    """validate, lint and scripts end without tearing the process down, yet every line they
+    wrote reaches a pipe and the exit status is theirs."""
+    files = []
+    for i in range(40):
+        bad = tmp_path / f"kapot-{i}.yaml"
+        bad.write_text("belscript: 1\nname: kapot\nsteps: {}\nonbekend: ja\n", encoding="utf-8")
+        files.append(str(bad))
+    big = tmp_path / "groot.txt"
+    big.write_text("U moet nu betalen.\n" * 5_000, encoding="utf-8")
+    expanded = []
+    for a in argv:
+        expanded += files if a == "{files}" else [a.replace("{big}", str(big))]
+    env = clean_env(tmp_path)
+    env.pop("PYTHONUNBUFFERED", None)  # output to a pipe is buffered, as for a user
+    done = subprocess.run([*BELSCRIPT, *expanded], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == status, done.stderr
+    if argv[0] == "validate":
+        assert all(f in done.stdout for f in files)
+        assert "40 files checked" in done.stderr
+    elif argv[0] == "lint":
+        assert done.stdout.count("[moeten]") == 5_000
+    else:
+        assert "eerste-gesprek" in done.stdout and "tweede-gesprek" in done.stdout

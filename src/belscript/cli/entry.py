@@ -82,10 +82,24 @@ def main() -> int:
     # Importing the command line creates only objects that live as long as the process
     # (modules, classes, functions): the cycle collector would search them in vain.
     with collector.paused():
+        from belscript.cli.main import QUICK_EXIT, chosen_command
         from belscript.cli.main import main as run_command
 
     if guarded:
         signal.signal(signal.SIGINT, previous)
     status = run_command()
     collector.off_until_exit()
+    if set(chosen_command(sys.argv[1:])) & QUICK_EXIT:
+        _end_now(status)
     return status
+
+
+def _end_now(status: int) -> None:
+    """End the process as soon as what it printed is out, without tearing down every
+    module and object first (see :data:`belscript.cli.main.QUICK_EXIT`)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a closed stream
+            pass
+    os._exit(status)

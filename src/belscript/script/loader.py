@@ -15,7 +15,7 @@ from pathlib import Path
 from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.kind import shape_problem
 from belscript.errors import InvalidDocument, UsageError
-from belscript.script import builtin, extends
+from belscript.script import builtin
 from belscript.document.pydantic_errors import describe, model_at, pydantic_diagnostics
 from belscript.document.source import SourceMap
 from belscript.script.validation import LoadedScript, validate
@@ -93,6 +93,8 @@ def check_script(raw: object, source: SourceMap, path: str, *,
 
 def _apply_extends(raw: dict, source: SourceMap, path: str) -> tuple[dict, SourceMap, list[Diagnostic]]:
     """Merge the base script in; its problems become diagnostics of this file."""
+    from belscript.script import extends  # only scripts that extend another need it
+
     try:
         new_raw, new_source = extends.apply(raw, source, path)
     except InvalidDocument as exc:
