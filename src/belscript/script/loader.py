@@ -16,7 +16,6 @@ from belscript.document.diagnostics import Diagnostic, did_you_mean
 from belscript.document.kind import shape_problem
 from belscript.errors import InvalidDocument, UsageError
 from belscript.script import builtin
-from belscript.document.pydantic_errors import describe, model_at, pydantic_diagnostics
 from belscript.document.source import SourceMap
 from belscript.script.validation import LoadedScript, validate
 from belscript.document.textfile import read_text
@@ -104,4 +103,4 @@ def _apply_extends(raw: dict, source: SourceMap, path: str) -> tuple[dict, Sourc
 
 # re-exported for callers that only need one import
 __all__ = ["LoadedScript", "load_script", "load_builtin", "builtin_names", "resolve_script", "parse_script_text",
-           "check_script", "describe", "model_at", "pydantic_diagnostics", "did_you_mean", "read_text"]
+           "check_script", "did_you_mean", "read_text"]

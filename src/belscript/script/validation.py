@@ -13,7 +13,6 @@ from belscript.document.diagnostics import Diagnostic
 from belscript.document.kind import shape_problem
 from belscript.document.record import Record, set_field
 from belscript.script.models import Script
-from belscript.document.pydantic_errors import pydantic_diagnostics
 from belscript.script.references import check_references
 from belscript.document.source import SourceMap
 
@@ -59,6 +58,8 @@ def validate(raw: object, source: SourceMap, path: str, *,
         try:
             script = Script.model_validate(raw)
         except ValidationError as exc:
+            from belscript.document.pydantic_errors import pydantic_diagnostics  # only for an invalid script
+
             problems.extend(pydantic_diagnostics(exc, source, path, Script))
         problems.extend(check_references(raw, source, path, known_rules=known_rules))
     if script is None or (not partial and any(d.level == "error" for d in problems)):
