@@ -14,8 +14,12 @@ the usual, quiet KeyboardInterrupt.
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+try:  # the C module behind ``signal``: the same functions, without building its enums (~1 ms)
+    import _signal as signal
+except ImportError:  # pragma: no cover - an interpreter without it
+    import signal
 
 #: Native modules whose initialisation must not be interrupted by a KeyboardInterrupt.
 _NATIVE = {"pydantic_core._pydantic_core"}
