@@ -90,7 +90,7 @@ def generated_script(steps: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=11, help="runs per row (the same for every row)")
+    parser.add_argument("--runs", type=int, default=21, help="runs per row (the same for every row)")
     args = parser.parse_args()
     compile_sources()
 
