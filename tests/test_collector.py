@@ -57,3 +57,12 @@ def test_a_finished_command_does_not_collect_at_exit(collecting):
     """off_until_exit switches the collector off for the rest of the process."""
     collector.off_until_exit()
     assert not gc.isenabled()
+
+
+def test_a_call_refused_before_its_screen_opens_leaves_the_collector_on(collecting, tmp_path, monkeypatch, capsys):
+    """'belscript call' switches collection off while it loads; a refusal switches it back on."""
+    from belscript.cli.main import main
+
+    monkeypatch.setenv("BELSCRIPT_HOME", str(tmp_path))
+    assert main(["call", "--dossier", str(tmp_path / "bestaat-niet.yaml")]) != 0
+    assert gc.isenabled()

@@ -76,6 +76,14 @@ def run(args: argparse.Namespace) -> int:
     # What is loaded before the first frame lives until the end: no garbage collection
     # until then (the screen freezes these objects and switches it back on).
     gc.disable()
+    try:
+        return _call(args)
+    finally:
+        if not gc.isenabled():  # the screen never opened (a refusal, a file that cannot be read)
+            gc.enable()
+
+
+def _call(args: argparse.Namespace) -> int:
     from belscript.clock import clock_from_env
 
     clock = clock_from_env()
