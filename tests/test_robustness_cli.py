@@ -651,25 +651,31 @@ def test_broken_entries_in_the_persona_folder_do_not_block_history(capsys):
     assert code == 0 and "Volgende oefening" in out
 
 
-def test_a_command_runs_with_the_cycle_collector_as_python_set_it(monkeypatch, capsys):
-    """Start-up pauses the cycle collector; the command itself (a long call, say) runs with it on again."""
+@pytest.mark.parametrize("command, argv, collecting", [
+    ("schema", ["schema"], True),  # any command: it may run long (a call), so it collects
+    ("scripts", ["scripts"], False),  # a short read-only command runs paused from start to end
+])
+def test_a_command_runs_with_the_cycle_collector_on_unless_it_is_short(command, argv, collecting, monkeypatch,
+                                                                       capsys):
+    """Start-up pauses the cycle collector; a command runs with it on again, except the short
+    read-only ones; afterwards it is on either way."""
     import gc
+    import importlib
 
-    from belscript.cli import cmd_scripts
-
+    module = importlib.import_module(f"belscript.cli.cmd_{command}")
     seen = []
-    real_run = cmd_scripts.run
-    monkeypatch.setattr(cmd_scripts, "run", lambda args: seen.append(gc.isenabled()) or real_run(args))
+    real_run = module.run
+    monkeypatch.setattr(module, "run", lambda args: seen.append(gc.isenabled()) or real_run(args))
     before = gc.isenabled()
     gc.enable()
     try:
-        assert main(["scripts"]) == 0
+        assert main(argv) == 0
         assert gc.isenabled()
     finally:
         if not before:
             gc.disable()
-    assert seen == [True]
-    assert "eerste-gesprek" in capsys.readouterr().out
+    assert seen == [collecting]
+    assert capsys.readouterr().out
 
 
 @pytest.mark.parametrize("argv, status", [(["validate", "{files}"], 1), (["lint", "{big}"], 1), (["scripts"], 0)])

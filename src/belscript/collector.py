@@ -4,9 +4,14 @@ Loading a script, importing a command or parsing YAML creates tens of thousands 
 objects that hold no reference cycles and live until the process ends. A collection in
 the middle finds nothing to free but walks them all, and walks them again each time,
 so loading would grow faster than the input. While :func:`paused`, nothing is
-collected; afterwards, what was made in the meantime goes straight to the oldest
-generation (``gc.freeze`` then ``gc.unfreeze``, both constant time), where a full
-collection would have left it, instead of being walked by the next young collection.
+collected.
+
+A pause at the level of the whole command (``promote=True``: the start-up, a short
+command from start to end) also hands what was made in the meantime straight to the
+oldest generation (``gc.freeze`` then ``gc.unfreeze``, both constant time), where a
+full collection would have left it, instead of letting the next young collection walk
+it all. Library code pauses without that: a long-running process (the call screen, a
+test run) calls it again and again, and its young garbage should keep being collected.
 
 A command that has finished does not collect at all (:func:`off_until_exit`): the
 operating system takes back the memory at once, and the full collection Python runs at
@@ -26,8 +31,9 @@ __all__ = ["off_until_exit", "paused"]
 
 
 @contextmanager
-def paused() -> Iterator[None]:
-    """No cycle collection inside the block; nested pauses leave it to the outermost."""
+def paused(*, promote: bool = False) -> Iterator[None]:
+    """No cycle collection inside the block; nested pauses leave it to the outermost.
+    With ``promote``, what the block made goes to the oldest generation afterwards."""
     if not gc.isenabled():
         yield
         return
@@ -36,7 +42,7 @@ def paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if not frozen and not gc.get_freeze_count():
+        if promote and not frozen and not gc.get_freeze_count():
             # (never when something froze objects on purpose, as the call screen does
             # after its first frame: unfreezing would hand those back to the collector)
             gc.freeze()

@@ -85,7 +85,7 @@ def main() -> int:
 
     # Importing the command line creates only objects that live as long as the process
     # (modules, classes, functions): the cycle collector would search them in vain.
-    with collector.paused():
+    with collector.paused(promote=True):
         from belscript.cli.main import QUICK_EXIT, chosen_command
         from belscript.cli.main import main as run_command
 

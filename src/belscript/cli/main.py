@@ -44,7 +44,8 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-#: Commands that only read their input and print: once their output is written, the
+#: Commands that only read their input and print. They run with the cycle collector
+#: paused (see :mod:`belscript.collector`), and once their output is written the
 #: installed command ends the process at once (``os._exit`` after flushing, in
 #: ``cli/entry``) instead of tearing down every module and object first, which costs
 #: some 30 ms with pydantic loaded (mypy ends the same way). They open no database, no
@@ -134,12 +135,16 @@ def _run(argv: list[str] | None) -> int:
         command = chosen_command(argv)
         # `belscript --help lint` shows every command; `belscript lint ...` needs only its own
         # importing the command and reading its arguments make only long-lived objects
-        with collector.paused():
+        with collector.paused(promote=True):
             parser = build_parser(load=command, only=bool(command) and argv[:1] == command)
             args = parser.parse_args(argv)
         if not getattr(args, "_run", None):
             parser.print_help()
             return 2
+        if set(command) & QUICK_EXIT:
+            # a short command makes what lives until it ends: no collection until then
+            with collector.paused(promote=True):
+                return int(args._run(args) or 0)
         return int(args._run(args) or 0)
     except BelscriptError as exc:
         print(f"belscript: {exc.message}", file=sys.stderr)
