@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,21 @@ DATA = ROOT / "src" / "belscript" / "data"
 
 #: Monday 23 November 2026, 10:15: inside a golden calling hour.
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 15)
+
+
+def pytest_collection_finish(session):
+    """What importing and collecting made lives until the end of the run: freeze it, so the
+    cycle collector walks only what the tests make (hundreds of thousands of objects less)."""
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _settled_heap():
+    """After each test module: free its garbage once, then freeze what it left behind (caches,
+    servers), so later collections do not walk it again and again."""
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ def collecting():
     """An enabled collector with nothing frozen; the test's state is undone afterwards."""
     was_enabled = gc.isenabled()
     gc.enable()
-    gc.unfreeze()
+    gc.unfreeze()  # the test run freezes what it keeps (conftest); frozen again below
     yield
-    gc.unfreeze()
+    gc.freeze()
     if not was_enabled:
         gc.disable()
 
