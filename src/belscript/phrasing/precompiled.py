@@ -52,6 +52,25 @@ def _fingerprint(data: bytes) -> tuple[int, int]:
     return (len(data), zlib.crc32(data))
 
 
+#: Fingerprints of the files read so far, by ``(path, mtime, size)``: the rule set and
+#: forms file are asked about several times per command (the ids, the rules, the variants).
+_SEEN: dict[tuple[str, int, int], tuple[int, int]] = {}
+
+
+def _file_fingerprint(path) -> tuple[int, int] | None:
+    """:func:`_fingerprint` of the file at ``path``, read once while it stays the same; None
+    when it cannot be read."""
+    try:
+        st = os.stat(path)
+        key = (str(path), st.st_mtime_ns, st.st_size)
+        found = _SEEN.get(key)
+        if found is None:
+            found = _SEEN[key] = _fingerprint(_read(path))
+    except OSError:
+        return None
+    return found
+
+
 def _documents() -> dict:
     try:
         from belscript.phrasing import precompiled_rules
@@ -133,11 +152,7 @@ def _fresh(yaml_path) -> dict | None:
     data = _documents().get(_language_of(yaml_path))
     if data is None:
         return None
-    try:
-        source = _read(yaml_path)
-    except OSError:
-        return None
-    return data if data["source"] == _fingerprint(source) else None
+    return data if data["source"] == _file_fingerprint(yaml_path) else None
 
 
 def load(yaml_path) -> RuleFile | None:
@@ -165,11 +180,7 @@ def compiled_rules(yaml_path, rules: list[Rule], forms_path: str) -> list[_Compi
     data = _fresh(yaml_path)
     if data is None or [r[0] for r in data["rules"]] != [rule.id for rule in rules]:
         return None
-    try:
-        forms_bytes = _read(forms_path)
-    except OSError:
-        return None
-    if data["forms"] != _fingerprint(forms_bytes):
+    if data["forms"] != _file_fingerprint(forms_path):
         return None
     sets = [frozenset(words) for words in data["sets"]]
 
