@@ -67,14 +67,18 @@ def write_precompiled_rules() -> str:
     from belscript.phrasing import precompiled
 
     builtin_forms.cache_clear()  # the forms files may just have been rewritten
-    documents = {}
-    for language in LANGUAGES:
-        rules = builtin_rules_from_yaml(language)
-        yaml_path, forms_path = data_file(f"{language}.yaml"), data_file(f"{language}.forms.json")
-        with open(yaml_path, "rb") as source, open(forms_path, "rb") as forms:
-            documents[language] = precompiled.document(rules, source.read(), builtin_compiled(rules.rules, language),
-                                                       forms.read())
-    return precompiled.write(documents)
+    return precompiled.write({language: precompiled_document(language) for language in LANGUAGES})
+
+
+def precompiled_document(language: str) -> dict:
+    """What the precompiled module must hold for ``language``: its rules read from the YAML,
+    compiled with the shipped forms (what the generator writes and a test compares)."""
+    from belscript.phrasing import precompiled
+
+    rules = builtin_rules_from_yaml(language)
+    yaml_path, forms_path = data_file(f"{language}.yaml"), data_file(f"{language}.forms.json")
+    with open(yaml_path, "rb") as source, open(forms_path, "rb") as forms:
+        return precompiled.document(rules, source.read(), builtin_compiled(rules.rules, language), forms.read())
 
 
 def builtin_rule_ids(language: str) -> tuple[str, ...]:
