@@ -29,7 +29,8 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
 
-from belscript.engine.payload import Frozen, Payload, factory, payload
+from belscript.document.record import Frozen
+from belscript.engine.payload import Payload, factory, payload
 
 #: Version of the stored form of event data. 1: before typed events (an ``ended`` or
 #: ``aborted`` event without the contact person, to-dos and ``if_broken``; a ``contact``

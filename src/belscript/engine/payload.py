@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-__all__ = ["Factory", "Frozen", "Payload", "factory", "payload"]
+from belscript.document.record import Frozen
+
+__all__ = ["Factory", "Payload", "factory", "payload"]
 
 
 class Factory:
@@ -36,29 +38,6 @@ def payload(cls: type) -> type:
     cls._defaults = tuple(cls.__dict__.get(name, _REQUIRED) for name in names)
     cls.__match_args__ = names
     return cls
-
-
-class Frozen:
-    """Equality with another instance of the same class, a hash and no assignment after
-    creation, all from :meth:`_values` (the attributes live in ``__dict__``, set by the
-    subclass's ``__init__``). Shared by the payloads and the events that carry them."""
-
-    def _values(self) -> tuple[Any, ...]:
-        raise NotImplementedError
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
 
 
 class Payload(Frozen):
